@@ -1,0 +1,6 @@
+// One line per command; each command file registers itself.
+import type { Command } from 'commander';
+
+export function registerCommands(program: Command): void {
+  void program;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('plandoc command line', () => {
+  it('prints Chinese help and exits 0', () => {
+    const result = runCli(['--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('用法：');
+    expect(result.stdout).toContain('显示帮助');
+  });
+
+  it('rejects an unknown option with exit code 2 and a Chinese message', () => {
+    const result = runCli(['--bogus']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('不认识的选项 --bogus');
+    expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('rejects an unknown command with exit code 2', () => {
+    const result = runCli(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/不认识的命令|参数太多/);
+  });
+});
