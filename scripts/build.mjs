@@ -2,9 +2,15 @@
 // instead of resolving hundreds of modules under node_modules.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/plandoc.js',
+const entries = [
+  // the command
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/plandoc.js' },
+  // the library API (benchmarks, worker threads, embedding)
+  { entryPoints: ['src/index.ts'], outfile: 'dist/index.js' },
+];
+
+await Promise.all(entries.map((entry) => build({
+  ...entry,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -15,4 +21,4 @@ await build({
   logLevel: 'warning',
   // CommonJS dependencies bundled into ESM still call require(); give them one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-});
+})));

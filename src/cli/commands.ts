@@ -1,6 +1,26 @@
 // One line per command; each command file registers itself.
 import type { Command } from 'commander';
+import * as check from './check.js';
+import * as schema from './schema.js';
+import * as lint from './lint.js';
+import * as render from './render.js';
+import * as status from './status.js';
+import * as importCommand from './import.js';
+import * as diff from './diff.js';
+import * as init from './init.js';
+import * as rollover from './rollover.js';
+import * as build from './build.js';
 
 export function registerCommands(program: Command): void {
   void program;
+  check.register(program);
+  schema.register(program);
+  render.register(program);
+  status.register(program);
+  lint.register(program);
+  importCommand.register(program);
+  diff.register(program);
+  init.register(program);
+  rollover.register(program);
+  build.register(program);
 }

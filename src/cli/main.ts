@@ -27,7 +27,7 @@ try {
     // help and version exit with 0; everything else commander rejects is wrong usage
     process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
   } else {
-    reportCrash(error);
     process.exitCode = EXIT_INPUT;
+    reportCrash(error);
   }
 }

@@ -1,0 +1,150 @@
+// `npm run bench`: plandoc against pandoc on the same documents, in one run,
+// alternating, several repetitions, medians and ratios.
+//   (a) one cold `plandoc render` process vs one `pandoc` process
+//   (b) a 1,000-document `plandoc build` vs 1,000 pandoc runs (both over all cores)
+//   (c) in-process documents per second and peak memory (VmHWM)
+// Peer: pandoc converts the Markdown plandoc itself wrote for the same plan, so
+// both tools produce a DOCX from the same text.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const ROOT = resolve(new URL('..', import.meta.url).pathname);
+const BIN = join(ROOT, 'bin', 'plandoc.js');
+const PLANS = ['changshou-2026', 'songtao-2022'];
+const REPS = Number(process.env.BENCH_REPS ?? 7);
+const BUILD_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+const CORES = availableParallelism();
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+function timed(command, args, options = {}) {
+  const start = performance.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], ...options });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr?.toString() ?? ''}`);
+  }
+  return elapsed;
+}
+
+function requirePandoc() {
+  const probe = spawnSync('pandoc', ['--version']);
+  if (probe.status !== 0) {
+    console.error('未找到 pandoc：请先运行 bash scripts/install-system-deps.sh');
+    process.exit(1);
+  }
+  return probe.stdout.toString().split('\n')[0];
+}
+
+function prepareInputs(work) {
+  const md = join(work, 'md');
+  execFileSync(process.execPath, [BIN, 'render', ...PLANS.map((p) => join(ROOT, 'plans', `${p}.yaml`)), '-o', md, '--to', 'md'], {
+    stdio: 'ignore',
+  });
+  return md;
+}
+
+function benchCold(work, md) {
+  const rows = [];
+  for (const plan of PLANS) {
+    const ours = [];
+    const peer = [];
+    for (let i = 0; i < REPS; i++) {
+      ours.push(timed(process.execPath, [BIN, 'render', join(ROOT, 'plans', `${plan}.yaml`), '-o', join(work, 'cold'), '--to', 'docx']));
+      peer.push(timed('pandoc', [join(md, `${plan}.md`), '-o', join(work, 'cold', `${plan}.pandoc.docx`)]));
+    }
+    rows.push({ plan, ours: median(ours), peer: median(peer) });
+  }
+  return rows;
+}
+
+function makeCorpus(work, md) {
+  const plans = join(work, 'corpus-plans');
+  const mds = join(work, 'corpus-md');
+  mkdirSync(plans, { recursive: true });
+  mkdirSync(mds, { recursive: true });
+  for (let i = 0; i < BUILD_DOCS; i++) {
+    const plan = PLANS[i % PLANS.length];
+    cpSync(join(ROOT, 'plans', `${plan}.yaml`), join(plans, `${plan}-${String(i).padStart(4, '0')}.yaml`));
+    cpSync(join(md, `${plan}.md`), join(mds, `${plan}-${String(i).padStart(4, '0')}.md`));
+  }
+  // the schema comment points at ../schema; keep it resolvable
+  cpSync(join(ROOT, 'schema'), join(work, 'schema'), { recursive: true });
+  return { plans, mds };
+}
+
+function benchBuild(work, corpus) {
+  const ours = [];
+  const peer = [];
+  const reps = Math.max(1, Math.min(3, REPS));
+  for (let i = 0; i < reps; i++) {
+    const out = join(work, `build-out-${i}`);
+    ours.push(timed(process.execPath, [BIN, 'build', corpus.plans, '-o', out]));
+    const peerOut = join(work, `pandoc-out-${i}`);
+    mkdirSync(peerOut, { recursive: true });
+    // pandoc gets the same cores: xargs runs one pandoc per file, CORES at a time
+    peer.push(
+      timed('sh', ['-c', `ls "${corpus.mds}" | xargs -P ${CORES} -I{} pandoc "${corpus.mds}/{}" -o "${peerOut}/{}.docx"`]),
+    );
+    rmSync(out, { recursive: true, force: true });
+    rmSync(peerOut, { recursive: true, force: true });
+  }
+  return { ours: median(ours), peer: median(peer), docs: BUILD_DOCS };
+}
+
+function benchInProcess(work) {
+  const script = join(work, 'inprocess.mjs');
+  writeFileSync(
+    script,
+    `import { renderPlanInMemory } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+import { readFileSync } from 'node:fs';
+const sources = ${JSON.stringify(PLANS.map((p) => join(ROOT, 'plans', `${p}.yaml`)))}.map((f) => [f, readFileSync(f, 'utf8')]);
+for (let i = 0; i < 20; i++) await renderPlanInMemory(sources[i % sources.length][1], sources[i % sources.length][0]);
+const n = 300;
+const start = performance.now();
+for (let i = 0; i < n; i++) await renderPlanInMemory(sources[i % sources.length][1], sources[i % sources.length][0]);
+const seconds = (performance.now() - start) / 1000;
+const hwm = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+console.log(JSON.stringify({ docsPerSecond: n / seconds, peakMB: hwm ? Number(hwm[1]) / 1024 : process.memoryUsage().rss / 1048576 }));
+`,
+  );
+  const output = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').pop());
+}
+
+function main() {
+  const pandocVersion = requirePandoc();
+  const work = mkdtempSync(join(tmpdir(), 'plandoc-bench-'));
+  try {
+    console.log(`plandoc 对比 ${pandocVersion}；${CORES} 个 CPU 核；每项重复 ${REPS} 次取中位数\n`);
+    const md = prepareInputs(work);
+
+    console.log('(a) 单个文档，冷启动进程（plandoc render → DOCX 对比 pandoc md → DOCX）');
+    for (const row of benchCold(work, md)) {
+      console.log(`  ${row.plan.padEnd(16)} plandoc ${fmt(row.ours).padStart(8)}   pandoc ${fmt(row.peer).padStart(8)}   plandoc 用时为 pandoc 的 ${(row.ours / row.peer).toFixed(2)} 倍`);
+    }
+
+    console.log(`\n(b) ${BUILD_DOCS} 个文档（plandoc build 对比 ${BUILD_DOCS} 次 pandoc，均并行 ${CORES} 路）`);
+    const corpus = makeCorpus(work, md);
+    const build = benchBuild(work, corpus);
+    const oursRate = build.docs / (build.ours / 1000);
+    const peerRate = build.docs / (build.peer / 1000);
+    console.log(`  plandoc ${fmt(build.ours)}（${oursRate.toFixed(1)} 个/秒）   pandoc ${fmt(build.peer)}（${peerRate.toFixed(1)} 个/秒）   吞吐量为 pandoc 的 ${(oursRate / peerRate).toFixed(2)} 倍`);
+
+    console.log('\n(c) 进程内渲染（YAML → Markdown → DOCX）');
+    const inProcess = benchInProcess(work);
+    console.log(`  ${inProcess.docsPerSecond.toFixed(1)} 个文档/秒，峰值内存 ${inProcess.peakMB.toFixed(0)} MB`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();

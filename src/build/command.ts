@@ -1,0 +1,137 @@
+// `plandoc build [DIR]`: the I/O edge of the build — configuration, progress
+// display (a bar on a terminal, one line per file otherwise), the summary line,
+// and `--watch`.
+import { existsSync, statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import pc from 'picocolors';
+import { loadConfig } from '../config/index.js';
+import { formatDiagnostics } from '../load/format.js';
+import { hasErrors } from '../load/diagnostic.js';
+import { runBuild, summaryLine, type BuildEvents, type BuildOptions, type FileOutcome } from './index.js';
+
+export interface BuildCommandFlags {
+  out: string;
+  to: string[];
+  templates?: string;
+  config?: string;
+  jobs?: number;
+  force?: boolean;
+  watch?: boolean;
+}
+
+export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Promise<number> {
+  if (!isDirectory(dir)) return fail(`找不到目录 ${dir}；用 plandoc build 目录 指定计划文件所在的目录。`);
+  if (flags.templates !== undefined && !isDirectory(flags.templates)) return fail(`找不到模板目录“${flags.templates}”。`);
+  const config = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
+  if (hasErrors(config.diagnostics)) {
+    const sources = new Map(config.source ? [[config.source.file, config.source.text]] : []);
+    process.stderr.write(`${formatDiagnostics(config.diagnostics, sources, { color: pc.isColorSupported })}\n`);
+    return 1;
+  }
+  const options: BuildOptions = {
+    dir,
+    outDir: flags.out,
+    formats: flags.to,
+    templates: flags.templates,
+    config: flags.config,
+    templatesDir: flags.templates ? resolve(flags.templates) : config.config.templates,
+    configFile: config.source ? resolve(config.source.file) : undefined,
+    jobs: flags.jobs,
+    force: flags.force,
+    color: pc.isColorSupported,
+  };
+  if (flags.watch) options.failedKeys = new Map();
+  const outcomes = await buildOnce(options, Boolean(process.stderr.isTTY));
+  if (outcomes.length === 0) process.stderr.write(`${dir} 下没有找到计划或进度文件（.yaml）。\n`);
+  if (!flags.watch) return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
+  return watchBuild(options);
+}
+
+async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {
+  const display = terminal ? await progressBar() : logLines();
+  const outcomes = await runBuild(options, display.events);
+  display.finish(outcomes);
+  if (outcomes.length > 0) process.stderr.write(`${summaryLine(outcomes)}\n`);
+  return outcomes;
+}
+
+interface Display {
+  events: BuildEvents;
+  finish(outcomes: FileOutcome[]): void;
+}
+
+/** One line per file as it finishes: for logs, CI, and editors' terminals. */
+function logLines(): Display {
+  return {
+    events: { done: (outcome) => process.stderr.write(describe(outcome)) },
+    finish: () => undefined,
+  };
+}
+
+/** A bar while files render; messages after it, so they are not torn apart by redraws. */
+async function progressBar(): Promise<Display> {
+  const { SingleBar } = await import('cli-progress');
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: '生成中 [{bar}] {value}/{total} {file}',
+    hideCursor: true,
+    clearOnComplete: true,
+    barsize: 24,
+  });
+  let started = false;
+  return {
+    events: {
+      start: (_inputs, toRender) => {
+        if (toRender === 0) return;
+        bar.start(toRender, 0, { file: '' });
+        started = true;
+      },
+      done: (outcome) => {
+        if (started && outcome.status !== 'unchanged' && !outcome.repeated) bar.increment({ file: outcome.input.path });
+      },
+    },
+    finish: (outcomes) => {
+      if (started) bar.stop();
+      for (const outcome of outcomes) if (outcome.status !== 'unchanged') process.stderr.write(describe(outcome));
+    },
+  };
+}
+
+function describe(outcome: FileOutcome): string {
+  const path = outcome.input.path;
+  switch (outcome.status) {
+    case 'unchanged':
+      return `未变 ${path}\n`;
+    case 'rendered':
+      return `已生成 ${path} → ${outcome.outputs.join('、')}\n${outcome.messages}`;
+    case 'failed':
+      return outcome.repeated ? `失败 ${path}（未修改，错误同上）\n` : `失败 ${path}\n${outcome.messages}`;
+  }
+}
+
+/** Re-runs the (incremental) build after each save, until Ctrl+C. */
+async function watchBuild(options: BuildOptions): Promise<number> {
+  const { watchAndRun, isScratchFile } = await import('../watch/index.js');
+  const outDir = resolve(options.outDir) + sep;
+  const watched = [options.dir, options.templatesDir, options.configFile].filter((p): p is string => p !== undefined && existsSync(p));
+  const handle = await watchAndRun(watched, async () => {
+    const outcomes = await runBuild(options, { done: (o) => { if (o.status === 'rendered' || (o.status === 'failed' && !o.repeated)) process.stderr.write(describe(o)); } });
+    if (outcomes.some((o) => o.status === 'rendered' || (o.status === 'failed' && !o.repeated))) process.stderr.write(`${summaryLine(outcomes)}\n`);
+  }, { relevant: (path) => !resolve(path).startsWith(outDir) && !isScratchFile(path) });
+  process.stderr.write(`正在监视 ${watched.join('、')} 的修改，保存后自动重新生成（按 Ctrl+C 结束）。\n`);
+  return new Promise((done) => {
+    process.once('SIGINT', () => {
+      handle.close();
+      done(0);
+    });
+  });
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function fail(message: string): number {
+  process.stderr.write(`plandoc: ${message}\n`);
+  return 1;
+}

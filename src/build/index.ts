@@ -1,0 +1,121 @@
+// plandoc build: every plan and progress file under a directory, rendered in
+// parallel, skipping those whose inputs have not changed since the last build.
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { packageRoot } from '../init/schema-path.js';
+import { discoverInputs, type BuildInput } from './discover.js';
+import { inputKey, isUpToDate, readManifest, sharedKey, writeManifest, type Manifest } from './manifest.js';
+import { runPool } from './pool.js';
+import { renderInChild, toolIdentity, type RenderJobResult } from './render-child.js';
+
+export type { BuildInput } from './discover.js';
+
+export interface BuildOptions {
+  dir: string;
+  outDir: string;
+  formats: string[];
+  /** --templates, passed on to render */
+  templates?: string;
+  /** --config, passed on to render */
+  config?: string;
+  /** the templates directory in effect (from --templates or the configuration) */
+  templatesDir?: string;
+  /** the configuration file in effect, if any */
+  configFile?: string;
+  jobs?: number;
+  /** render everything, ignoring the manifest */
+  force?: boolean;
+  color?: boolean;
+  /**
+   * Watch mode: the key each input had when it last failed. An input that
+   * failed and has not changed since is not rendered again (its diagnostics
+   * would only repeat).
+   */
+  failedKeys?: Map<string, string>;
+}
+
+export type FileStatus = 'rendered' | 'unchanged' | 'failed';
+
+export interface FileOutcome {
+  input: BuildInput;
+  status: FileStatus;
+  outputs: string[];
+  /** diagnostics and warnings `plandoc render` printed */
+  messages: string;
+  /** watch mode: a failure already reported and not retried */
+  repeated?: boolean;
+}
+
+export interface BuildEvents {
+  start?(inputs: BuildInput[], toRender: number): void;
+  done?(outcome: FileOutcome): void;
+}
+
+export async function runBuild(options: BuildOptions, events: BuildEvents = {}): Promise<FileOutcome[]> {
+  const inputs = await discoverInputs(options.dir, [options.outDir]);
+  const manifest = await readManifest(options.outDir);
+  const shared = await sharedKey({
+    tool: toolIdentity(),
+    templatesDir: options.templatesDir ?? join(packageRoot(), 'templates'),
+    config: options.configFile && existsSync(options.configFile) ? await readFile(options.configFile, 'utf8') : '',
+    formats: options.formats,
+  });
+  const keys = new Map<BuildInput, string>();
+  for (const input of inputs) keys.set(input, await inputKey(input, shared));
+  const outcomes = new Map<BuildInput, FileOutcome>();
+  const toRender: BuildInput[] = [];
+  for (const input of inputs) {
+    const key = keys.get(input)!;
+    const entry = manifest.files[input.relative];
+    if (!options.force && isUpToDate(entry, key, options.outDir)) {
+      outcomes.set(input, { input, status: 'unchanged', outputs: entry!.outputs.map((p) => join(options.outDir, p)), messages: '' });
+    } else if (options.failedKeys?.get(input.relative) === key) {
+      outcomes.set(input, { input, status: 'failed', outputs: [], messages: '', repeated: true });
+    } else {
+      toRender.push(input);
+    }
+  }
+  events.start?.(inputs, toRender.length);
+  for (const outcome of outcomes.values()) events.done?.(outcome);
+  await runPool(toRender, options.jobs ?? availableParallelism(), (input) => renderInput(input, options), (input, result) => {
+    const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };
+    outcomes.set(input, outcome);
+    events.done?.(outcome);
+  });
+  const ordered = inputs.map((input) => outcomes.get(input)!);
+  await writeManifest(options.outDir, updatedManifest(manifest, ordered, keys, options));
+  return ordered;
+}
+
+function renderInput(input: BuildInput, options: BuildOptions): Promise<RenderJobResult> {
+  return renderInChild({
+    input: input.path,
+    outDir: join(options.outDir, dirname(input.relative)),
+    formats: options.formats,
+    templates: options.templates,
+    config: options.config,
+  }, options.color ?? false);
+}
+
+function updatedManifest(previous: Manifest, outcomes: FileOutcome[], keys: Map<BuildInput, string>, options: BuildOptions): Manifest {
+  const files: Manifest['files'] = {};
+  for (const outcome of outcomes) {
+    const name = outcome.input.relative;
+    if (outcome.status === 'unchanged') files[name] = previous.files[name]!;
+    if (outcome.status === 'rendered') {
+      files[name] = { key: keys.get(outcome.input)!, outputs: outcome.outputs.map((path) => relative(resolve(options.outDir), resolve(path))) };
+    }
+    if (options.failedKeys) {
+      if (outcome.status === 'failed') options.failedKeys.set(name, keys.get(outcome.input)!);
+      else options.failedKeys.delete(name);
+    }
+  }
+  return { version: previous.version, files };
+}
+
+export function summaryLine(outcomes: readonly FileOutcome[]): string {
+  const count = (status: FileStatus) => outcomes.filter((o) => o.status === status).length;
+  return `共 ${outcomes.length} 个文件：生成 ${count('rendered')} 个，未变 ${count('unchanged')} 个，失败 ${count('failed')} 个`;
+}

@@ -1,0 +1,98 @@
+// The build manifest OUT/.plandoc-build.json: for each input, a hash of
+// everything its outputs depend on. An input whose hash is unchanged and whose
+// outputs still exist is not rendered again.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../cli/io.js';
+import type { BuildInput } from './discover.js';
+
+export const MANIFEST_NAME = '.plandoc-build.json';
+const MANIFEST_VERSION = 1;
+
+export interface ManifestEntry {
+  key: string;
+  /** written files, relative to the output directory */
+  outputs: string[];
+}
+
+export interface Manifest {
+  version: number;
+  files: Record<string, ManifestEntry>;
+}
+
+export async function readManifest(outDir: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as Manifest;
+    if (parsed.version === MANIFEST_VERSION && parsed.files && typeof parsed.files === 'object') return parsed;
+  } catch {
+    // no manifest, or one we cannot read: build everything
+  }
+  return { version: MANIFEST_VERSION, files: {} };
+}
+
+export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
+  const sorted = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted }, null, 2)}\n`);
+}
+
+export function isUpToDate(entry: ManifestEntry | undefined, key: string, outDir: string): boolean {
+  return entry !== undefined && entry.key === key && entry.outputs.length > 0
+    && entry.outputs.every((path) => existsSync(join(outDir, path)));
+}
+
+/** What every input shares: plandoc itself, the templates, the configuration, the formats. */
+export interface SharedInputs {
+  /** plandoc version and a hash of its code */
+  tool: string;
+  templatesDir: string;
+  /** text of the configuration file (style profile, templates), or '' */
+  config: string;
+  formats: string[];
+}
+
+export async function sharedKey(shared: SharedInputs): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`tool\0${shared.tool}\0config\0${shared.config}\0formats\0${shared.formats.join(',')}\0`);
+  hash.update(`templates\0${await hashDirectory(shared.templatesDir)}\0`);
+  return hash.digest('hex');
+}
+
+/** The hash of one input: its bytes, the plan a progress file cites, and the shared inputs. */
+export async function inputKey(input: BuildInput, shared: string): Promise<string> {
+  const hash = createHash('sha256');
+  hash.update(`shared\0${shared}\0input\0`);
+  hash.update(await readFile(input.path));
+  if (input.plan !== undefined) {
+    hash.update('\0plan\0');
+    hash.update(await readFile(input.plan).catch(() => Buffer.from('(missing)')));
+  }
+  return hash.digest('hex');
+}
+
+async function hashDirectory(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files = existsSync(dir) ? (await listFiles(dir)).sort() : [];
+  for (const file of files) {
+    hash.update(`${relative(dir, file)}\0`);
+    hash.update(await readFile(file));
+    hash.update('\0');
+  }
+  return hash.digest('hex');
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+export async function hashFile(path: string): Promise<string> {
+  return createHash('sha256').update(await readFile(path)).digest('hex');
+}

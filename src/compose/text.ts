@@ -1,0 +1,82 @@
+// User text on its way into the document: XML-invalid control characters are
+// removed (with a warning) and citations [[id]] are expanded. The result is
+// plain text; escaping for Markdown happens when it becomes an mdast node.
+import type { BasisDocument, Metric } from '../model/plan.js';
+import { targetPhrase } from '../derive/targets.js';
+
+export type DataPath = Array<string | number>;
+
+/** A problem found while composing, located by its path in the plan data. */
+export interface ComposeProblem {
+  path: DataPath;
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+export interface CitationIndex {
+  metrics: ReadonlyMap<string, Metric>;
+  basis: ReadonlyMap<string, BasisDocument>;
+}
+
+export function buildCitationIndex(metrics: readonly Metric[] = [], basis: readonly BasisDocument[] = []): CitationIndex {
+  return {
+    metrics: new Map(metrics.map((m) => [m.id, m])),
+    basis: new Map(basis.filter((b) => b.id).map((b) => [b.id!, b])),
+  };
+}
+
+// C0 controls except tab, LF, CR; U+FFFE/U+FFFF; lone surrogates.
+const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Removes characters a DOCX cannot hold; reports them once per field. */
+export function removeInvalidCharacters(text: string, path: DataPath, problems: ComposeProblem[]): string {
+  const cleaned = text.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
+  if (cleaned.length !== text.replace(/\r\n?/g, '\n').length) {
+    problems.push({
+      path,
+      severity: 'warning',
+      code: 'invalid-character',
+      message: '文字中有不可见的控制字符，已删除。',
+      hint: '这些字符通常是从别处复制时带进来的；请在编辑器里删掉它们。',
+    });
+  }
+  return cleaned;
+}
+
+const CITATION = /\\\[\[|\[\[([^\[\]\s]+)\]\]/g;
+
+/** "[[m-income]]" → "10万元以上", "[[doc-11]]" → "《标题》（文号）", "\[[" → "[[". */
+export function expandCitations(text: string, index: CitationIndex, path: DataPath, problems: ComposeProblem[]): string {
+  return text.replace(CITATION, (match, id: string | undefined) => {
+    if (id === undefined) return '[[';
+    const metric = index.metrics.get(id);
+    if (metric) return targetPhrase(metric);
+    const basis = index.basis.get(id);
+    if (basis) return basisCitation(basis);
+    problems.push({
+      path,
+      severity: 'error',
+      code: 'unknown-citation',
+      message: `引用 [[${id}]] 找不到对应的指标（metrics）或上级文件（basis）。`,
+      hint: '检查 id 是否写错；如果想原样印出 “[[”，请写成 “\\[[”。',
+    });
+    return match;
+  });
+}
+
+/** TX-06: 《标题》（文号）. */
+export function basisCitation(basis: BasisDocument): string {
+  return basis.number ? `《${basis.title}》（${basis.number}）` : `《${basis.title}》`;
+}
+
+/** Everything a text field goes through before it is printed. */
+export function prepareText(text: string, index: CitationIndex, path: DataPath, problems: ComposeProblem[]): string {
+  return expandCitations(removeInvalidCharacters(text, path, problems), index, path, problems).trim();
+}
+
+/** Plain fields (titles, names): no citations, only character clean-up. */
+export function preparePlain(text: string, path: DataPath, problems: ComposeProblem[]): string {
+  return removeInvalidCharacters(text, path, problems).trim();
+}

@@ -1,0 +1,186 @@
+// Plan → the view the templates print. Every string in the view that holds
+// user text is finished Markdown (escaped by remark-stringify), so a template
+// can print it as is; `plan` gives templates the raw data when they need more.
+import { stringify as stringifyYaml } from 'yaml';
+import type { Attachment, Furniture, Plan, RunIn, Section, Text } from '../model/plan.js';
+import { numberSections, type NumberedSection } from '../derive/numbering.js';
+import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock } from './blocks.js';
+import { buildCitationIndex, prepareText, preparePlain, type CitationIndex, type ComposeProblem, type DataPath } from './text.js';
+
+export interface SectionView {
+  /** "一、", "（一）", "1.", "（1）" */
+  number: string;
+  /** 1 (一、) to 4 （1）; deeper nodes keep counting */
+  level: number;
+  /** the title as plain text (not escaped) */
+  title: string;
+  /** the heading line, a run-in paragraph, or the numbered first paragraph */
+  heading: string;
+  /** Markdown blocks of the node's own text after the heading */
+  body: string[];
+  /** "（牵头单位：…；责任单位：…；完成时限：…）" as a paragraph, or "" */
+  taskInfo: string;
+  children: SectionView[];
+  closing: string[];
+}
+
+export interface AttachmentPageView {
+  rule: string;
+  /** "附件1", or "附件" when the document has one attachment */
+  label: string;
+  title: string;
+  body: string[];
+}
+
+export interface PlanView {
+  frontMatter: string;
+  title: string;
+  opening: string[];
+  sections: SectionView[];
+  attachments: AttachmentPageView[];
+  plan: Plan;
+}
+
+interface Context {
+  citations: CitationIndex;
+  problems: ComposeProblem[];
+  runInMark: '。' | '：';
+}
+
+export function buildPlanView(plan: Plan, problems: ComposeProblem[]): PlanView {
+  const ctx: Context = {
+    citations: buildCitationIndex(plan.metrics, plan.basis),
+    problems,
+    runInMark: plan.numbering?.runInMark ?? '。',
+  };
+  const numbered = numberSections(plan.sections ?? [], plan.numbering);
+  return {
+    frontMatter: frontMatter(plan, ctx),
+    title: headingBlock(1, preparePlain(plan.title, ['title'], problems)),
+    opening: textBlocks(plan.opening, ['opening'], ctx),
+    sections: numbered.map((node) => sectionView(node, ctx)),
+    attachments: attachmentPages(plan.attachments ?? [], ctx),
+    plan,
+  };
+}
+
+// ---- sections ---------------------------------------------------------------
+
+function sectionView(node: NumberedSection, ctx: Context): SectionView {
+  const { section, path } = node;
+  const title = section.title === undefined ? undefined : preparePlain(section.title, [...path, 'title'], ctx.problems);
+  const blocks = preparedBlocks(section.text, [...path, 'text'], ctx);
+  const { heading, rest } = headingAndRest(node, title, blocks, ctx);
+  return {
+    number: node.number,
+    level: node.level,
+    title: title ?? '',
+    heading,
+    body: rest.map(blockMarkdown),
+    taskInfo: taskInfo(section, path, ctx),
+    children: node.children.map((child) => sectionView(child, ctx)),
+    closing: textBlocks(section.closing, [...path, 'closing'], ctx),
+  };
+}
+
+type PreparedBlock = { paragraph: string } | { list: string[] };
+
+function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: Context) {
+  const [first, ...others] = blocks;
+  const leadingParagraph = first && 'paragraph' in first ? first.paragraph : undefined;
+  if (title === undefined) {
+    // a numbered paragraph without a heading: "1.正文"
+    if (leadingParagraph !== undefined) return { heading: paragraphBlock(node.number + leadingParagraph), rest: others };
+    return { heading: paragraphBlock(node.number), rest: blocks };
+  }
+  const mark = runInMark(node.section.runIn, ctx);
+  if (!mark) return { heading: headingBlock(node.level + 1, node.number + title), rest: blocks };
+  if (leadingParagraph !== undefined) return { heading: runInBlock(node.number + title, mark + leadingParagraph), rest: others };
+  return { heading: runInBlock(node.number + title, mark), rest: blocks };
+}
+
+function runInMark(runIn: RunIn | undefined, ctx: Context): '。' | '：' | undefined {
+  if (runIn === true) return ctx.runInMark;
+  return runIn || undefined;
+}
+
+function taskInfo(section: Section, path: DataPath, ctx: Context): string {
+  const parts: string[] = [];
+  if (section.lead) parts.push(`牵头单位：${preparePlain(section.lead, [...path, 'lead'], ctx.problems)}`);
+  if (section.units?.length) {
+    const units = section.units.map((unit, i) => preparePlain(unit, [...path, 'units', i], ctx.problems));
+    parts.push(`责任单位：${units.join('、')}`);
+  }
+  if (section.deadline) parts.push(`完成时限：${chineseDate(preparePlain(section.deadline, [...path, 'deadline'], ctx.problems))}`);
+  return parts.length ? paragraphBlock(`（${parts.join('；')}）`) : '';
+}
+
+/** PL-11: "2026-06-30" → "2026年6月30日"; words ("2026年6月底前") stay as written. */
+export function chineseDate(value: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
+// ---- text -------------------------------------------------------------------
+
+function preparedBlocks(text: Text | undefined, path: DataPath, ctx: Context): PreparedBlock[] {
+  if (text === undefined) return [];
+  if (typeof text === 'string') return [{ paragraph: prepareText(text, ctx.citations, path, ctx.problems) }];
+  return text.map((block, i) =>
+    typeof block === 'string'
+      ? { paragraph: prepareText(block, ctx.citations, [...path, i], ctx.problems) }
+      : { list: block.list.map((item, j) => prepareText(item, ctx.citations, [...path, i, 'list', j], ctx.problems)) },
+  );
+}
+
+function blockMarkdown(block: PreparedBlock): string {
+  return 'paragraph' in block ? paragraphBlock(block.paragraph) : listBlock(block.list);
+}
+
+function textBlocks(text: Text | undefined, path: DataPath, ctx: Context): string[] {
+  return preparedBlocks(text, path, ctx).map(blockMarkdown);
+}
+
+// ---- attachments and front matter -----------------------------------------
+
+function attachmentPages(attachments: readonly Attachment[], ctx: Context): AttachmentPageView[] {
+  const numbered = attachments.length > 1;
+  return attachments.flatMap((attachment, i) => {
+    if (attachment.text === undefined) return [];
+    const path: DataPath = ['attachments', i];
+    return [{
+      rule: thematicBreakBlock(),
+      label: paragraphBlock(numbered ? `附件${i + 1}` : '附件'),
+      title: headingBlock(1, preparePlain(attachment.title, [...path, 'title'], ctx.problems)),
+      body: textBlocks(attachment.text, [...path, 'text'], ctx),
+    }];
+  });
+}
+
+const FURNITURE_KEYS = [
+  'title', 'issuer', 'date', 'docNumber', 'recipients', 'attachments', 'note', 'copyTo',
+  'printedBy', 'printedDate', 'header', 'sealed', 'publication',
+] as const satisfies ReadonlyArray<keyof Furniture>;
+
+/** The furniture as YAML front matter (docs/markdown-convention.md). */
+function frontMatter(plan: Plan, ctx: Context): string {
+  const furniture: Record<string, unknown> = {};
+  for (const key of FURNITURE_KEYS) {
+    const value = plan[key];
+    if (value === undefined) continue;
+    furniture[key] = key === 'attachments' ? plan.attachments!.map((a) => ({ title: a.title })) : value;
+  }
+  const cleaned = cleanStrings(furniture, [], ctx) as Record<string, unknown>;
+  const yaml = stringifyYaml(cleaned, { lineWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).trimEnd();
+  return `---\n${yaml}\n---`;
+}
+
+function cleanStrings(value: unknown, path: DataPath, ctx: Context): unknown {
+  if (typeof value === 'string') return preparePlain(value, path, ctx.problems);
+  if (Array.isArray(value)) return value.map((item, i) => cleanStrings(item, [...path, i], ctx));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cleanStrings(v, [...path, k], ctx)]));
+  }
+  return value;
+}

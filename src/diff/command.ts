@@ -1,0 +1,145 @@
+// `plandoc diff`: the I/O edge of the plan diff. Reads two revisions (files or
+// git revisions), loads them with positions, and prints or writes the change list.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { UsageError } from '../cli/exit.js';
+import { writeFileAtomic } from '../cli/io.js';
+import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
+import type { Plan } from '../model/plan.js';
+import { diffPlans, type PlanDiff } from './index.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './format.js';
+import { readRevision, RevisionError } from './git.js';
+import { planOutlineText } from './textconv.js';
+
+export type DiffFormat = 'text' | 'md' | 'json' | 'docx';
+export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'md', 'json', 'docx'];
+
+export interface DiffCommandOptions {
+  rev?: string;
+  to?: string;
+  format?: DiffFormat;
+  output?: string;
+  exitCode?: boolean;
+  textconv?: boolean;
+  /** colour on the terminal; undefined: only when stdout is a TTY */
+  color?: boolean;
+}
+
+interface Revision {
+  name: string;
+  text: string;
+}
+
+/** Runs the command and returns the exit code. Throws UsageError for wrong usage. */
+export async function runDiff(files: string[], options: DiffCommandOptions): Promise<number> {
+  const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  if (options.textconv) return printOutline(files);
+  const format = chooseFormat(options);
+  let revisions: [Revision, Revision];
+  try {
+    revisions = await readRevisions(files, options);
+  } catch (error) {
+    if (error instanceof RevisionError || error instanceof MissingFileError) {
+      process.stderr.write(`plandoc: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const plans = await loadBoth(revisions, color);
+  if (!plans) return 1;
+  const diff = diffPlans(plans[0], plans[1]);
+  await writeResult(diff, format, plans[1], revisions, options, color);
+  return options.exitCode && diff.changes.length > 0 ? 1 : 0;
+}
+
+function chooseFormat(options: DiffCommandOptions): DiffFormat {
+  const byExtension: Record<string, DiffFormat> = { '.docx': 'docx', '.md': 'md', '.json': 'json' };
+  const format = options.format ?? (options.output ? byExtension[extname(options.output).toLowerCase()] : undefined) ?? 'text';
+  if (format === 'docx' && !options.output) throw new UsageError('DOCX 格式的修订对照表需要用 -o 指定输出文件，例如 -o 修订对照表.docx');
+  return format;
+}
+
+class MissingFileError extends Error {}
+
+async function readWorkingFile(file: string): Promise<Revision> {
+  try {
+    return { name: file, text: await readFile(file, 'utf8') };
+  } catch {
+    throw new MissingFileError(`找不到文件 ${file}`);
+  }
+}
+
+async function readRevisions(files: string[], options: DiffCommandOptions): Promise<[Revision, Revision]> {
+  if (options.rev !== undefined) {
+    if (files.length !== 1) throw new UsageError('用 --rev 时只给一个文件：plandoc diff 文件 --rev 版本 [--to 版本]');
+    const file = files[0]!;
+    const older = await readRevision(file, options.rev);
+    const newer = options.to !== undefined ? await readRevision(file, options.to) : await readWorkingFile(file);
+    return [older, newer];
+  }
+  if (options.to !== undefined) throw new UsageError('--to 要和 --rev 一起用：plandoc diff 文件 --rev 版本 --to 版本');
+  if (files.length !== 2) throw new UsageError('需要两个文件（plandoc diff 旧文件 新文件），或者一个文件加 --rev 版本');
+  return [await readWorkingFile(files[0]!), await readWorkingFile(files[1]!)];
+}
+
+async function loadBoth(revisions: [Revision, Revision], color: boolean): Promise<[Plan, Plan] | undefined> {
+  const { loadPlanSource } = await import('../load/index.js');
+  const { formatDiagnostics } = await import('../load/format.js');
+  const results = revisions.map((revision) => loadPlanSource(revision.text, revision.name));
+  const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
+  const [older, newer] = results;
+  if (hasErrors(diagnostics) || !older?.value || !newer?.value) {
+    const sources = new Map(revisions.map((revision) => [revision.name, revision.text]));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    process.stderr.write(`${formatDiagnostics(errors, sources, { color })}\n`);
+    process.stderr.write('plandoc: 计划文件有错误，无法比较；请先改正上面的问题（可以用 plandoc check 检查）。\n');
+    return undefined;
+  }
+  return [older.value, newer.value];
+}
+
+async function writeResult(
+  diff: PlanDiff,
+  format: DiffFormat,
+  newer: Plan,
+  revisions: [Revision, Revision],
+  options: DiffCommandOptions,
+  color: boolean,
+): Promise<void> {
+  const names = { from: revisions[0].name, to: revisions[1].name };
+  if (format === 'docx') {
+    const { diffTableDocx } = await import('./docx.js');
+    await writeFileAtomic(options.output!, await diffTableDocx(formatDiffMarkdown(diff, { title: newer.title })));
+    process.stderr.write(`已生成修订对照表 ${options.output}（${diff.changes.length} 处修改）\n`);
+    return;
+  }
+  const output = format === 'md'
+    ? formatDiffMarkdown(diff, { title: newer.title })
+    : format === 'json'
+      ? formatDiffJson(diff, names)
+      : formatDiffText(diff, { ...names, color: color && !options.output });
+  if (options.output) {
+    await writeFileAtomic(options.output, output);
+    process.stderr.write(`已写入 ${options.output}（${diff.changes.length} 处修改）\n`);
+  } else {
+    process.stdout.write(output);
+  }
+}
+
+/** `--textconv FILE`: the numbered-free outline git diffs line by line. */
+async function printOutline(files: string[]): Promise<number> {
+  if (files.length !== 1) throw new UsageError('--textconv 只接受一个文件');
+  const file = files[0]!;
+  let revision: Revision;
+  try {
+    revision = await readWorkingFile(file);
+  } catch (error) {
+    process.stderr.write(`plandoc: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { loadPlanSource } = await import('../load/index.js');
+  const result = loadPlanSource(revision.text, file);
+  // a file with errors still has to show up in git diff: fall back to its text
+  process.stdout.write(result.value ? planOutlineText(result.value) : revision.text);
+  return 0;
+}

@@ -1,0 +1,61 @@
+// Reads a file as it was at a git revision (`git show REV:path`), for
+// `plandoc diff FILE --rev REV`. Failures become one Chinese sentence.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+/** A revision or repository problem the user can fix; the message is for them. */
+export class RevisionError extends Error {}
+
+export interface RevisionText {
+  text: string;
+  /** "HEAD~1:plans/x.yaml": what diagnostics and headings call it */
+  name: string;
+}
+
+async function git(args: string[], cwd: string): Promise<string> {
+  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
+}
+
+/** The path of `file` inside its repository, with forward slashes. */
+export async function repositoryPath(file: string): Promise<{ root: string; path: string }> {
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir)) throw new RevisionError(`找不到文件夹 ${dirname(file)}。`);
+  try {
+    const root = (await git(['rev-parse', '--show-toplevel'], dir)).trim();
+    const prefix = (await git(['rev-parse', '--show-prefix'], dir)).trim();
+    return { root, path: `${prefix}${basename(file)}` };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new RevisionError('找不到 git 命令，无法读取历史版本；请先安装 git。');
+    }
+    throw new RevisionError(`${file} 不在 git 仓库里，无法按版本比较；请改用 plandoc diff 旧文件 新文件。`);
+  }
+}
+
+export async function readRevision(file: string, rev: string): Promise<RevisionText> {
+  const { root, path } = await repositoryPath(file);
+  const name = `${rev}:${path}`;
+  if (!(await revisionExists(rev, root))) {
+    throw new RevisionError(`版本 “${rev}” 不存在；可以用 git log --oneline 查看已有的提交。`);
+  }
+  try {
+    return { text: await git(['show', name], root), name };
+  } catch {
+    throw new RevisionError(`版本 “${rev}” 中没有文件 ${path}（文件可能是之后才加入或改过名）。`);
+  }
+}
+
+async function revisionExists(rev: string, root: string): Promise<boolean> {
+  if (rev.startsWith('-')) return false;
+  try {
+    await git(['rev-parse', '--verify', '--quiet', `${rev}^{commit}`], root);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,247 @@
+// The body: mdast blocks → docx paragraphs and tables, per the Markdown
+// convention (docs/markdown-convention.md) and GB/T 9704 PL-01..PL-07, PL-14.
+import { AlignmentType, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
+import type { Furniture } from '../model/plan.js';
+import type { StyleProfile } from './profile.js';
+import { runLook, runOptions, textRun, type RunRole } from './runs.js';
+import { cleanValue, inlineRuns, plainText, type WriteContext } from './inline.js';
+import { blankLine, exactSpacing, flushParagraph, indentedParagraph } from './paragraphs.js';
+import { breakTitle } from './title.js';
+import { officialTable } from './table.js';
+
+export interface BodyParts {
+  /** title and main body, up to the first thematic break */
+  main: FileChild[];
+  /** attachment pages (PL-14), each starting on a new page */
+  attachments: FileChild[];
+}
+
+type HeadingLevel = 1 | 2 | 3 | 4;
+
+const HEADING_ROLE: Record<HeadingLevel, RunRole> = { 1: 'heading1', 2: 'heading2', 3: 'heading3', 4: 'heading4' };
+
+/** PL-06 heading numbers at the start of a run-in heading. */
+const RUN_IN_NUMBERS: Array<[RegExp, HeadingLevel]> = [
+  [/^[一二三四五六七八九十百零]+、/u, 1],
+  [/^（[一二三四五六七八九十百零]+）/u, 2],
+  [/^\d+[.．]/u, 3],
+  [/^（\d+）/u, 4],
+];
+
+/** PL-07 terminal mark of a run-in heading. */
+const RUN_IN_MARK = /^[。：]/u;
+
+export function runInLevel(text: string): HeadingLevel | undefined {
+  return RUN_IN_NUMBERS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+/** Furniture placed inside the main part: after the title (主送机关) and after the body. */
+export interface BodyFurniture {
+  afterTitle: FileChild[];
+  closing: FileChild[];
+}
+
+export function writeBody(root: Root, furniture: Furniture, profile: StyleProfile, ctx: WriteContext, extras: BodyFurniture = { afterTitle: [], closing: [] }): BodyParts {
+  const writer = new BodyWriter(furniture, profile, ctx, extras);
+  for (const node of root.children) writer.block(node);
+  return writer.finish();
+}
+
+class BodyWriter {
+  private readonly main: FileChild[] = [];
+  private readonly attachments: FileChild[] = [];
+  private titleWritten = false;
+  private inAttachment = false;
+  private pageBreakPending = false;
+  private closingWritten = false;
+
+  constructor(
+    private readonly furniture: Furniture,
+    private readonly profile: StyleProfile,
+    private readonly ctx: WriteContext,
+    private readonly extras: BodyFurniture,
+  ) {}
+
+  finish(): BodyParts {
+    this.ensureTitle();
+    this.writeClosing();
+    return { main: this.main, attachments: this.attachments };
+  }
+
+  private get out(): FileChild[] {
+    return this.inAttachment ? this.attachments : this.main;
+  }
+
+  private push(...children: FileChild[]): void {
+    this.out.push(...children);
+  }
+
+  /** Extra paragraph options; the first paragraph after a thematic break starts a new page. */
+  private pageBreak(): { pageBreakBefore?: boolean } {
+    if (!this.pageBreakPending) return {};
+    this.pageBreakPending = false;
+    return { pageBreakBefore: true };
+  }
+
+  block(node: RootContent | BlockContent): void {
+    switch (node.type) {
+      case 'heading':
+        return this.heading(node);
+      case 'paragraph':
+        return this.paragraph(node);
+      case 'list':
+        return this.list(node, 0);
+      case 'table':
+        this.ensureTitle();
+        if (this.pageBreakPending) this.push(new Paragraph({ ...this.pageBreak(), spacing: exactSpacing(this.profile), children: [] }));
+        return void this.push(officialTable(node, this.profile, this.ctx));
+      case 'thematicBreak':
+        this.ensureTitle();
+        this.writeClosing();
+        this.inAttachment = true;
+        this.pageBreakPending = true;
+        return;
+      case 'blockquote':
+        return node.children.forEach((child) => this.block(child));
+      case 'code':
+        return node.value.split('\n').forEach((line) => this.plainParagraph(cleanValue(line, node, this.ctx)));
+      case 'html':
+        return this.plainParagraph(cleanValue(node.value, node, this.ctx));
+      default:
+        return; // yaml (front matter), definitions, footnote definitions
+    }
+  }
+
+  private writeClosing(): void {
+    if (this.closingWritten) return;
+    this.closingWritten = true;
+    this.main.push(...this.extras.closing);
+  }
+
+  private ensureTitle(): void {
+    if (this.titleWritten || this.inAttachment) return;
+    if (this.furniture.title) return this.writeTitleFirst(this.furniture.title);
+    this.titleWritten = true;
+    this.main.unshift(...this.extras.afterTitle);
+  }
+
+  private writeTitleFirst(title: string): void {
+    this.titleWritten = true;
+    this.main.unshift(...this.titleParagraphs(title), blankLine(this.profile), ...this.extras.afterTitle);
+  }
+
+  private heading(node: Heading): void {
+    if (node.depth === 1) return this.titleHeading(node);
+    this.ensureTitle();
+    const level = Math.min(node.depth - 1, 4) as HeadingLevel;
+    const look = runLook(HEADING_ROLE[level], this.profile);
+    this.push(indentedParagraph(inlineRuns(node.children, look, this.ctx), this.profile, { ...this.pageBreak(), outlineLevel: level - 1, keepNext: true }));
+  }
+
+  private titleHeading(node: Heading): void {
+    const text = cleanValue(plainText(node.children), node, this.ctx);
+    if (this.inAttachment) {
+      this.push(...this.titleParagraphs(text, this.pageBreak()), blankLine(this.profile));
+      return;
+    }
+    if (this.titleWritten) {
+      this.ctx.diagnostics.push({ file: this.ctx.file, line: node.position?.start.line ?? 0, column: 1, severity: 'warning', code: 'md-extra-title', message: '正文中出现了第二个一级标题（#），已按标题格式居中排印。', hint: '公文只有一个标题；正文各级标题用 ## 到 #####。' });
+      this.push(...this.titleParagraphs(text));
+      return;
+    }
+    if (this.furniture.title && this.furniture.title !== text) {
+      this.ctx.diagnostics.push({ file: this.ctx.file, line: node.position?.start.line ?? 0, column: 1, severity: 'warning', code: 'md-title-mismatch', message: `标题“${text}”与开头设置中的 title“${this.furniture.title}”不一致，已使用 # 标题。`, hint: '把两处改成同一个标题。' });
+    }
+    this.titleWritten = true;
+    this.main.push(...this.titleParagraphs(text), blankLine(this.profile), ...this.extras.afterTitle);
+  }
+
+  /** PL-01/FN-02: centred 2号 title, long titles broken into shaped lines. */
+  private titleParagraphs(title: string, extra: { pageBreakBefore?: boolean } = {}): Paragraph[] {
+    const look = runLook('title', this.profile);
+    const lines = breakTitle(title, this.profile.title.maxCharsPerLine);
+    const children = lines.map((line, i) => new TextRun({ ...runOptions(look), text: line, ...(i > 0 ? { break: 1 } : {}) }));
+    return [
+      new Paragraph({
+        ...extra,
+        alignment: AlignmentType.CENTER,
+        spacing: exactSpacing(this.profile),
+        indent: { firstLine: 0, left: 0, right: 0 },
+        outlineLevel: 0,
+        keepNext: true,
+        run: runOptions(look),
+        children,
+      }),
+    ];
+  }
+
+  private paragraph(node: MdParagraph): void {
+    if (this.inAttachment && this.pageBreakPending && /^附件\s*\d*$/u.test(plainText(node.children).trim())) {
+      return this.attachmentLabel(node);
+    }
+    this.ensureTitle();
+    this.push(indentedParagraph(this.paragraphRuns(node.children), this.profile, this.pageBreak()));
+  }
+
+  /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */
+  private attachmentLabel(node: MdParagraph): void {
+    const look = runLook('attachmentLabel', this.profile);
+    const runs = inlineRuns(node.children, { ...look, bold: false }, this.ctx);
+    this.push(flushParagraph(runs, this.profile, this.pageBreak()), blankLine(this.profile));
+  }
+
+  /** PL-07: a leading strong part that starts with a heading number is a run-in heading. */
+  private paragraphRuns(children: PhrasingContent[]): ParagraphChild[] {
+    const body = runLook('body', this.profile);
+    const first = children[0];
+    if (first?.type === 'strong') {
+      const level = runInLevel(plainText(first.children));
+      if (level) return [...this.runInHeading(first, level, children[1]), ...inlineRuns(this.afterRunIn(children.slice(1)), body, this.ctx)];
+    }
+    return inlineRuns(children, body, this.ctx);
+  }
+
+  /**
+   * The heading part, including a terminal mark written just outside the
+   * strong (`**（一）标题**。正文`, the form every Markdown viewer renders bold).
+   */
+  private runInHeading(strong: Strong, level: HeadingLevel, next: PhrasingContent | undefined): ParagraphChild[] {
+    const mark = next?.type === 'text' ? RUN_IN_MARK.exec(next.value)?.[0] ?? '' : '';
+    const nodes: PhrasingContent[] = mark ? [...strong.children, { type: 'text', value: mark }] : strong.children;
+    return inlineRuns(nodes, runLook(HEADING_ROLE[level], this.profile), this.ctx);
+  }
+
+  private afterRunIn(rest: PhrasingContent[]): PhrasingContent[] {
+    const [next, ...others] = rest;
+    if (next?.type !== 'text') return rest;
+    const mark = RUN_IN_MARK.exec(next.value)?.[0];
+    return mark ? [{ ...next, value: next.value.slice(mark.length) }, ...others] : rest;
+  }
+
+  /** Lists: every item a body paragraph with the 2-character indent, no bullet glyph. */
+  private list(node: List, depth: number): void {
+    this.ensureTitle();
+    node.children.forEach((item, index) => {
+      const number = node.ordered ? `${(node.start ?? 1) + index}.` : '';
+      let numbered = false;
+      for (const child of item.children) {
+        if (child.type === 'list') {
+          this.list(child, depth + 1);
+        } else if (child.type === 'paragraph') {
+          const prefix = numbered || !number ? [] : [textRun(number, runLook('body', this.profile))];
+          numbered = true;
+          this.push(indentedParagraph([...prefix, ...this.paragraphRuns(child.children)], this.profile, this.pageBreak()));
+        } else {
+          this.block(child);
+        }
+      }
+    });
+  }
+
+  private plainParagraph(text: string): void {
+    this.ensureTitle();
+    this.push(indentedParagraph([textRun(text, runLook('body', this.profile))], this.profile, this.pageBreak()));
+  }
+}
+

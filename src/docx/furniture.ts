@@ -1,0 +1,182 @@
+// The furniture GB/T 9704 prints outside the body, from the front matter:
+// 主送机关 (PL-03), 附件说明 (PL-08), 署名 and 成文日期 (PL-09/PL-10/PL-11),
+// 附注 (PL-13), 版头 and 版记.
+import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TabStopType, WidthType, type FileChild } from 'docx';
+import type { Furniture } from '../model/plan.js';
+import type { StyleProfile } from './profile.js';
+import { typeAreaHeight, typeAreaWidth } from './profile.js';
+import { runLook, runOptions, textRun } from './runs.js';
+import { blankLine, exactSpacing, flushParagraph, indentedParagraph } from './paragraphs.js';
+import { textWidth } from './width.js';
+
+/** PL-11: "2026-01-14" → "2026年1月14日" (full year, no leading zeros). */
+export function chineseDate(iso: string): string {
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(iso);
+  if (!match) return iso;
+  return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
+}
+
+/** PL-02/PL-03: flush left, ending with a full-width colon. */
+export function recipientsParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  if (!furniture.recipients?.length) return [];
+  const text = `${furniture.recipients.join('，')}：`;
+  return [flushParagraph([textRun(text, runLook('body', profile))], profile)];
+}
+
+/** Everything after the body and before the attachment pages. */
+export function closingParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  return [...attachmentNote(furniture, profile), ...signature(furniture, profile), ...note(furniture, profile)];
+}
+
+/**
+ * PL-08: "附件：" two characters in; several attachments numbered 1. 2.; a
+ * wrapped name aligns with its first character (hanging indent, tab to it).
+ */
+function attachmentNote(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  const attachments = furniture.attachments ?? [];
+  if (attachments.length === 0) return [];
+  const char = profile.grid.charWidth;
+  const look = runLook('body', profile);
+  const labelStart = 2 * char;
+  const namesStart = labelStart + 3 * char; // after "附件："
+  if (attachments.length === 1) {
+    return [
+      blankLine(profile),
+      new Paragraph({
+        spacing: exactSpacing(profile),
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { left: namesStart, hanging: namesStart - labelStart },
+        children: [textRun(`附件：${attachments[0]!.title}`, look)],
+      }),
+    ];
+  }
+  const numberWidth = char; // room for "1." and the tab
+  const textStart = namesStart + numberWidth;
+  const items = attachments.map((attachment, index) => {
+    const first = index === 0;
+    return new Paragraph({
+      spacing: exactSpacing(profile),
+      alignment: AlignmentType.JUSTIFIED,
+      indent: { left: textStart, hanging: textStart - (first ? labelStart : namesStart) },
+      tabStops: [{ type: TabStopType.LEFT, position: textStart }],
+      children: [textRun(`${first ? '附件：' : ''}${index + 1}.\t${attachment.title}`, look)],
+    });
+  });
+  return [blankLine(profile), ...items];
+}
+
+/** PL-09 (sealed) and PL-10 (unsealed, the default): 署名 over 成文日期, one blank line above. */
+function signature(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  const issuer = furniture.issuer ?? '';
+  const date = furniture.date ? chineseDate(furniture.date) : '';
+  if (!issuer && !date) return [];
+  const { issuerRight, dateRight } = signatureIndents(issuer, date, furniture.sealed === true);
+  const char = profile.grid.charWidth;
+  const look = runLook('body', profile);
+  const line = (text: string, right: number) =>
+    new Paragraph({
+      spacing: exactSpacing(profile),
+      alignment: AlignmentType.RIGHT,
+      indent: { right: Math.round(right * char), firstLine: 0 },
+      children: [textRun(text, look)],
+    });
+  return [blankLine(profile), ...(issuer ? [line(issuer, issuerRight)] : []), ...(date ? [line(date, dateRight)] : [])];
+}
+
+/**
+ * Right indents in characters. Unsealed (PL-10): 署名 right 2, the date starts
+ * two characters right of the 署名's first character; a date longer than the
+ * 署名 gets right 2 and the 署名 moves left by the difference. Sealed (PL-09):
+ * date right 4, 署名 centred over it.
+ */
+export function signatureIndents(issuer: string, date: string, sealed: boolean): { issuerRight: number; dateRight: number } {
+  const issuerWidth = textWidth(issuer);
+  const dateWidth = textWidth(date);
+  if (sealed) return { dateRight: 4, issuerRight: 4 + (dateWidth - issuerWidth) / 2 };
+  if (!issuer) return { issuerRight: 2, dateRight: 2 };
+  if (dateWidth > issuerWidth) return { dateRight: 2, issuerRight: 2 + 2 + dateWidth - issuerWidth };
+  return { issuerRight: 2, dateRight: 2 + issuerWidth - 2 - dateWidth };
+}
+
+/** PL-13: the next line after the date, two characters in, in full-width parentheses. */
+function note(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  if (!furniture.note) return [];
+  const text = /^（.*）$/u.test(furniture.note) ? furniture.note : `（${furniture.note}）`;
+  return [indentedParagraph([textRun(text, runLook('body', profile))], profile)];
+}
+
+/** 版头: red 发文机关标志, 发文字号, red rule the width of the type area. */
+export function headerParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  if (!furniture.header?.organ) return [];
+  const organ = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' },
+    indent: { firstLine: 0 },
+    children: [textRun(furniture.header.organ, runLook('headerOrgan', profile))],
+  });
+  const rule = { style: BorderStyle.SINGLE, size: 12, color: profile.colors.red, space: 11 };
+  const number = new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: exactSpacing(profile),
+    indent: { firstLine: 0, left: 0, right: 0 },
+    border: { bottom: rule },
+    run: runOptions(runLook('body', profile)),
+    children: furniture.docNumber ? [textRun(furniture.docNumber, runLook('body', profile))] : [],
+  });
+  return [organ, blankLine(profile), number, blankLine(profile), blankLine(profile)];
+}
+
+/**
+ * 版记: 抄送 (one character in each side) and the 印发 line, between a thick
+ * first rule, a thin middle rule and a thick last rule. A one-column table
+ * floated to the bottom of the type area on the last page.
+ */
+export function recordTable(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  const rows: string[][] = [];
+  const printed = furniture.printedBy || furniture.printedDate;
+  if (furniture.copyTo?.length) rows.push([`抄送：${furniture.copyTo.join('，')}。`]);
+  if (printed) rows.push([furniture.printedBy ?? '', furniture.printedDate ? `${chineseDate(furniture.printedDate)}印发` : '']);
+  if (rows.length === 0) return [];
+  const width = typeAreaWidth(profile);
+  const char = profile.grid.charWidth;
+  const look = runLook('record', profile);
+  const thick = { style: BorderStyle.SINGLE, size: 8, color: profile.colors.text };
+  const thin = { style: BorderStyle.SINGLE, size: 6, color: profile.colors.text };
+  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
+  const tableRows = rows.map((cells, index) => {
+    const text = cells.length === 2 ? `${cells[0]}\t${cells[1]}` : cells[0]!;
+    const paragraph = new Paragraph({
+      spacing: exactSpacing(profile),
+      alignment: AlignmentType.LEFT,
+      indent: { firstLine: 0, left: 0, right: 0 },
+      tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * char }],
+      children: [textRun(text, look)],
+    });
+    return new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          margins: { left: char, right: char, top: 0, bottom: 0 },
+          borders: { top: index === 0 ? thick : thin, bottom: index === rows.length - 1 ? thick : thin, left: none, right: none },
+          children: [paragraph],
+        }),
+      ],
+    });
+  });
+  // a document body must end with a paragraph; LibreOffice drops a trailing floating table
+  const closing = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] });
+  return [
+    new Table({
+      rows: tableRows,
+      columnWidths: [width],
+      width: { size: width, type: WidthType.DXA },
+      layout: 'fixed',
+      // an absolute offset from the top margin (not tblpYSpec=bottom, which LibreOffice ignores)
+      // puts the last rule on the bottom edge of the type area
+      float: { verticalAnchor: 'margin', absoluteVerticalPosition: typeAreaHeight(profile) - rows.length * profile.grid.linePitch, horizontalAnchor: 'margin', absoluteHorizontalPosition: 0 },
+      borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
+    }),
+    closing,
+  ];
+}

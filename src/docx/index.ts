@@ -1,0 +1,104 @@
+// Markdown (docs/markdown-convention.md) → an official GB/T 9704-2012 DOCX.
+// Every layout number comes from the style profile; the same input gives the
+// same bytes.
+import { Document, Packer, Paragraph, Table, type FileChild } from 'docx';
+
+interface CustomProperty {
+  name: string;
+  value: string;
+}
+import type { Root } from 'mdast';
+import type { Diagnostic } from '../load/diagnostic.js';
+import type { Furniture } from '../model/plan.js';
+import { parseMarkdown } from '../markdown/parse.js';
+import { resolveProfile, type StyleProfile, type StyleProfileOverrides } from './profile.js';
+import { writeBody } from './body.js';
+import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordTable, chineseDate } from './furniture.js';
+import { pageNumberFooters } from './footer.js';
+import { stylesXml } from './styles.js';
+import { finishPackage } from './package.js';
+
+export { stripInvalidXmlChars } from './xml-chars.js';
+export { DEFAULT_PROFILE, resolveProfile, ProfileError, type StyleProfile, type StyleProfileOverrides } from './profile.js';
+
+export interface DocxOptions {
+  profile?: StyleProfileOverrides;
+  /** names the input in diagnostics */
+  file?: string;
+}
+
+export interface DocxResult {
+  docx: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+export async function markdownToDocx(markdown: string, options: DocxOptions = {}): Promise<Uint8Array> {
+  return (await renderDocx(markdown, options)).docx;
+}
+
+/** Like markdownToDocx, and also returns the warnings (removed characters, title mismatch…). */
+export async function renderDocx(markdown: string, options: DocxOptions = {}): Promise<DocxResult> {
+  const file = options.file ?? '<markdown>';
+  const parsed = parseMarkdown(markdown, file);
+  const result = await mdastToDocx(parsed.root, parsed.furniture, { ...options, file });
+  return { docx: result.docx, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
+}
+
+export async function mdastToDocx(root: Root, furniture: Furniture, options: DocxOptions = {}): Promise<DocxResult> {
+  const profile = resolveProfile(options.profile);
+  const ctx = { file: options.file ?? '<markdown>', diagnostics: [] as Diagnostic[] };
+  const body = writeBody(root, furniture, profile, ctx, {
+    afterTitle: recipientsParagraphs(furniture, profile),
+    closing: closingParagraphs(furniture, profile),
+  });
+  const children: FileChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordTable(furniture, profile)];
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
+  const document = new Document({
+    title: furniture.title,
+    creator: furniture.issuer ?? 'plandoc',
+    lastModifiedBy: furniture.issuer ?? 'plandoc',
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    customProperties: customProperties(furniture),
+    sections: [{ properties: sectionProperties(profile), footers: pageNumberFooters(profile), children }],
+  });
+  const packed = await Packer.toBuffer(document);
+  const docx = await finishPackage(new Uint8Array(packed), { stylesXml: stylesXml(profile), date: furniture.date });
+  return { docx, diagnostics: ctx.diagnostics };
+}
+
+function sectionProperties(profile: StyleProfile) {
+  const { page, grid } = profile;
+  return {
+    page: {
+      size: { width: page.width, height: page.height, orientation: 'portrait' as const },
+      margin: { top: page.marginTop, bottom: page.marginBottom, left: page.marginLeft, right: page.marginRight, header: page.header, footer: page.footer, gutter: 0 },
+    },
+    grid: { linePitch: grid.linePitch },
+  };
+}
+
+/** 政务公开 metadata (and 文号, 成文日期) as DOCX custom properties, in a fixed order. */
+const PUBLICATION_LABELS: Array<[keyof NonNullable<Furniture['publication']>, string]> = [
+  ['indexNo', '索引号'],
+  ['publisher', '发布机构'],
+  ['category', '组配分类'],
+  ['topic', '主题分类'],
+  ['openness', '公开方式'],
+  ['scope', '公开范围'],
+  ['generated', '生成日期'],
+  ['published', '发布日期'],
+  ['effective', '生效日期'],
+  ['expires', '废止日期'],
+];
+
+export function customProperties(furniture: Furniture): CustomProperty[] {
+  const props: CustomProperty[] = [];
+  if (furniture.docNumber) props.push({ name: '文号', value: furniture.docNumber });
+  if (furniture.date) props.push({ name: '成文日期', value: chineseDate(furniture.date) });
+  for (const [key, label] of PUBLICATION_LABELS) {
+    const value = furniture.publication?.[key];
+    if (value) props.push({ name: label, value: String(value) });
+  }
+  return props;
+}

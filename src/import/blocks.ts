@@ -1,0 +1,47 @@
+// The input of the importer: a document as a flat list of paragraphs and tables,
+// whatever format it came from, each with the source line it starts on.
+export type InputBlock =
+  | { kind: 'para'; text: string; line: number; list?: boolean; heading?: boolean }
+  | { kind: 'table'; rows: string[][]; line: number };
+
+const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+function tableCells(line: string): string[] {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim());
+}
+
+/** Plain text or Markdown lines → blocks. Markdown markup that carries no plan meaning is dropped. */
+export function textToBlocks(text: string, options: { markdown: boolean }): InputBlock[] {
+  const blocks: InputBlock[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let table: { kind: 'table'; rows: string[][]; line: number } | undefined;
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const trimmed = raw.replace(/[\u00a0\u3000]/g, ' ').trim();
+    if (trimmed.startsWith('|')) {
+      if (TABLE_SEPARATOR.test(trimmed)) return;
+      if (!table) blocks.push((table = { kind: 'table', rows: [], line }));
+      table.rows.push(tableCells(trimmed));
+      return;
+    }
+    table = undefined;
+    if (!trimmed) return;
+    if (options.markdown && /^(\*{3,}|-{3,}|_{3,})$/.test(trimmed)) return;
+    blocks.push(options.markdown ? markdownPara(trimmed, line) : plainPara(trimmed, line));
+  });
+  return blocks;
+}
+
+function plainPara(text: string, line: number): InputBlock {
+  const list = /^[-*]\s+(.*)$/.exec(text);
+  return list ? { kind: 'para', text: list[1]!, line, list: true } : { kind: 'para', text, line };
+}
+
+function markdownPara(text: string, line: number): InputBlock {
+  const heading = /^#{1,6}\s+(.*)$/.exec(text);
+  const unescape = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
+  if (heading) return { kind: 'para', text: unescape(heading[1]!), line, heading: true };
+  const list = /^[-*+]\s+(.*)$/.exec(text);
+  if (list) return { kind: 'para', text: unescape(list[1]!), line, list: true };
+  return { kind: 'para', text: unescape(text), line };
+}

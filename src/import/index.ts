@@ -1,0 +1,256 @@
+// plandoc import: an existing document (.txt, .md, .docx) → a plan YAML with
+// comments where the importer guessed. Pure from blocks to YAML text; only
+// importFile reads the disk.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import type { BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Section, Text } from '../model/plan.js';
+import { fixText } from '../lint/rules.js';
+import { lintPlanSource } from '../lint/index.js';
+import { textToBlocks, type InputBlock } from './blocks.js';
+import { docxToBlocks } from './docx.js';
+import { dropDebris, takeAttachments, takePublication, takeSignature, takeTitle, type ImportNote } from './furniture.js';
+import { findMetricCandidates, guessMetricName } from './metrics.js';
+import { buildBody, type TreeNode } from './structure.js';
+
+export type { ImportNote } from './furniture.js';
+export { DocxReadError } from './docx.js';
+
+export interface ImportOutcome {
+  plan: Plan;
+  yaml: string;
+  notes: ImportNote[];
+}
+
+type Path = Array<string | number>;
+
+interface Context {
+  metrics: Metric[];
+  comments: Array<{ path: Path; text: string }>;
+}
+
+const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
+const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工作计划'];
+
+export async function importFile(path: string): Promise<ImportOutcome> {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.docx') return importBlocks(await docxToBlocks(await readFile(path)));
+  return importText(await readFile(path, 'utf8'), path);
+}
+
+export function importText(text: string, file: string): ImportOutcome {
+  const markdown = /\.(md|markdown)$/i.test(file);
+  if (!markdown) return importBlocks(textToBlocks(text, { markdown }));
+  const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
+  const furniture = front ? (parseDocument(front[1]!).toJS() as Partial<Furniture> | null) ?? {} : {};
+  const lineOffset = front ? front[0].split('\n').length - 1 : 0;
+  const blocks = textToBlocks(front ? text.slice(front[0].length) : text, { markdown }).map((b) => ({ ...b, line: b.line + lineOffset }));
+  return importBlocks(blocks, furniture);
+}
+
+/** Typed "[[" is text, not a citation: the plan format escapes it as "\\[[". */
+const escapeCitations = (text: string) => text.replace(/(?<!\\)\[\[/g, '\\[[');
+const normalise = (text: string) => escapeCitations(fixText(text, 'prose'));
+
+export function importBlocks(input: InputBlock[], furniture: Partial<Furniture> = {}): ImportOutcome {
+  const notes: ImportNote[] = [];
+  const debris = dropDebris(input);
+  if (debris.dropped) notes.push({ line: 0, kind: 'found', message: `删去网页或 Word 残留 ${debris.dropped} 行（来源行、空表格、书签、“扫一扫”等）` });
+  const meta = takePublication(debris.blocks);
+  const publicationCount = Object.keys(meta.found.publication).length;
+  if (publicationCount) notes.push({ line: meta.found.lines[0] ?? 0, kind: 'found', message: `政务公开信息 ${publicationCount} 项（放在 publication 里，不印在正文中）` });
+  const titled = furniture.title ? { title: furniture.title, blocks: withoutTitleHeading(meta.blocks, furniture.title) } : takeTitle(meta.blocks, meta.found.title, notes);
+  const signed = takeSignature(titled.blocks, notes);
+  const attached = takeAttachments(signed.blocks, notes);
+  const recipients = takeRecipients(attached.blocks, notes);
+  const body = buildBody(recipients.blocks, normalise, notes);
+
+  const ctx: Context = { metrics: [], comments: [] };
+  const title = furniture.title ?? (titled.title ? fixText(titled.title, 'title') : '（请填写标题）');
+  const typedYear = Number((furniture as Partial<Plan>).year) || undefined;
+  const year = typedYear ?? guessYear(title, furniture.date ?? signed.date ?? meta.found.date);
+  const basis: BasisDocument[] = [];
+  const opening = body.opening.map((block) => (typeof block === 'string' ? citeBasis(block, basis) : block));
+  const sections = body.roots.map((node, i) => toSection(node, `s${i + 1}`, ['sections', i], ctx));
+  const runInMark = defaultRunInMark(sections);
+  if (runInMark) sections.forEach((s) => useDefaultMark(s, runInMark));
+
+  const plan: Plan = {
+    title,
+    ...(kindOf(title) ? { kind: kindOf(title) } : {}),
+    year: year ?? new Date().getFullYear(),
+    ...pick(furniture),
+    ...(signed.issuer && !furniture.issuer ? { issuer: signed.issuer } : {}),
+    ...((signed.date ?? meta.found.date) && !furniture.date ? { date: signed.date ?? meta.found.date } : {}),
+    ...(meta.found.docNumber && !furniture.docNumber ? { docNumber: meta.found.docNumber } : {}),
+    ...(recipients.recipients ? { recipients: recipients.recipients } : {}),
+    ...(attached.attachments.length ? { attachments: attached.attachments.map((t) => ({ title: fixText(t, 'title') })) } : {}),
+    ...(publicationCount ? { publication: meta.found.publication } : {}),
+    ...(basis.length ? { basis } : {}),
+    ...(opening.length ? { opening: simplify(opening) } : {}),
+    sections,
+    ...(ctx.metrics.length ? { metrics: ctx.metrics } : {}),
+  };
+  const numbering = { ...(body.level3 === 'continue' ? { level3: 'continue' as const } : {}), ...(runInMark ? { runInMark } : {}) };
+  if (Object.keys(numbering).length) plan.numbering = numbering;
+
+  if ('fromMetadata' in titled && titled.fromMetadata) ctx.comments.push({ path: ['title'], text: '导入时推测：正文前没有标题行，标题取自网页信息“名称”' });
+  if (year === undefined) ctx.comments.push({ path: ['year'], text: '导入时推测：没有从标题或日期里找到年度，请核对' });
+  if (body.level3 === 'continue') ctx.comments.push({ path: ['numbering', 'level3'], text: '导入时推测：原文的三级编号（1. 2. …）跨二级标题连续编排' });
+  addTableComments(body.tables, ctx, notes);
+  summarise(plan, basis, body.roots, notes);
+  const yaml = emitYaml(plan, ctx.comments);
+  notes.push(...remainingConventionProblems(yaml));
+  return { plan, yaml, notes };
+}
+
+/** A Markdown file with front matter repeats its title as the first `#` heading. */
+function withoutTitleHeading(blocks: InputBlock[], title: string): InputBlock[] {
+  const first = blocks[0];
+  return first?.kind === 'para' && (first.heading || first.text === title) && !/^[一二三四五六七八九十]+、/.test(first.text) ? blocks.slice(1) : blocks;
+}
+
+function pick(furniture: Partial<Furniture>): Partial<Furniture> {
+  const { title: _title, ...rest } = furniture;
+  void _title;
+  return rest;
+}
+
+function kindOf(title: string): PlanKind | undefined {
+  return KINDS.find((k) => title.endsWith(k)) ?? KINDS.find((k) => title.includes(k));
+}
+
+function guessYear(title: string, date: string | undefined): number | undefined {
+  const fromTitle = /(\d{4})年/.exec(title)?.[1];
+  const fromDate = date ? /^(\d{4})/.exec(date)?.[1] : undefined;
+  const year = fromTitle ?? fromDate;
+  return year ? Number(year) : undefined;
+}
+
+function takeRecipients(blocks: InputBlock[], notes: ImportNote[]): { recipients?: string[]; blocks: InputBlock[] } {
+  const first = blocks[0];
+  if (first?.kind !== 'para' || !/^[^，。,]{2,40}[:：]$/.test(first.text) || /^[一二三四五六七八九十\d（(]/.test(first.text)) return { blocks };
+  const recipients = normalise(first.text.slice(0, -1)).split(/[、，]/).filter(Boolean);
+  notes.push({ line: first.line, kind: 'found', message: `主送机关：${recipients.join('、')}` });
+  return { recipients, blocks: blocks.slice(1) };
+}
+
+const BASIS_CITATION = /《([^《》]+)》（([^（）]*?〔\d{4}〕\d+号)）/g;
+
+function citeBasis(text: string, basis: BasisDocument[]): string {
+  return text.replace(BASIS_CITATION, (_whole, title: string, number: string) => {
+    const id = `b${basis.length + 1}`;
+    basis.push({ id, title, number });
+    return `[[${id}]]`;
+  });
+}
+
+function simplify(blocks: Block[]): Text {
+  return blocks.length === 1 && typeof blocks[0] === 'string' ? blocks[0] : blocks;
+}
+
+function toSection(node: TreeNode, id: string, path: Path, ctx: Context): Section {
+  const section: Section = { id, ...node.section };
+  if (node.section.title) section.title = fixText(node.section.title, 'sectionTitle');
+  const text = node.text.map((b) => citeMetricsInBlock(b, id, ctx));
+  if (text.length) section.text = simplify(text);
+  if (node.children.length) section.children = node.children.map((child, i) => toSection(child, `${id}-${i + 1}`, [...path, 'children', i], ctx));
+  const closing = node.closing.map((b) => citeMetricsInBlock(b, id, ctx));
+  if (closing.length) section.closing = simplify(closing);
+  for (const text of node.comments) ctx.comments.push({ path, text });
+  return section;
+}
+
+function citeMetricsInBlock(block: Block, task: string, ctx: Context): Block {
+  return typeof block === 'string' ? citeMetrics(block, task, ctx) : { list: block.list.map((item) => citeMetrics(item, task, ctx)) };
+}
+
+function citeMetrics(text: string, task: string, ctx: Context): string {
+  const found = findMetricCandidates(text);
+  const ids = found.map((candidate) => {
+    const id = `m${ctx.metrics.length + 1}`;
+    const metric: Metric = {
+      id,
+      name: guessMetricName(text, candidate.start, candidate.end, candidate.target),
+      ...(candidate.unit ? { unit: candidate.unit } : {}),
+      target: candidate.target,
+      task,
+    };
+    ctx.comments.push({ path: ['metrics', ctx.metrics.length], text: `导入时推测：由原文“${candidate.phrase}”识别出的指标，名称取自上下文，请核对` });
+    ctx.metrics.push(metric);
+    return id;
+  });
+  let out = text;
+  for (let i = found.length - 1; i >= 0; i--) out = `${out.slice(0, found[i]!.start)}[[${ids[i]}]]${out.slice(found[i]!.end)}`;
+  return out;
+}
+
+function defaultRunInMark(sections: Section[]): '。' | '：' | undefined {
+  const counts = { '。': 0, '：': 0 };
+  const walk = (s: Section) => {
+    if (s.runIn === '。' || s.runIn === '：') counts[s.runIn]++;
+    s.children?.forEach(walk);
+  };
+  sections.forEach(walk);
+  if (!counts['。'] && !counts['：']) return undefined;
+  return counts['。'] >= counts['：'] ? '。' : '：';
+}
+
+function useDefaultMark(section: Section, mark: '。' | '：'): void {
+  if (section.runIn === mark) section.runIn = true;
+  section.children?.forEach((c) => useDefaultMark(c, mark));
+}
+
+function addTableComments(tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>, ctx: Context, notes: ImportNote[]): void {
+  for (const table of tables) {
+    notes.push({ line: table.line, kind: 'warning', message: '原文有表格：计划文件不能放表格，已把表格内容作为注释保留在 YAML 里' });
+    const rows = table.rows.map((row) => `  | ${row.join(' | ')} |`).join('\n');
+    ctx.comments.push({ path: ['sections'], text: `导入时推测：原文第 ${table.line} 行附近的表格没有导入：\n${rows}` });
+  }
+}
+
+function summarise(plan: Plan, basis: BasisDocument[], roots: TreeNode[], notes: ImportNote[]): void {
+  const counts = [0, 0, 0, 0];
+  const walk = (n: TreeNode) => {
+    counts[n.rank - 1]!++;
+    n.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  const levels = ['一级', '二级', '三级', '四级'].map((name, i) => `${name}标题 ${counts[i]} 个`).join('，');
+  notes.push({ line: 0, kind: 'found', message: `正文：${levels}` });
+  if (plan.opening) notes.push({ line: 0, kind: 'found', message: `开头段 ${Array.isArray(plan.opening) ? plan.opening.length : 1} 段${basis.length ? `，引用上级文件 ${basis.length} 个（basis）` : ''}` });
+  if (plan.metrics?.length) notes.push({ line: 0, kind: 'guess', message: `从正文里识别出指标 ${plan.metrics.length} 个（metrics），正文里的数字已换成引用 [[编号]]，请逐个核对名称和目标` });
+}
+
+/** What lint still finds after the safe fixes (e.g. "，。", an unmatched quote) needs a person. */
+function remainingConventionProblems(yaml: string): ImportNote[] {
+  return lintPlanSource(yaml, '').map((d) => {
+    const line = yaml.split('\n')[d.line - 1] ?? '';
+    const around = line.slice(Math.max(0, d.column - 9), d.column + 8).trim();
+    return { line: 0, kind: 'warning' as const, message: `[${d.code}] ${d.message}（“…${around}…”），请人工改正` };
+  });
+}
+
+function emitYaml(plan: Plan, comments: Array<{ path: Path; text: string }>): string {
+  const doc = new Document(plan);
+  for (const { path, text } of comments) attachComment(doc, path, text);
+  return `${SCHEMA_LINE}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** Puts a comment on the line above the key (map entries) or item (sequence entries) at `path`. */
+function attachComment(doc: Document, path: Path, text: string): void {
+  const last = path[path.length - 1];
+  const comment = text.split('\n').map((line) => ` ${line}`).join('\n');
+  let target: YamlNode | undefined;
+  if (typeof last === 'string') {
+    const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+      if (pair && isScalar(pair.key)) target = pair.key;
+    }
+  } else {
+    target = doc.getIn(path, true) as YamlNode | undefined;
+  }
+  if (!target) return;
+  target.commentBefore = target.commentBefore ? `${target.commentBefore}\n${comment}` : comment;
+}

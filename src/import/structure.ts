@@ -1,0 +1,182 @@
+// The body: opening paragraphs, then the heading tree recognised by its typed
+// numbers (一、 （一） 1. （1）). Typed numbers are checked for gaps and dropped:
+// the plan derives numbers from the structure.
+import type { Block, RunIn, Section } from '../model/plan.js';
+import type { InputBlock } from './blocks.js';
+import type { ImportNote } from './furniture.js';
+
+const CN_DIGITS = '一二三四五六七八九';
+
+export function chineseToNumber(text: string): number {
+  if (text === '十') return 10;
+  const tens = text.indexOf('十');
+  if (tens < 0) return CN_DIGITS.indexOf(text) + 1;
+  const high = tens === 0 ? 1 : CN_DIGITS.indexOf(text[0]!) + 1;
+  const low = text.length > tens + 1 ? CN_DIGITS.indexOf(text[tens + 1]!) + 1 : 0;
+  return high * 10 + low;
+}
+
+export function numberToChinese(n: number): string {
+  if (n <= 0) return String(n);
+  if (n < 10) return CN_DIGITS[n - 1]!;
+  const high = Math.floor(n / 10);
+  const low = n % 10;
+  return `${high === 1 ? '' : CN_DIGITS[high - 1]}十${low ? CN_DIGITS[low - 1] : ''}`;
+}
+
+/** 1 = 一、 2 = （一） 3 = 1. 4 = （1） */
+export type Rank = 1 | 2 | 3 | 4;
+
+export function formatNumber(rank: Rank, n: number): string {
+  return rank === 1 ? `${numberToChinese(n)}、` : rank === 2 ? `（${numberToChinese(n)}）` : rank === 3 ? `${n}.` : `（${n}）`;
+}
+
+const HEADINGS: Array<[Rank, RegExp, (s: string) => number]> = [
+  [1, /^([一二三四五六七八九十]{1,3})、\s*(.*)$/, chineseToNumber],
+  [2, /^（([一二三四五六七八九十]{1,3})）\s*(.*)$/, chineseToNumber],
+  // "1.2021年以来……" is a numbered paragraph that starts with a year, not a decimal
+  [3, /^(\d{1,2})[.．]\s*((?:\D|\d{4}年).*)$/, Number],
+  [4, /^（(\d{1,2})）\s*(.*)$/, Number],
+];
+
+export function parseHeadingLine(text: string): { rank: Rank; number: number; rest: string } | undefined {
+  for (const [rank, re, toNumber] of HEADINGS) {
+    const m = re.exec(text);
+    if (m) return { rank, number: toNumber(m[1]!), rest: m[2]!.trim() };
+  }
+  return undefined;
+}
+
+export interface SplitHeading {
+  title?: string;
+  runIn?: '。' | '：';
+  text?: string;
+}
+
+/** "底线坚守：健全……" → run-in title + text; "指导思想" → standalone; a long sentence → text only. */
+export function splitHeading(rest: string, rank: Rank): SplitHeading {
+  // only arabic-numbered items can be a figure sentence ("1.2021年以来共帮扶……")
+  const startsWithFigure = rank >= 3 && /^\d/.test(rest);
+  const mark = rest.search(/[。：]/);
+  if (mark > 0 && mark <= 30 && !startsWithFigure) {
+    const text = rest.slice(mark + 1).trim();
+    return { title: rest.slice(0, mark), runIn: rest[mark] as '。' | '：', ...(text ? { text } : {}) };
+  }
+  if (mark < 0 && rest.length <= (rank === 1 ? 60 : 40) && !startsWithFigure) return { title: rest };
+  return { text: rest };
+}
+
+export interface TreeNode {
+  rank: Rank;
+  typed: number;
+  line: number;
+  section: Section;
+  children: TreeNode[];
+  text: Block[];
+  closing: Block[];
+  /** notes for the YAML comment above this section */
+  comments: string[];
+}
+
+export interface Body {
+  opening: Block[];
+  roots: TreeNode[];
+  tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>;
+  level3: 'restart' | 'continue';
+}
+
+function appendBlock(blocks: Block[], text: string, list: boolean): void {
+  const last = blocks[blocks.length - 1];
+  if (list) {
+    if (last && typeof last === 'object') last.list.push(text);
+    else blocks.push({ list: [text] });
+  } else blocks.push(text);
+}
+
+export function buildBody(blocks: InputBlock[], normalise: (text: string) => string, notes: ImportNote[]): Body {
+  const body: Body = { opening: [], roots: [], tables: [], level3: 'restart' };
+  const stack: TreeNode[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      body.tables.push({ line: block.line, rows: block.rows, node: stack[stack.length - 1] });
+      continue;
+    }
+    const text = normalise(block.text);
+    const heading = block.list ? undefined : parseHeadingLine(text);
+    if (!heading) {
+      const top = stack[stack.length - 1];
+      if (!top) appendBlock(body.opening, text, Boolean(block.list));
+      else appendBlock(top.children.length ? top.closing : top.text, text, Boolean(block.list));
+      continue;
+    }
+    while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
+    const node = makeNode(heading, block.line);
+    const parent = stack[stack.length - 1];
+    if (parent && heading.rank - parent.rank > 1) {
+      notes.push({ line: block.line, kind: 'warning', message: `“${formatNumber(heading.rank, heading.number)}”上面缺少一级编号层次，导入后按所在层次重新编号` });
+      node.comments.push(`导入时推测：原文这里的编号是“${formatNumber(heading.rank, heading.number)}”，上面缺少一级层次`);
+    }
+    if (!parent && heading.rank > 1 && body.roots.length === 0 && body.opening.length === 0 && heading.rank !== 1) {
+      notes.push({ line: block.line, kind: 'guess', message: `正文从“${formatNumber(heading.rank, heading.number)}”开始，没有“一、”层次` });
+    }
+    (parent ? parent.children : body.roots).push(node);
+    stack.push(node);
+  }
+  body.level3 = detectLevel3(body.roots);
+  checkNumbering(body.roots, body.level3, notes);
+  return body;
+}
+
+function makeNode(heading: { rank: Rank; number: number; rest: string }, line: number): TreeNode {
+  const split = splitHeading(heading.rest, heading.rank);
+  const section: Section = {};
+  const node: TreeNode = { rank: heading.rank, typed: heading.number, line, section, children: [], text: [], closing: [], comments: [] };
+  if (split.title) section.title = split.title;
+  if (split.runIn) section.runIn = split.runIn as RunIn;
+  if (split.text) node.text.push(split.text);
+  if (!split.title) node.comments.push('导入时推测：这一条原文没有单独的标题，整段作为正文');
+  return node;
+}
+
+/** 004 numbers 1. 2. … on across its （一）（二） sections; 000 restarts at 1. in each. */
+function detectLevel3(roots: TreeNode[]): 'restart' | 'continue' {
+  for (const root of roots) {
+    const groups = root.children.filter((c) => c.children.some((g) => g.rank === 3));
+    for (const group of groups.slice(1)) {
+      const first = group.children.find((g) => g.rank === 3);
+      if (first && first.typed > 1) return 'continue';
+    }
+  }
+  return 'restart';
+}
+
+function checkNumbering(roots: TreeNode[], level3: 'restart' | 'continue', notes: ImportNote[]): void {
+  // in "continue" mode one level-3 counter runs through each level-1 section
+  const check = (nodes: TreeNode[], shared: { next: number } | undefined) => {
+    const counters = new Map<Rank, number>();
+    for (const node of nodes) {
+      const useShared = level3 === 'continue' && node.rank === 3 && shared;
+      const expected = useShared ? shared.next : (counters.get(node.rank) ?? 1);
+      if (node.typed !== expected) reportGap(node, expected, notes);
+      if (useShared) shared.next = node.typed + 1;
+      else counters.set(node.rank, node.typed + 1);
+      check(node.children, node.rank === 1 ? { next: 1 } : shared);
+    }
+  };
+  check(roots, { next: 1 });
+}
+
+function reportGap(node: TreeNode, expected: number, notes: ImportNote[]): void {
+  const typed = formatNumber(node.rank, node.typed);
+  const want = formatNumber(node.rank, expected);
+  let message: string;
+  if (node.typed > expected) {
+    const missing = Array.from({ length: node.typed - expected }, (_, i) => formatNumber(node.rank, expected + i));
+    const before = expected > 1 ? `从“${formatNumber(node.rank, expected - 1)}”跳到“${typed}”` : `第一个编号是“${typed}”`;
+    message = `编号${before}，缺少${missing.map((m) => `“${m}”`).join('、')}`;
+  } else {
+    message = `编号“${typed}”重复或倒退（这里应是“${want}”）`;
+  }
+  notes.push({ line: node.line, kind: 'warning', message: `${message}；导入后按结构重新编号为“${want}”，请核对` });
+  node.comments.push(`导入时推测：原文编号为“${typed}”，${message}`);
+}

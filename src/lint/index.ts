@@ -1,0 +1,141 @@
+// plandoc lint: writing conventions over the prose of plan / progress YAML and
+// Markdown. Pure functions from source text to diagnostics and fixed text.
+import { LineCounter } from 'yaml';
+import type { Diagnostic } from '../load/diagnostic.js';
+import { lintText, safeFixes, type TextFinding, type TextRole } from './rules.js';
+import { findProse, sourceRange, type ProseScalar } from './yaml.js';
+
+export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
+
+/** A lint finding; `fix` is present when the suggested change maps onto the source verbatim. */
+export interface LintDiagnostic extends Diagnostic {
+  fix?: { start: number; end: number; replacement: string; safe: boolean };
+}
+
+export interface LintChange {
+  line: number;
+  column: number;
+  code: string;
+  before: string;
+  after: string;
+}
+
+interface Located {
+  finding: TextFinding;
+  /** source offset of the finding's first character */
+  offset: number;
+  range?: [number, number];
+}
+
+function toDiagnostic(file: string, located: Located, lineCounter: LineCounter): LintDiagnostic {
+  const { finding, offset, range } = located;
+  const pos = lineCounter.linePos(offset);
+  const diagnostic: LintDiagnostic = {
+    file,
+    line: pos.line,
+    column: pos.col,
+    severity: finding.severity,
+    code: finding.code,
+    message: finding.message,
+    hint: finding.hint,
+  };
+  if (finding.fix && range) diagnostic.fix = { start: range[0], end: range[1], ...finding.fix };
+  return diagnostic;
+}
+
+function locateInScalar(scalar: ProseScalar, finding: TextFinding, fallback: number): Located {
+  let offset = fallback;
+  for (let i = Math.min(finding.start, scalar.offsets.length - 1); i >= 0; i--) {
+    if (scalar.offsets[i]! >= 0) {
+      offset = scalar.offsets[i]! + (finding.start - i);
+      break;
+    }
+  }
+  return { finding, offset, range: sourceRange(scalar, finding.start, finding.end) };
+}
+
+function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineCounter): LintDiagnostic[] {
+  const prose = findProse(text);
+  const counter = lineCounter ?? prose.lineCounter;
+  const shiftRange = (r?: [number, number]): [number, number] | undefined => (r ? [r[0] + shift, r[1] + shift] : undefined);
+  return prose.scalars.flatMap((scalar) => {
+    const fallback = scalar.offsets.find((o) => o >= 0) ?? 0;
+    return lintText(scalar.value, scalar.role).map((finding) => {
+      const located = locateInScalar(scalar, finding, fallback);
+      return toDiagnostic(file, { ...located, offset: located.offset + shift, range: shiftRange(located.range) }, counter);
+    });
+  });
+}
+
+/**
+ * Lint findings of a plan or progress YAML source (only its prose: titles,
+ * text, list items, names…). A file that does not parse gives no findings:
+ * the loader reports its syntax errors.
+ */
+export function lintPlanSource(text: string, file: string): LintDiagnostic[] {
+  return sortByPosition(lintYamlText(text, file));
+}
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+export function lintMarkdownSource(text: string, file: string): LintDiagnostic[] {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (const m of text.matchAll(/\n/g)) lineCounter.addNewLine(m.index + 1);
+  const out: LintDiagnostic[] = [];
+  const front = FRONT_MATTER.exec(text);
+  const bodyStart = front ? front[0].length : 0;
+  if (front) out.push(...lintYamlText(front[1]!, file, front[0].indexOf(front[1]!), lineCounter));
+  let inFence = false;
+  let lineStart = bodyStart;
+  for (const line of text.slice(bodyStart).split('\n')) {
+    const start = lineStart;
+    lineStart += line.length + 1;
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence || /^\s*\|?\s*:?-{3,}/.test(line)) continue;
+    const heading = /^(#{1,6})\s+/.exec(line);
+    const role: TextRole = heading ? 'markdownHeading' : 'prose';
+    const content = heading ? line.slice(heading[0].length).replace(/\r$/, '') : line.replace(/\r$/, '');
+    const contentStart = start + (heading ? heading[0].length : 0);
+    for (const finding of lintText(content, role)) {
+      const range: [number, number] = [contentStart + finding.start, contentStart + finding.end];
+      out.push(toDiagnostic(file, { finding, offset: range[0], range }, lineCounter));
+    }
+  }
+  return sortByPosition(out);
+}
+
+/** Plan and progress files are YAML; anything else (.md, .txt) is linted line by line as text. */
+export function isMarkdownFile(file: string): boolean {
+  return !/\.ya?ml$/i.test(file);
+}
+
+export function lintSource(text: string, file: string): LintDiagnostic[] {
+  return isMarkdownFile(file) ? lintMarkdownSource(text, file) : lintPlanSource(text, file);
+}
+
+function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
+  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/**
+ * Applies every safe fix to the source text, repeating until none is left
+ * (one fix can uncover another). Only the fixed characters change.
+ */
+export function fixSource(text: string, file: string): { text: string; changes: LintChange[] } {
+  let current = text;
+  const changes: LintChange[] = [];
+  for (let pass = 0; pass < 5; pass++) {
+    const fixes = safeFixes(
+      lintSource(current, file)
+        .filter((d) => d.fix)
+        .map((d) => ({ start: d.fix!.start, end: d.fix!.end, fix: d.fix!, diagnostic: d })),
+    );
+    if (!fixes.length) break;
+    const next = [...fixes].sort((a, b) => b.start - a.start).reduce((acc, f) => acc.slice(0, f.start) + f.fix.replacement + acc.slice(f.end), current);
+    if (!isMarkdownFile(file) && findProse(next).syntaxErrors.length) break; // never write a file that no longer parses
+    changes.push(...fixes.map((f) => ({ line: f.diagnostic.line, column: f.diagnostic.column, code: f.diagnostic.code, before: current.slice(f.start, f.end), after: f.fix.replacement })));
+    current = next;
+  }
+  return { text: current, changes };
+}

@@ -1,0 +1,116 @@
+// Reading an input file safely: missing files, directories, oversized files,
+// binary data and wrong encodings become diagnostics before any parsing.
+import { readFile, stat } from 'node:fs/promises';
+import type { Diagnostic } from './diagnostic.js';
+
+/** Plans are a few hundred KB at most; anything bigger is not a plan. */
+export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+
+const CONTROL_CHARS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const MAX_CONTROL_REPORTS = 5;
+
+function fileDiagnostic(file: string, code: string, message: string, hint?: string, line = 0, column = 0): Diagnostic {
+  return { file, line, column, severity: 'error', code, message, ...(hint ? { hint } : {}) };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
+}
+
+export function tooLarge(file: string, bytes: number): Diagnostic {
+  return fileDiagnostic(file, 'file-too-large', `文件太大（${megabytes(bytes)} MB），超过了 ${MAX_SOURCE_BYTES / 1024 / 1024} MB 的上限`,
+    '计划文件通常只有几十 KB：检查是不是选错了文件。');
+}
+
+/** Reads a file as UTF-8 text, or explains why it cannot be a plan file. */
+export async function readSourceFile(path: string, file = path): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) {
+      return { diagnostics: [fileDiagnostic(file, 'file-directory', `“${file}”是一个文件夹，不是文件`, '请给出文件夹里的 .yaml 文件，例如 plans/*.yaml。')] };
+    }
+    size = info.size;
+  } catch (error) {
+    return { diagnostics: [fsDiagnostic(file, error)] };
+  }
+  if (size > MAX_SOURCE_BYTES) return { diagnostics: [tooLarge(file, size)] };
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { diagnostics: [fsDiagnostic(file, error)] };
+  }
+  return decodeSource(bytes, file);
+}
+
+function fsDiagnostic(file: string, error: unknown): Diagnostic {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') {
+    return fileDiagnostic(file, 'file-missing', `找不到文件“${file}”`, '检查文件名和路径是否写对（区分大小写）。');
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return fileDiagnostic(file, 'file-unreadable', `没有权限读取文件“${file}”`, '检查文件权限，或换一个有权限的账户运行。');
+  }
+  return fileDiagnostic(file, 'file-unreadable', `无法读取文件“${file}”`, '检查文件是否存在、是否被其他程序占用。');
+}
+
+/** Turns raw bytes into text: UTF-8 only, a UTF-8 byte-order mark is accepted. */
+export function decodeSource(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  if (looksLikeUtf16(bytes)) {
+    return { diagnostics: [fileDiagnostic(file, 'file-encoding', '文件是 UTF-16 编码，plandoc 只读 UTF-8 编码的文件', '在编辑器里把文件另存为“UTF-8”编码。')] };
+  }
+  if (bytes.includes(0)) {
+    return { diagnostics: [fileDiagnostic(file, 'file-binary', '这不是文本文件（含有二进制内容），不能作为计划文件', '请给出 .yaml 计划文件；Word、PDF、图片等文件不能直接检查。', 1, 1)] };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), diagnostics: [] };
+  } catch {
+    return { diagnostics: [fileDiagnostic(file, 'file-encoding', encodingMessage(bytes), '在编辑器里把文件另存为“UTF-8”编码（记事本：另存为 → 编码选 UTF-8）。', 1, 1)] };
+  }
+}
+
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+}
+
+function encodingMessage(bytes: Uint8Array): string {
+  try {
+    new TextDecoder('gbk', { fatal: true }).decode(bytes);
+    return '文件不是 UTF-8 编码（看起来是 GBK 编码），plandoc 只读 UTF-8 编码的文件';
+  } catch {
+    return '文件不是 UTF-8 编码的文本，可能是二进制文件或其他编码';
+  }
+}
+
+/** Checks a decoded text before parsing; returns the text without its byte-order mark. */
+export function preflightText(raw: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  if (text.length > MAX_SOURCE_BYTES) return { diagnostics: [tooLarge(file, Buffer.byteLength(text))] };
+  if (text.includes('\u0000')) {
+    return { diagnostics: [fileDiagnostic(file, 'file-binary', '这不是文本文件（含有二进制内容），不能作为计划文件', '请给出 .yaml 计划文件；Word、PDF、图片等文件不能直接检查。', 1, 1)] };
+  }
+  return { text, diagnostics: controlCharDiagnostics(text, file) };
+}
+
+function controlCharDiagnostics(text: string, file: string): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const match of text.matchAll(CONTROL_CHARS)) {
+    if (found.length === MAX_CONTROL_REPORTS) break;
+    const { line, column } = lineColumn(text, match.index);
+    const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    found.push(fileDiagnostic(file, 'control-char', `这里有一个看不见的控制字符（U+${code}）`,
+      '它通常是从别处复制文字时带进来的：删掉这个位置的字符，或重新输入这一段。', line, column));
+  }
+  return found;
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

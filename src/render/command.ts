@@ -1,0 +1,99 @@
+// The render command's work: config, prepare every input, print diagnostics,
+// write only when no input has an error.
+import { existsSync, statSync } from 'node:fs';
+import pc from 'picocolors';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
+import { formatDiagnostics } from '../load/format.js';
+import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../cli/exit.js';
+import { loadConfig } from '../config/index.js';
+import { outputBaseName, prepareRender, writePrepared, type OutputFormat, type PreparedRender } from './index.js';
+
+export interface RenderCommandFlags {
+  out: string;
+  to: OutputFormat[];
+  templates?: string;
+  config?: string;
+}
+
+export async function runRender(files: string[], flags: RenderCommandFlags): Promise<number> {
+  const clash = duplicateName(files);
+  if (clash) return usage(`${clash.join(' 和 ')} 会生成同名的输出文件；请分两次生成，或用 -o 指定不同的目录。`);
+  if (flags.templates !== undefined && !isDirectory(flags.templates)) {
+    return failed(`找不到模板目录“${flags.templates}”。`);
+  }
+  const configResult = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
+  const configSources = new Map(configResult.source ? [[configResult.source.file, configResult.source.text]] : []);
+  if (report(configResult.diagnostics, configSources)) return EXIT_INPUT;
+  const options = {
+    outDir: flags.out,
+    formats: flags.to,
+    templatesDir: flags.templates ?? configResult.config.templates,
+    profile: configResult.config.profile,
+  };
+  const prepared: PreparedRender[] = [];
+  for (const file of files) prepared.push(await prepareRender(file, options));
+  const sources = new Map(prepared.flatMap((p) => [...p.sources]));
+  if (report(prepared.flatMap((p) => p.diagnostics), sources)) {
+    process.stderr.write('有错误，没有生成任何文件。\n');
+    return EXIT_INPUT;
+  }
+  return writeAll(prepared, flags.out);
+}
+
+async function writeAll(prepared: PreparedRender[], outDir: string): Promise<number> {
+  for (const item of prepared) {
+    try {
+      for (const path of await writePrepared(item, outDir)) process.stdout.write(`已生成 ${path}\n`);
+    } catch (error) {
+      if (!isKnownFailure(error)) throw error;
+      process.stderr.write(`plandoc: ${(error as Error).message}\n`);
+      return EXIT_INPUT;
+    }
+  }
+  return EXIT_OK;
+}
+
+/** Errors a user can act on: no LibreOffice, no permission to write, a full disk. */
+function isKnownFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.name === 'PdfUnavailableError' || error.name === 'PdfConversionError') return true;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code) {
+    error.message = `无法写入输出文件（${code}）：${(error as NodeJS.ErrnoException).path ?? ''}。检查输出目录的权限和磁盘空间。`;
+    return true;
+  }
+  return false;
+}
+
+/** Prints diagnostics; true when there were errors. */
+function report(diagnostics: Diagnostic[], sources: Map<string, string>): boolean {
+  if (diagnostics.length) {
+    process.stderr.write(`${formatDiagnostics(sortDiagnostics(diagnostics), sources, { color: pc.isColorSupported })}\n`);
+  }
+  return hasErrors(diagnostics);
+}
+
+function duplicateName(files: string[]): [string, string] | undefined {
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const name = outputBaseName(file);
+    const first = seen.get(name);
+    if (first !== undefined && first !== file) return [first, file];
+    seen.set(name, file);
+  }
+  return undefined;
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function usage(message: string): number {
+  process.stderr.write(`plandoc: ${message}\n`);
+  return EXIT_USAGE;
+}
+
+function failed(message: string): number {
+  process.stderr.write(`plandoc: ${message}\n`);
+  return EXIT_INPUT;
+}

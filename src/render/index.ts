@@ -1,0 +1,177 @@
+// render: plan .yaml / progress .yaml / .md → DIR/<name>.md, .docx, .pdf.
+// Everything is produced in memory first; nothing is written while any input
+// has an error, and every file is written atomically.
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
+import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
+import type { StyleProfileOverrides } from '../docx/profile.js';
+import { writeFileAtomic } from '../cli/io.js';
+
+export type OutputFormat = 'md' | 'docx' | 'pdf';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'pdf'];
+
+export interface RenderOptions {
+  outDir: string;
+  formats: OutputFormat[];
+  templatesDir?: string;
+  profile?: StyleProfileOverrides;
+}
+
+export interface PlannedFile {
+  /** the path as shown to the user: DIR/<name>.<ext> */
+  path: string;
+  data: string | Uint8Array;
+}
+
+export interface PreparedRender {
+  input: string;
+  files: PlannedFile[];
+  /** the .docx to convert to PDF after writing, when pdf was asked for */
+  pdf?: { docx: PlannedFile; keepDocx: boolean };
+  diagnostics: Diagnostic[];
+  /** file name → text, for printing diagnostics with the offending line */
+  sources: Map<string, string>;
+}
+
+export async function renderFile(inputPath: string, options: RenderOptions): Promise<{ outputs: string[]; diagnostics: Diagnostic[] }> {
+  const prepared = await prepareRender(inputPath, options);
+  if (hasErrors(prepared.diagnostics)) return { outputs: [], diagnostics: prepared.diagnostics };
+  const outputs = await writePrepared(prepared, options.outDir);
+  return { outputs, diagnostics: prepared.diagnostics };
+}
+
+/** Composes and converts one input without writing anything. */
+export async function prepareRender(inputPath: string, options: RenderOptions): Promise<PreparedRender> {
+  const name = outputBaseName(inputPath);
+  const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
+  const outPath = (ext: string) => join(options.outDir, `${name}.${ext}`);
+  const markdown = await composeInput(inputPath, options, prepared);
+  if (markdown === undefined || hasErrors(prepared.diagnostics)) return prepared;
+  if (options.formats.includes('md') && !isMarkdownInput(inputPath)) prepared.files.push({ path: outPath('md'), data: markdown });
+  if (options.formats.includes('docx') || options.formats.includes('pdf')) {
+    const docx = await convertToDocx(markdown, isMarkdownInput(inputPath) ? inputPath : outPath('md'), options.profile, prepared);
+    if (!docx) return prepared;
+    const file = { path: outPath('docx'), data: docx };
+    if (options.formats.includes('docx')) prepared.files.push(file);
+    if (options.formats.includes('pdf')) prepared.pdf = { docx: file, keepDocx: options.formats.includes('docx') };
+  }
+  return prepared;
+}
+
+/** Writes the prepared files; returns the paths written, in order. */
+export async function writePrepared(prepared: PreparedRender, outDir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const file of prepared.files) {
+    await writeFileAtomic(insideDir(outDir, file.path), file.data);
+    written.push(file.path);
+  }
+  if (prepared.pdf) written.push(await writePdf(prepared.pdf, outDir));
+  return written;
+}
+
+// ---- inputs -----------------------------------------------------------------
+
+export function isMarkdownInput(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+/** "plans/changshou-2026.yaml" → "changshou-2026"; never a path, never empty. */
+export function outputBaseName(inputPath: string): string {
+  const base = basename(inputPath);
+  const name = base.slice(0, base.length - extname(base).length).replace(/[\\/]/g, '_');
+  return name === '' || name === '.' || name === '..' ? 'document' : name;
+}
+
+async function composeInput(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+  if (isMarkdownInput(inputPath)) return readMarkdown(inputPath, prepared);
+  const { readSourceFile } = await import('../load/source.js');
+  const read = await readSourceFile(inputPath);
+  if (read.text === undefined) {
+    prepared.diagnostics.push(...read.diagnostics);
+    return undefined;
+  }
+  const { isProgressSource } = await import('../summary/index.js');
+  return isProgressSource(read.text) ? composeProgress(inputPath, options, prepared) : composePlan(inputPath, options, prepared);
+}
+
+async function readMarkdown(inputPath: string, prepared: PreparedRender): Promise<string | undefined> {
+  const { readSourceFile } = await import('../load/source.js');
+  const read = await readSourceFile(inputPath);
+  prepared.diagnostics.push(...read.diagnostics);
+  if (read.text !== undefined) prepared.sources.set(inputPath, read.text);
+  return read.text;
+}
+
+async function composePlan(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+  const { loadPlanFile } = await import('../load/index.js');
+  const { composePlanMarkdown } = await import('../compose/index.js');
+  const loaded = await loadPlanFile(inputPath);
+  prepared.sources.set(inputPath, loaded.source);
+  prepared.diagnostics.push(...loaded.diagnostics);
+  if (!loaded.value) return undefined;
+  const composed = composePlanMarkdown(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded.source, inputPath) });
+  prepared.diagnostics.push(...composed.diagnostics);
+  return composed.markdown;
+}
+
+async function composeProgress(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+  const { loadProgressFile, composeSummaryMarkdown } = await import('../summary/index.js');
+  const loaded = await loadProgressFile(inputPath);
+  prepared.sources.set(inputPath, loaded.source);
+  if (loaded.planFile && loaded.planSource !== undefined) prepared.sources.set(loaded.planFile, loaded.planSource);
+  prepared.diagnostics.push(...loaded.diagnostics);
+  if (!loaded.value) return undefined;
+  const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded.source, inputPath) });
+  prepared.diagnostics.push(...composed.diagnostics);
+  return composed.markdown;
+}
+
+async function locator(source: string, file: string) {
+  const { parseYaml, locate } = await import('../load/yaml.js');
+  const parsed = parseYaml(source, file);
+  return (path: Array<string | number>) => locate(parsed, path);
+}
+
+// ---- outputs ----------------------------------------------------------------
+
+async function convertToDocx(markdown: string, file: string, profile: StyleProfileOverrides | undefined, prepared: PreparedRender): Promise<Uint8Array | undefined> {
+  const { renderDocx, ProfileError } = await import('../docx/index.js');
+  try {
+    const result = await renderDocx(markdown, { profile, file });
+    prepared.diagnostics.push(...result.diagnostics);
+    return result.docx;
+  } catch (error) {
+    if (!(error instanceof ProfileError)) throw error;
+    prepared.diagnostics.push({ file, line: 0, column: 0, severity: 'error', code: 'profile', message: error.message, hint: '改正配置文件里的 profile 设置。' });
+    return undefined;
+  }
+}
+
+async function writePdf(pdf: NonNullable<PreparedRender['pdf']>, outDir: string): Promise<string> {
+  const { docxToPdf } = await import('../docx/pdf.js');
+  const { mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  if (pdf.keepDocx) return shownPath(outDir, await docxToPdf(insideDir(outDir, pdf.docx.path), resolve(outDir)));
+  // only a PDF was asked for: convert from a DOCX in a scratch directory
+  const scratch = await mkdtemp(join(tmpdir(), 'plandoc-pdf-'));
+  try {
+    const docxPath = join(scratch, basename(pdf.docx.path));
+    await writeFileAtomic(docxPath, pdf.docx.data);
+    return shownPath(outDir, await docxToPdf(docxPath, resolve(outDir)));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+function shownPath(outDir: string, written: string): string {
+  return join(outDir, basename(written));
+}
+
+/** The absolute path of an output, refusing anything that would land outside DIR. */
+export function insideDir(outDir: string, path: string): string {
+  const dir = resolve(outDir);
+  const target = resolve(path);
+  const rel = relative(dir, target);
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new Error(`输出文件 ${path} 不在输出目录 ${outDir} 里`);
+  return target;
+}

@@ -1,0 +1,61 @@
+// Progress (+ plan) → summary Markdown through the handlebars templates.
+import type { Plan } from '../model/plan.js';
+import type { Progress } from '../model/progress.js';
+import type { Diagnostic } from '../load/diagnostic.js';
+import { loadTemplate, TemplateError } from '../compose/templates.js';
+import { describePath, normaliseBlankLines, type ComposeProblem, type DataPath } from '../compose/index.js';
+import { buildContext } from './context.js';
+import { buildSummaryView } from './view.js';
+
+export interface SummaryComposeOptions {
+  /** a directory whose summary-*.md.hbs / partials/*.hbs replace the built-in ones */
+  templatesDir?: string;
+  /** the progress file's name, for diagnostics */
+  file?: string;
+  /** maps a data path to its position in the progress file */
+  locate?: (path: DataPath) => { line: number; column: number } | undefined;
+}
+
+/** summary-half for 上半年, summary-year for a year (or 下半年), summary-brief for a quarter, month or date. */
+export function summaryTemplateName(progress: Progress): string {
+  const { kind } = progress.period;
+  if (kind === 'half') return progress.period.half === 2 ? 'summary-year.md.hbs' : 'summary-half.md.hbs';
+  if (kind === 'year') return 'summary-year.md.hbs';
+  return 'summary-brief.md.hbs';
+}
+
+export function composeSummaryMarkdown(
+  progress: Progress,
+  plan: Plan | undefined,
+  options: SummaryComposeOptions = {},
+): { markdown: string; diagnostics: Diagnostic[] } {
+  const problems: ComposeProblem[] = [];
+  const view = buildSummaryView(buildContext(progress, plan), problems);
+  const diagnostics = problems.map((p) => toDiagnostic(p, options));
+  try {
+    const markdown = normaliseBlankLines(loadTemplate(summaryTemplateName(progress), options.templatesDir)(view));
+    return { markdown, diagnostics };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return {
+      markdown: '',
+      diagnostics: [...diagnostics, {
+        file: error.file, line: error.line, column: error.line ? 1 : 0, severity: 'error', code: 'template-error', message: error.message,
+        hint: '改正模板文件，或者去掉 --templates，改用自带模板。',
+      }],
+    };
+  }
+}
+
+function toDiagnostic(problem: ComposeProblem, options: SummaryComposeOptions): Diagnostic {
+  const position = options.locate?.(problem.path);
+  return {
+    file: options.file ?? '',
+    line: position?.line ?? 0,
+    column: position?.column ?? 0,
+    severity: problem.severity,
+    code: problem.code,
+    message: position ? problem.message : `${describePath(problem.path)}：${problem.message}`,
+    ...(problem.hint ? { hint: problem.hint } : {}),
+  };
+}

@@ -1,0 +1,157 @@
+// Semantic rules of a progress file, after the schema: references resolve
+// (metrics, tasks, plan sections, citations), the period fits the plan's year,
+// dates fall inside the period, units match. Each problem points at its YAML node.
+import type { Plan } from '../model/plan.js';
+import type { NarrativeSection, Progress } from '../model/progress.js';
+import type { Diagnostic } from '../load/diagnostic.js';
+import { locate, locateWithin, makeDiagnostic, type JsonPath, type ParsedYaml } from '../load/yaml.js';
+import { parseIsoDate, periodRange } from '../derive/progress.js';
+import { buildContext, type SummaryContext } from './context.js';
+import { chineseDate, citationProblem, citationsIn } from './cite.js';
+
+interface Checker {
+  parsed: ParsedYaml;
+  context: SummaryContext;
+  found: Diagnostic[];
+}
+
+export function checkProgress(progress: Progress, plan: Plan | undefined, parsed: ParsedYaml): Diagnostic[] {
+  const checker: Checker = { parsed, context: buildContext(progress, plan), found: [] };
+  checkStandalone(checker);
+  checkPeriod(checker);
+  checkMetricDefinitions(checker);
+  checkValues(checker);
+  checkTasks(checker);
+  checkNarrative(checker);
+  return checker.found;
+}
+
+function report(checker: Checker, path: JsonPath, code: string, message: string, hint?: string, severity: 'error' | 'warning' = 'error'): void {
+  checker.found.push(makeDiagnostic(checker.parsed, locate(checker.parsed, path), severity, code, message, hint));
+}
+
+function checkStandalone(checker: Checker): void {
+  const { progress } = checker.context;
+  if (progress.plan || progress.title) return;
+  report(checker, [], 'summary-title-missing', '独立总结（没有 plan）没有标题', '写上 title（例如“牌楼镇2025年上半年工作总结”），或用 plan 指明所属计划。');
+}
+
+function checkPeriod(checker: Checker): void {
+  const { progress, plan } = checker.context;
+  const { period } = progress;
+  if (plan && period.year !== plan.year) {
+    report(checker, ['period', 'year'], 'period-year', `统计期间是${period.year}年，但所属计划是${plan.year}年度的`, `把 period.year 改为 ${plan.year}，或把 plan 指向${period.year}年度的计划。`);
+  }
+  if (period.kind === 'asOf' && period.asOf) {
+    const asOf = parseIsoDate(period.asOf);
+    if (!asOf) report(checker, ['period', 'asOf'], 'invalid-date', `日期 ${period.asOf} 不存在`, '检查月份和日子，格式为 2026-09-15。');
+    else if (asOf.year !== period.year) report(checker, ['period', 'asOf'], 'period-year', `截至日期 ${period.asOf} 不在${period.year}年内`, `截至日期要在 period.year（${period.year}年）之内。`);
+  }
+}
+
+function checkMetricDefinitions(checker: Checker): void {
+  const { progress, plan } = checker.context;
+  const seen = new Set((plan?.metrics ?? []).map((m) => m.id));
+  (progress.metrics ?? []).forEach((metric, i) => {
+    if (seen.has(metric.id)) {
+      const where = plan?.metrics?.some((m) => m.id === metric.id) ? '所属计划中已有' : '前面已经定义过';
+      report(checker, ['metrics', i, 'id'], 'duplicate-metric', `指标 id “${metric.id}” ${where}同名指标`, '每个指标 id 只能定义一次：改一个名字，或删掉这里的定义。');
+    }
+    seen.add(metric.id);
+  });
+}
+
+function checkValues(checker: Checker): void {
+  const { progress, metrics, periodEnd } = checker.context;
+  const { start } = periodRange(progress.period);
+  (progress.values ?? []).forEach((entry, i) => {
+    const metric = metrics.get(entry.metric);
+    if (!metric) {
+      report(checker, ['values', i, 'metric'], 'unknown-metric', `没有 id 为 “${entry.metric}” 的指标`, progress.plan ? '指标要先在所属计划的 metrics 中定义；检查 id 是否写错。' : '指标要先在本文件的 metrics 中定义；检查 id 是否写错。');
+      return;
+    }
+    if (entry.unit !== undefined && entry.unit !== (metric.unit ?? '')) {
+      report(checker, ['values', i, 'unit'], 'unit-mismatch', `单位 “${entry.unit}” 与指标 “${metric.name}” 的单位 “${metric.unit ?? '（无）'}” 不一致`, `把完成数换算成${metric.unit ?? '指标的单位'}后填写，或删掉 unit。`);
+    }
+    checkValueType(checker, i, metric.target?.kind === 'achieve', typeof entry.value === 'boolean', metric.name);
+    const date = parseIsoDate(entry.date);
+    if (!date) {
+      report(checker, ['values', i, 'date'], 'invalid-date', `日期 ${entry.date} 不存在`, '检查月份和日子，格式为 2026-06-30。');
+    } else if (entry.date < start || entry.date > periodEnd) {
+      report(checker, ['values', i, 'date'], 'date-outside-period', `日期 ${entry.date} 不在统计期间（${chineseDate(start)}至${chineseDate(periodEnd)}）内`, '检查日期是否写错，或者 period 是否写对。');
+    }
+  });
+}
+
+function checkValueType(checker: Checker, index: number, wantsBoolean: boolean, isBoolean: boolean, name: string): void {
+  if (wantsBoolean === isBoolean) return;
+  const message = wantsBoolean ? `指标 “${name}” 是“是否实现”类指标，完成数要写 true 或 false` : `指标 “${name}” 的完成数要写数字，不能写 true/false`;
+  report(checker, ['values', index, 'value'], 'value-type', message, wantsBoolean ? '已实现写 true，尚未实现写 false。' : '写上截至该日期的完成数。');
+}
+
+function checkTasks(checker: Checker): void {
+  const { progress, plan, sections } = checker.context;
+  const narrativeIds = collectNarrativeIds(progress);
+  (progress.tasks ?? []).forEach((task, i) => {
+    if (sections.has(task.task) || narrativeIds.has(task.task)) return;
+    const hint = plan ? '任务要写所属计划中章节的 id；检查 id 是否写错。' : '没有所属计划时，任务要写本文件正文章节的 id。';
+    report(checker, ['tasks', i, 'task'], 'unknown-task', `没有 id 为 “${task.task}” 的任务`, hint);
+  });
+}
+
+function collectNarrativeIds(progress: Progress): Set<string> {
+  const ids = new Set<string>();
+  const visit = (nodes: readonly NarrativeSection[] | undefined) => {
+    for (const node of nodes ?? []) {
+      if (node.id) ids.add(node.id);
+      visit(node.children);
+    }
+  };
+  visit(progress.body);
+  visit(progress.highlights);
+  visit(progress.nextSteps);
+  return ids;
+}
+
+// ---- narrative: plan sections and citations ----------------------------------
+
+function checkNarrative(checker: Checker): void {
+  const { progress } = checker.context;
+  checkText(checker, progress.opening, ['opening']);
+  checkText(checker, progress.problems, ['problems']);
+  (progress.tasks ?? []).forEach((task, i) => checkText(checker, task.progress, ['tasks', i, 'progress']));
+  for (const key of ['highlights', 'nextSteps', 'body'] as const) {
+    progress[key]?.forEach((node, i) => checkNode(checker, node, [key, i]));
+  }
+  progress.attachments?.forEach((a, i) => checkText(checker, a.text, ['attachments', i, 'text']));
+}
+
+function checkNode(checker: Checker, node: NarrativeSection, path: JsonPath): void {
+  if (node.section !== undefined && !checker.context.sections.has(node.section)) {
+    const hint = checker.context.plan ? 'section 要写所属计划中章节的 id；检查是否写错。' : '没有所属计划时不能写 section，请删掉它。';
+    report(checker, [...path, 'section'], 'unknown-section', `所属计划中没有 id 为 “${node.section}” 的章节`, hint);
+  }
+  checkText(checker, node.text, [...path, 'text']);
+  checkText(checker, node.closing, [...path, 'closing']);
+  node.children?.forEach((child, i) => checkNode(checker, child, [...path, 'children', i]));
+}
+
+function checkText(checker: Checker, text: unknown, path: JsonPath): void {
+  if (typeof text === 'string') return checkCitations(checker, text, path);
+  if (!Array.isArray(text)) return;
+  text.forEach((block, i) => {
+    if (typeof block === 'string') checkCitations(checker, block, [...path, i]);
+    else if (block && Array.isArray(block.list)) block.list.forEach((item: unknown, j: number) => checkCitations(checker, item, [...path, i, 'list', j]));
+  });
+}
+
+function checkCitations(checker: Checker, text: unknown, path: JsonPath): void {
+  if (typeof text !== 'string') return;
+  for (const reference of citationsIn(text)) {
+    const problem = citationProblem(reference, checker.context);
+    if (!problem) continue;
+    const position = locateWithin(checker.parsed, path, `[[${reference}]]`);
+    checker.found.push(makeDiagnostic(checker.parsed, position, 'error', 'unknown-citation', `引用 [[${reference}]] 无法填写：${problem}`,
+      '[[id]] 引用目标，[[id.value]] 引用完成数，[[id.rate]] 引用完成率；如果想原样印出 “[[”，请写成 “\\[[”。'));
+  }
+}

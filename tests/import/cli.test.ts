@@ -1,0 +1,73 @@
+// `plandoc import` as a user runs it: default output name, no overwriting
+// without --force, -o -, the Chinese report on stderr, exit codes.
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+const REFERENCE = '/work/shared/reference/004_songtao-2022-plan.txt';
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'plandoc-import-'));
+});
+
+describe('plandoc import', () => {
+  it('writes <name>.yaml in the current directory and reports what it recognised and doubts', () => {
+    const result = runCli(['import', REFERENCE], { cwd: dir });
+    expect(result.code).toBe(0);
+    const output = join(dir, '004_songtao-2022-plan.yaml');
+    expect(readFileSync(output, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/plan\.schema\.json\ntitle: 松涛镇/);
+    expect(result.stderr).toContain(`${REFERENCE}:1: 已识别：标题：松涛镇2022年度巩固脱贫攻坚成果同乡村振兴有效衔接工作方案`);
+    expect(result.stderr).toContain(`${REFERENCE}:25: 警告：编号从“10.”跳到“13.”，缺少“11.”、“12.”`);
+    expect(result.stderr).toContain('已识别：开头段 1 段，引用上级文件 1 个（basis）');
+    expect(result.stderr).toContain('推测：从正文里识别出指标 6 个');
+    expect(result.stderr).toContain('已写入 004_songtao-2022-plan.yaml');
+    expect(readdirSync(dir)).toEqual(['004_songtao-2022-plan.yaml']);
+  });
+
+  it('gives a file that plandoc check accepts (when check is available)', () => {
+    runCli(['import', REFERENCE], { cwd: dir });
+    const check = runCli(['check', join(dir, '004_songtao-2022-plan.yaml')]);
+    if (check.stderr.includes('不认识的命令')) return; // check not registered in this build
+    expect(check.code).toBe(0);
+  });
+
+  it('never overwrites an existing file unless --force', () => {
+    const output = join(dir, 'plan.yaml');
+    writeFileSync(output, 'keep me\n');
+    const refused = runCli(['import', REFERENCE, '-o', output]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('已经存在，没有覆盖');
+    expect(readFileSync(output, 'utf8')).toBe('keep me\n');
+    const forced = runCli(['import', REFERENCE, '-o', output, '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(output, 'utf8')).toContain('title: 松涛镇');
+  });
+
+  it('prints the YAML to stdout with -o - and writes nothing', () => {
+    const result = runCli(['import', REFERENCE, '-o', '-'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('level3: continue');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('reports a missing file and an unsupported type as input errors', () => {
+    const missing = runCli(['import', join(dir, 'nope.txt')], { cwd: dir });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('找不到这个文件');
+    const pdf = join(dir, 'plan.pdf');
+    writeFileSync(pdf, '%PDF');
+    const unsupported = runCli(['import', pdf], { cwd: dir });
+    expect(unsupported.code).toBe(1);
+    expect(unsupported.stderr).toContain('只能导入 .txt、.md 和 .docx');
+    expect(existsSync(join(dir, 'plan.yaml'))).toBe(false);
+  });
+
+  it('says where the output goes in its help', () => {
+    const help = runCli(['import', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('默认：当前目录下与输入同名的 .yaml');
+  });
+});
