@@ -38,7 +38,7 @@ const EXAMPLES: Example[] = [
   },
 ];
 
-const REFERENCE_DIR = '/work/shared/reference';
+const REFERENCE_DIR = join(ROOT, 'tests', 'fixtures', 'reference');
 
 /** Website and Word-export debris that is not part of the document. */
 function isDebris(line: string): boolean {

@@ -26,8 +26,8 @@ import { loadPlanFile } from '../../src/load/index.js';
 import { composePlanMarkdown } from '../../src/compose/index.js';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 
-// Verbatim copies of ../shared/reference/000 and 004, so a clean clone can run this test.
-const REFERENCE_DIR = join(ROOT, 'tests/plans/reference');
+// Verbatim copies of ../shared/reference/ (tests/fixtures/reference/), so a clean clone can run this test.
+const REFERENCE_DIR = join(ROOT, 'tests/fixtures/reference');
 
 interface Example {
   plan: string;
