@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require3() {
   try {
@@ -92,19 +92,19 @@ var require_extend = __commonJS({
     module.exports = function extend2() {
       var options, name, src, copy, copyIsArray, clone;
       var target = arguments[0];
-      var i = 1;
+      var i2 = 1;
       var length = arguments.length;
       var deep = false;
       if (typeof target === "boolean") {
         deep = target;
         target = arguments[1] || {};
-        i = 2;
+        i2 = 2;
       }
       if (target == null || typeof target !== "object" && typeof target !== "function") {
         target = {};
       }
-      for (; i < length; ++i) {
-        options = arguments[i];
+      for (; i2 < length; ++i2) {
+        options = arguments[i2];
         if (options != null) {
           for (name in options) {
             src = getProperty(target, name);
@@ -154,27 +154,27 @@ var require_format = __commonJS({
         return format.apply(null, [fmt].concat(replacements));
       }
       function format(fmt) {
-        var argIndex = 1, args = [].slice.call(arguments), i = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
+        var argIndex = 1, args = [].slice.call(arguments), i2 = 0, n = fmt.length, result = "", c, escaped = false, arg, tmp, leadingZero = false, precision, nextArg = function() {
           return args[argIndex++];
         }, slurpNumber = function() {
           var digits = "";
-          while (/\d/.test(fmt[i])) {
-            digits += fmt[i++];
-            c = fmt[i];
+          while (/\d/.test(fmt[i2])) {
+            digits += fmt[i2++];
+            c = fmt[i2];
           }
           return digits.length > 0 ? parseInt(digits) : null;
         };
-        for (; i < n; ++i) {
-          c = fmt[i];
+        for (; i2 < n; ++i2) {
+          c = fmt[i2];
           if (escaped) {
             escaped = false;
             if (c == ".") {
               leadingZero = false;
-              c = fmt[++i];
-            } else if (c == "0" && fmt[i + 1] == ".") {
+              c = fmt[++i2];
+            } else if (c == "0" && fmt[i2 + 1] == ".") {
               leadingZero = true;
-              i += 2;
-              c = fmt[i];
+              i2 += 2;
+              c = fmt[i2];
             } else {
               leadingZero = true;
             }
@@ -314,15 +314,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path2 = Object.freeze(path2.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path2);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = visit_(i2, node2.items[i2], visitor, path2);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -362,15 +362,15 @@ var require_visit = __commonJS({
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
           path2 = Object.freeze(path2.concat(node2));
-          for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path2);
+          for (let i2 = 0; i2 < node2.items.length; ++i2) {
+            const ci = await visitAsync_(i2, node2.items[i2], visitor, path2);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              node2.items.splice(i, 1);
-              i -= 1;
+              node2.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
@@ -639,8 +639,8 @@ var require_anchors = __commonJS({
       return anchors;
     }
     function findNewAnchor(prefix, exclude) {
-      for (let i = 1; true; ++i) {
-        const name = `${prefix}${i}`;
+      for (let i2 = 1; true; ++i2) {
+        const name = `${prefix}${i2}`;
         if (!exclude.has(name))
           return name;
       }
@@ -691,13 +691,13 @@ var require_applyReviver = __commonJS({
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
         if (Array.isArray(val)) {
-          for (let i = 0, len = val.length; i < len; ++i) {
-            const v0 = val[i];
-            const v1 = applyReviver(reviver, val, String(i), v0);
+          for (let i2 = 0, len = val.length; i2 < len; ++i2) {
+            const v0 = val[i2];
+            const v1 = applyReviver(reviver, val, String(i2), v0);
             if (v1 === void 0)
-              delete val[i];
+              delete val[i2];
             else if (v1 !== v0)
-              val[i] = v1;
+              val[i2] = v1;
           }
         } else if (val instanceof Map) {
           for (const k of Array.from(val.keys())) {
@@ -741,7 +741,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
+        return value2.map((v, i2) => toJS(v, String(i2), ctx));
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
@@ -1037,8 +1037,8 @@ var require_Collection = __commonJS({
     var Node = require_Node();
     function collectionFromPath(schema, path2, value2) {
       let v = value2;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k = path2[i];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k = path2[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -1215,44 +1215,44 @@ var require_foldFlowLines = __commonJS({
       let split2 = void 0;
       let prev = void 0;
       let overflow = false;
-      let i = -1;
+      let i2 = -1;
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent2.length);
-        if (i !== -1)
-          end = i + endStep;
+        i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+        if (i2 !== -1)
+          end = i2 + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text5[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
-          escStart = i;
-          switch (text5[i + 1]) {
+          escStart = i2;
+          switch (text5[i2 + 1]) {
             case "x":
-              i += 3;
+              i2 += 3;
               break;
             case "u":
-              i += 5;
+              i2 += 5;
               break;
             case "U":
-              i += 9;
+              i2 += 9;
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
-          escEnd = i;
+          escEnd = i2;
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent2.length);
-          end = i + indent2.length + endStep;
+            i2 = consumeMoreIndentedLines(text5, i2, indent2.length);
+          end = i2 + indent2.length + endStep;
           split2 = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text5[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
-              split2 = i;
+              split2 = i2;
           }
-          if (i >= end) {
+          if (i2 >= end) {
             if (split2) {
               folds.push(split2);
               end = split2 + endStep;
@@ -1260,10 +1260,10 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text5[i2 += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
                 return text5;
               folds.push(j);
@@ -1284,9 +1284,9 @@ var require_foldFlowLines = __commonJS({
       if (onFold)
         onFold();
       let res = text5.slice(0, folds[0]);
-      for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+      for (let i3 = 0; i3 < folds.length; ++i3) {
+        const fold = folds[i3];
+        const end2 = folds[i3 + 1] || text5.length;
         if (fold === 0)
           res = `
 ${indent2}${text5.slice(0, end2)}`;
@@ -1299,19 +1299,19 @@ ${indent2}${text5.slice(fold + 1, end2)}`;
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent2) {
-      let end = i;
-      let start = i + 1;
+    function consumeMoreIndentedLines(text5, i2, indent2) {
+      let end = i2;
+      let start = i2 + 1;
       let ch = text5[start];
       while (ch === " " || ch === "	") {
-        if (i < start + indent2) {
-          ch = text5[++i];
+        if (i2 < start + indent2) {
+          ch = text5[++i2];
         } else {
           do {
-            ch = text5[++i];
+            ch = text5[++i2];
           } while (ch && ch !== "\n");
-          end = i;
-          start = i + 1;
+          end = i2;
+          start = i2 + 1;
           ch = text5[start];
         }
       }
@@ -1343,11 +1343,11 @@ var require_stringifyString = __commonJS({
       const strLen = str.length;
       if (strLen <= limit)
         return false;
-      for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str[i] === "\n") {
-          if (i - start > limit)
+      for (let i2 = 0, start = 0; i2 < strLen; ++i2) {
+        if (str[i2] === "\n") {
+          if (i2 - start > limit)
             return true;
-          start = i + 1;
+          start = i2 + 1;
           if (strLen - start <= limit)
             return false;
         }
@@ -1363,19 +1363,19 @@ var require_stringifyString = __commonJS({
       const indent2 = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
       let str = "";
       let start = 0;
-      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str += json.slice(start, i) + "\\ ";
-          i += 1;
-          start = i;
+      for (let i2 = 0, ch = json[i2]; ch; ch = json[++i2]) {
+        if (ch === " " && json[i2 + 1] === "\\" && json[i2 + 2] === "n") {
+          str += json.slice(start, i2) + "\\ ";
+          i2 += 1;
+          start = i2;
           ch = "\\";
         }
         if (ch === "\\")
-          switch (json[i + 1]) {
+          switch (json[i2 + 1]) {
             case "u":
               {
-                str += json.slice(start, i);
-                const code3 = json.substr(i + 2, 4);
+                str += json.slice(start, i2);
+                const code3 = json.substr(i2 + 2, 4);
                 switch (code3) {
                   case "0000":
                     str += "\\0";
@@ -1405,30 +1405,30 @@ var require_stringifyString = __commonJS({
                     if (code3.substr(0, 2) === "00")
                       str += "\\x" + code3.substr(2);
                     else
-                      str += json.substr(i, 6);
+                      str += json.substr(i2, 6);
                 }
-                i += 5;
-                start = i + 1;
+                i2 += 5;
+                start = i2 + 1;
               }
               break;
             case "n":
-              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
-                i += 1;
+              if (implicitKey || json[i2 + 2] === '"' || json.length < minMultiLineLength) {
+                i2 += 1;
               } else {
-                str += json.slice(start, i) + "\n\n";
-                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                str += json.slice(start, i2) + "\n\n";
+                while (json[i2 + 2] === "\\" && json[i2 + 3] === "n" && json[i2 + 4] !== '"') {
                   str += "\n";
-                  i += 2;
+                  i2 += 2;
                 }
                 str += indent2;
-                if (json[i + 2] === " ")
+                if (json[i2 + 2] === " ")
                   str += "\\";
-                i += 1;
-                start = i + 1;
+                i2 += 1;
+                start = i2 + 1;
               }
               break;
             default:
-              i += 1;
+              i2 += 1;
           }
       }
       str = start ? str + json.slice(start) : json;
@@ -2067,8 +2067,8 @@ var require_stringifyCollection = __commonJS({
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -2097,8 +2097,8 @@ var require_stringifyCollection = __commonJS({
         str = flowChars.start + flowChars.end;
       } else {
         str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        for (let i2 = 1; i2 < lines.length; ++i2) {
+          const line = lines[i2];
           str += line ? `
 ${indent2}${line}` : "\n";
         }
@@ -2122,8 +2122,8 @@ ${indent2}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i2 = 0; i2 < items.length; ++i2) {
+        const item = items[i2];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -2154,7 +2154,7 @@ ${indent2}${line}` : "\n";
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
-        if (i < items.length - 1) {
+        if (i2 < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -2282,11 +2282,11 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
-          if (i === -1)
+          const i2 = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i2 === -1)
             this.items.push(_pair);
           else
-            this.items.splice(i, 0, _pair);
+            this.items.splice(i2, 0, _pair);
         } else {
           this.items.push(_pair);
         }
@@ -2441,9 +2441,9 @@ var require_YAMLSeq = __commonJS({
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
-        let i = 0;
+        let i2 = 0;
         for (const item of this.items)
-          seq.push(toJS.toJS(item, String(i++), ctx));
+          seq.push(toJS.toJS(item, String(i2++), ctx));
         return seq;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -2461,10 +2461,10 @@ var require_YAMLSeq = __commonJS({
         const { replacer: replacer2 } = ctx;
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
-          let i = 0;
+          let i2 = 0;
           for (let it of obj) {
             if (typeof replacer2 === "function") {
-              const key = obj instanceof Set ? it : String(i++);
+              const key = obj instanceof Set ? it : String(i2++);
               it = replacer2.call(obj, key, it);
             }
             seq.items.push(createNode.createNode(it, void 0, ctx));
@@ -2578,12 +2578,12 @@ var require_stringifyNumber = __commonJS({
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
-        if (i < 0) {
-          i = n.length;
+        let i2 = n.indexOf(".");
+        if (i2 < 0) {
+          i2 = n.length;
           n += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n.length - i2 - 1);
         while (d-- > 0)
           n += "0";
       }
@@ -2805,8 +2805,8 @@ var require_binary = __commonJS({
         } else if (typeof atob === "function") {
           const str = atob(src.replace(/[\n\r]/g, ""));
           const buffer = new Uint8Array(str.length);
-          for (let i = 0; i < str.length; ++i)
-            buffer[i] = str.charCodeAt(i);
+          for (let i2 = 0; i2 < str.length; ++i2)
+            buffer[i2] = str.charCodeAt(i2);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -2822,8 +2822,8 @@ var require_binary = __commonJS({
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
-          for (let i = 0; i < buf.length; ++i)
-            s += String.fromCharCode(buf[i]);
+          for (let i2 = 0; i2 < buf.length; ++i2)
+            s += String.fromCharCode(buf[i2]);
           str = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
@@ -2833,8 +2833,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+          for (let i2 = 0, o = 0; i2 < n; ++i2, o += lineWidth) {
+            lines[i2] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2855,8 +2855,8 @@ var require_pairs = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
-        for (let i = 0; i < seq.items.length; ++i) {
-          let item = seq.items[i];
+        for (let i2 = 0; i2 < seq.items.length; ++i2) {
+          let item = seq.items[i2];
           if (identity.isPair(item))
             continue;
           else if (identity.isMap(item)) {
@@ -2873,7 +2873,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair3;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i2] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -2883,11 +2883,11 @@ ${cn.comment}` : item.comment;
       const { replacer: replacer2 } = ctx;
       const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
-      let i = 0;
+      let i2 = 0;
       if (iterable && Symbol.iterator in Object(iterable))
         for (let it of iterable) {
           if (typeof replacer2 === "function")
-            it = replacer2.call(iterable, String(i++), it);
+            it = replacer2.call(iterable, String(i2++), it);
           let key, value2;
           if (Array.isArray(it)) {
             if (it.length === 2) {
@@ -3920,14 +3920,14 @@ var require_errors = __commonJS({
         super("YAMLWarning", pos, code3, message);
       }
     };
-    var prettifyError = (src, lc) => (error) => {
+    var prettifyError = (src, lc2) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      error.linePos = error.pos.map((pos) => lc2.linePos(pos));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc2.lineStarts[line - 1], lc2.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
         lineStr = "\u2026" + lineStr.substring(trimStart);
@@ -3936,7 +3936,7 @@ var require_errors = __commonJS({
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        let prev = src.substring(lc2.lineStarts[line - 2], lc2.lineStarts[line - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
@@ -4400,8 +4400,8 @@ var require_resolve_flow_collection = __commonJS({
       if (ctx.atKey)
         ctx.atKey = false;
       let offset = fc.offset + fc.start.source.length;
-      for (let i = 0; i < fc.items.length; ++i) {
-        const collItem = fc.items[i];
+      for (let i2 = 0; i2 < fc.items.length; ++i2) {
+        const collItem = fc.items[i2];
         const { start, key, sep, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
@@ -4414,9 +4414,9 @@ var require_resolve_flow_collection = __commonJS({
         });
         if (!props.found) {
           if (!props.anchor && !props.tag && !sep && !value2) {
-            if (i === 0 && props.comma)
+            if (i2 === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
-            else if (i < fc.items.length - 1)
+            else if (i2 < fc.items.length - 1)
               onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
             if (props.comment) {
               if (coll.comment)
@@ -4435,7 +4435,7 @@ var require_resolve_flow_collection = __commonJS({
               "Implicit keys of flow sequence pairs need to be on a single line"
             );
         }
-        if (i === 0) {
+        if (i2 === 0) {
           if (props.comma)
             onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
         } else {
@@ -4646,10 +4646,10 @@ var require_resolve_block_scalar = __commonJS({
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content3 = lines[i][1];
+      for (let i2 = lines.length - 1; i2 >= 0; --i2) {
+        const content3 = lines[i2][1];
         if (content3 === "" || content3 === "\r")
-          chompStart = i;
+          chompStart = i2;
         else
           break;
       }
@@ -4663,8 +4663,8 @@ var require_resolve_block_scalar = __commonJS({
       let trimIndent = scalar.indent + header.indent;
       let offset = scalar.offset + header.length;
       let contentStart = 0;
-      for (let i = 0; i < chompStart; ++i) {
-        const [indent2, content3] = lines[i];
+      for (let i2 = 0; i2 < chompStart; ++i2) {
+        const [indent2, content3] = lines[i2];
         if (content3 === "" || content3 === "\r") {
           if (header.indent === 0 && indent2.length > trimIndent)
             trimIndent = indent2.length;
@@ -4675,7 +4675,7 @@ var require_resolve_block_scalar = __commonJS({
           }
           if (header.indent === 0)
             trimIndent = indent2.length;
-          contentStart = i;
+          contentStart = i2;
           if (trimIndent === 0 && !ctx.atRoot) {
             const message = "Block scalar values in collections must be indented";
             onError(offset, "BAD_INDENT", message);
@@ -4684,17 +4684,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent2.length + content3.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
-          chompStart = i + 1;
+      for (let i2 = lines.length - 1; i2 >= chompStart; --i2) {
+        if (lines[i2][0].length > trimIndent)
+          chompStart = i2 + 1;
       }
       let value2 = "";
       let sep = "";
       let prevMoreIndented = false;
-      for (let i = 0; i < contentStart; ++i)
-        value2 += lines[i][0].slice(trimIndent) + "\n";
-      for (let i = contentStart; i < chompStart; ++i) {
-        let [indent2, content3] = lines[i];
+      for (let i2 = 0; i2 < contentStart; ++i2)
+        value2 += lines[i2][0].slice(trimIndent) + "\n";
+      for (let i2 = contentStart; i2 < chompStart; ++i2) {
+        let [indent2, content3] = lines[i2];
         offset += indent2.length + content3.length + 1;
         const crlf = content3[content3.length - 1] === "\r";
         if (crlf)
@@ -4731,8 +4731,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value2 += "\n" + lines[i][0].slice(trimIndent);
+          for (let i2 = chompStart; i2 < lines.length; ++i2)
+            value2 += "\n" + lines[i2][0].slice(trimIndent);
           if (value2[value2.length - 1] !== "\n")
             value2 += "\n";
           break;
@@ -4752,8 +4752,8 @@ var require_resolve_block_scalar = __commonJS({
       let indent2 = 0;
       let chomp = "";
       let error = -1;
-      for (let i = 1; i < source.length; ++i) {
-        const ch = source[i];
+      for (let i2 = 1; i2 < source.length; ++i2) {
+        const ch = source[i2];
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
@@ -4761,7 +4761,7 @@ var require_resolve_block_scalar = __commonJS({
           if (!indent2 && n)
             indent2 = n;
           else if (error === -1)
-            error = offset + i;
+            error = offset + i2;
         }
       }
       if (error !== -1)
@@ -4769,8 +4769,8 @@ var require_resolve_block_scalar = __commonJS({
       let hasSpace = false;
       let comment = "";
       let length = source.length;
-      for (let i = 1; i < props.length; ++i) {
-        const token = props[i];
+      for (let i2 = 1; i2 < props.length; ++i2) {
+        const token = props[i2];
         switch (token.type) {
           case "space":
             hasSpace = true;
@@ -4808,8 +4808,8 @@ var require_resolve_block_scalar = __commonJS({
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
-      for (let i = 1; i < split2.length; i += 2)
-        lines.push([split2[i], split2[i + 1]]);
+      for (let i2 = 1; i2 < split2.length; i2 += 2)
+        lines.push([split2[i2], split2[i2 + 1]]);
       return lines;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
@@ -4928,43 +4928,43 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
-      for (let i = 1; i < source.length - 1; ++i) {
-        const ch = source[i];
-        if (ch === "\r" && source[i + 1] === "\n")
+      for (let i2 = 1; i2 < source.length - 1; ++i2) {
+        const ch = source[i2];
+        if (ch === "\r" && source[i2 + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
+          const { fold, offset } = foldNewline(source, i2);
           res += fold;
-          i = offset;
+          i2 = offset;
         } else if (ch === "\\") {
-          let next = source[++i];
+          let next = source[++i2];
           const cc = escapeCodes[next];
           if (cc)
             res += cc;
           else if (next === "\n") {
-            next = source[i + 1];
+            next = source[i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
-          } else if (next === "\r" && source[i + 1] === "\n") {
-            next = source[++i + 1];
+              next = source[++i2 + 1];
+          } else if (next === "\r" && source[i2 + 1] === "\n") {
+            next = source[++i2 + 1];
             while (next === " " || next === "	")
-              next = source[++i + 1];
+              next = source[++i2 + 1];
           } else if (next === "x" || next === "u" || next === "U") {
             const length = next === "x" ? 2 : next === "u" ? 4 : 8;
-            res += parseCharCode(source, i + 1, length, onError);
-            i += length;
+            res += parseCharCode(source, i2 + 1, length, onError);
+            i2 += length;
           } else {
-            const raw = source.substr(i - 1, 2);
-            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            const raw = source.substr(i2 - 1, 2);
+            onError(i2 - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
             res += raw;
           }
         } else if (ch === " " || ch === "	") {
-          const wsStart = i;
-          let next = source[i + 1];
+          const wsStart = i2;
+          let next = source[i2 + 1];
           while (next === " " || next === "	")
-            next = source[++i + 1];
-          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
-            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+            next = source[++i2 + 1];
+          if (next !== "\n" && !(next === "\r" && source[i2 + 2] === "\n"))
+            res += i2 > wsStart ? source.slice(wsStart, i2 + 1) : ch;
         } else {
           res += ch;
         }
@@ -5125,8 +5125,8 @@ var require_util_empty_scalar_position = __commonJS({
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
         pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+        for (let i2 = pos - 1; i2 >= 0; --i2) {
+          let st = before[i2];
           switch (st.type) {
             case "space":
             case "comment":
@@ -5134,10 +5134,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before[++i2];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before[++i2];
           }
           break;
         }
@@ -5320,8 +5320,8 @@ var require_composer = __commonJS({
       let comment = "";
       let atComment = false;
       let afterEmptyLine = false;
-      for (let i = 0; i < prelude.length; ++i) {
-        const source = prelude[i];
+      for (let i2 = 0; i2 < prelude.length; ++i2) {
+        const source = prelude[i2];
         switch (source[0]) {
           case "#":
             comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
@@ -5329,8 +5329,8 @@ var require_composer = __commonJS({
             afterEmptyLine = false;
             break;
           case "%":
-            if (prelude[i + 1]?.[0] !== "#")
-              i += 1;
+            if (prelude[i2 + 1]?.[0] !== "#")
+              i2 += 1;
             atComment = false;
             break;
           default:
@@ -5381,10 +5381,10 @@ ${cb}` : comment;
           }
         }
         if (afterDoc) {
-          for (let i = 0; i < this.errors.length; ++i)
-            doc.errors.push(this.errors[i]);
-          for (let i = 0; i < this.warnings.length; ++i)
-            doc.warnings.push(this.warnings[i]);
+          for (let i2 = 0; i2 < this.errors.length; ++i2)
+            doc.errors.push(this.errors[i2]);
+          for (let i2 = 0; i2 < this.warnings.length; ++i2)
+            doc.warnings.push(this.warnings[i2]);
         } else {
           doc.errors = this.errors;
           doc.warnings = this.warnings;
@@ -5792,15 +5792,15 @@ var require_cst_visit = __commonJS({
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
-          for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+          for (let i2 = 0; i2 < token.items.length; ++i2) {
+            const ci = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
-              i = ci - 1;
+              i2 = ci - 1;
             else if (ci === BREAK)
               return BREAK;
             else if (ci === REMOVE) {
-              token.items.splice(i, 1);
-              i -= 1;
+              token.items.splice(i2, 1);
+              i2 -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
@@ -5970,14 +5970,14 @@ var require_lexer = __commonJS({
           next = yield* this.parseNext(next);
       }
       atLineEnd() {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (ch === " " || ch === "	")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (!ch || ch === "#" || ch === "\n")
           return true;
         if (ch === "\r")
-          return this.buffer[i + 1] === "\n";
+          return this.buffer[i2 + 1] === "\n";
         return false;
       }
       charAt(n) {
@@ -6272,9 +6272,9 @@ var require_lexer = __commonJS({
       *parseBlockScalarHeader() {
         this.blockScalarIndent = -1;
         this.blockScalarKeep = false;
-        let i = this.pos;
+        let i2 = this.pos;
         while (true) {
-          const ch = this.buffer[++i];
+          const ch = this.buffer[++i2];
           if (ch === "+")
             this.blockScalarKeep = true;
           else if (ch > "0" && ch <= "9")
@@ -6288,17 +6288,17 @@ var require_lexer = __commonJS({
         let nl = this.pos - 1;
         let indent2 = 0;
         let ch;
-        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+        loop: for (let i3 = this.pos; ch = this.buffer[i3]; ++i3) {
           switch (ch) {
             case " ":
               indent2 += 1;
               break;
             case "\n":
-              nl = i2;
+              nl = i3;
               indent2 = 0;
               break;
             case "\r": {
-              const next = this.buffer[i2 + 1];
+              const next = this.buffer[i3 + 1];
               if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
               if (next === "\n")
@@ -6329,25 +6329,25 @@ var require_lexer = __commonJS({
             nl = this.buffer.length;
           }
         }
-        let i = nl + 1;
-        ch = this.buffer[i];
+        let i2 = nl + 1;
+        ch = this.buffer[i2];
         while (ch === " ")
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         if (ch === "	") {
           while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
-            ch = this.buffer[++i];
-          nl = i - 1;
+            ch = this.buffer[++i2];
+          nl = i2 - 1;
         } else if (!this.blockScalarKeep) {
           do {
-            let i2 = nl - 1;
-            let ch2 = this.buffer[i2];
+            let i3 = nl - 1;
+            let ch2 = this.buffer[i3];
             if (ch2 === "\r")
-              ch2 = this.buffer[--i2];
-            const lastChar = i2;
+              ch2 = this.buffer[--i3];
+            const lastChar = i3;
             while (ch2 === " ")
-              ch2 = this.buffer[--i2];
-            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent2 > lastChar)
-              nl = i2;
+              ch2 = this.buffer[--i3];
+            if (ch2 === "\n" && i3 >= this.pos && i3 + 1 + indent2 > lastChar)
+              nl = i3;
             else
               break;
           } while (true);
@@ -6359,36 +6359,36 @@ var require_lexer = __commonJS({
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
         let end = this.pos - 1;
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
-        while (ch = this.buffer[++i]) {
+        while (ch = this.buffer[++i2]) {
           if (ch === ":") {
-            const next = this.buffer[i + 1];
+            const next = this.buffer[i2 + 1];
             if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end = i2;
           } else if (isEmpty(ch)) {
-            let next = this.buffer[i + 1];
+            let next = this.buffer[i2 + 1];
             if (ch === "\r") {
               if (next === "\n") {
-                i += 1;
+                i2 += 1;
                 ch = "\n";
-                next = this.buffer[i + 1];
+                next = this.buffer[i2 + 1];
               } else
-                end = i;
+                end = i2;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
+              const cs = this.continueScalar(i2 + 1);
               if (cs === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i2 = Math.max(i2, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end = i2;
           }
         }
         if (!ch && !this.atEnd)
@@ -6405,8 +6405,8 @@ var require_lexer = __commonJS({
         }
         return 0;
       }
-      *pushToIndex(i, allowEmpty) {
-        const s = this.buffer.slice(this.pos, i);
+      *pushToIndex(i2, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i2);
         if (s) {
           yield s;
           this.pos += s.length;
@@ -6451,23 +6451,23 @@ var require_lexer = __commonJS({
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
-          let i = this.pos + 2;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 2;
+          let ch = this.buffer[i2];
           while (!isEmpty(ch) && ch !== ">")
-            ch = this.buffer[++i];
-          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+            ch = this.buffer[++i2];
+          return yield* this.pushToIndex(ch === ">" ? i2 + 1 : i2, false);
         } else {
-          let i = this.pos + 1;
-          let ch = this.buffer[i];
+          let i2 = this.pos + 1;
+          let ch = this.buffer[i2];
           while (ch) {
             if (tagChars.has(ch))
-              ch = this.buffer[++i];
-            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
-              ch = this.buffer[i += 3];
+              ch = this.buffer[++i2];
+            else if (ch === "%" && hexDigits.has(this.buffer[i2 + 1]) && hexDigits.has(this.buffer[i2 + 2])) {
+              ch = this.buffer[i2 += 3];
             } else
               break;
           }
-          return yield* this.pushToIndex(i, false);
+          return yield* this.pushToIndex(i2, false);
         }
       }
       *pushNewline() {
@@ -6480,24 +6480,24 @@ var require_lexer = __commonJS({
           return 0;
       }
       *pushSpaces(allowTabs) {
-        let i = this.pos - 1;
+        let i2 = this.pos - 1;
         let ch;
         do {
-          ch = this.buffer[++i];
+          ch = this.buffer[++i2];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
+        const n = i2 - this.pos;
         if (n > 0) {
           yield this.buffer.substr(this.pos, n);
-          this.pos = i;
+          this.pos = i2;
         }
         return n;
       }
       *pushUntil(test) {
-        let i = this.pos;
-        let ch = this.buffer[i];
+        let i2 = this.pos;
+        let ch = this.buffer[i2];
         while (!test(ch))
-          ch = this.buffer[++i];
-        return yield* this.pushToIndex(i, false);
+          ch = this.buffer[++i2];
+        return yield* this.pushToIndex(i2, false);
       }
     };
     exports.Lexer = Lexer;
@@ -6543,20 +6543,20 @@ var require_parser = __commonJS({
     var cst = require_cst();
     var lexer = require_lexer();
     function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+      for (let i2 = 0; i2 < list3.length; ++i2)
+        if (list3[i2].type === type)
           return true;
       return false;
     }
     function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+      for (let i2 = 0; i2 < list3.length; ++i2) {
+        switch (list3[i2].type) {
           case "space":
           case "comment":
           case "newline":
             break;
           default:
-            return i;
+            return i2;
         }
       }
       return -1;
@@ -6591,9 +6591,9 @@ var require_parser = __commonJS({
     function getFirstKeyStartProps(prev) {
       if (prev.length === 0)
         return [];
-      let i = prev.length;
-      loop: while (--i >= 0) {
-        switch (prev[i].type) {
+      let i2 = prev.length;
+      loop: while (--i2 >= 0) {
+        switch (prev[i2].type) {
           case "doc-start":
           case "explicit-key-ind":
           case "map-value-ind":
@@ -6602,16 +6602,16 @@ var require_parser = __commonJS({
             break loop;
         }
       }
-      while (prev[++i]?.type === "space") {
+      while (prev[++i2]?.type === "space") {
       }
-      return prev.splice(i, prev.length);
+      return prev.splice(i2, prev.length);
     }
     function arrayPushArray(target, source) {
       if (source.length < 1e5)
         Array.prototype.push.apply(target, source);
       else
-        for (let i = 0; i < source.length; ++i)
-          target.push(source[i]);
+        for (let i2 = 0; i2 < source.length; ++i2)
+          target.push(source[i2]);
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
@@ -6997,11 +6997,11 @@ var require_parser = __commonJS({
           let start = [];
           if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
+            for (let i2 = 0; i2 < it.sep.length; ++i2) {
+              const st = it.sep[i2];
               switch (st.type) {
                 case "newline":
-                  nl.push(i);
+                  nl.push(i2);
                   break;
                 case "space":
                   break;
@@ -7558,9746 +7558,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/process-nextick-args/index.js
-var require_process_nextick_args = __commonJS({
-  "node_modules/process-nextick-args/index.js"(exports, module) {
-    "use strict";
-    if (typeof process === "undefined" || !process.version || process.version.indexOf("v0.") === 0 || process.version.indexOf("v1.") === 0 && process.version.indexOf("v1.8.") !== 0) {
-      module.exports = { nextTick };
-    } else {
-      module.exports = process;
-    }
-    function nextTick(fn, arg1, arg2, arg3) {
-      if (typeof fn !== "function") {
-        throw new TypeError('"callback" argument must be a function');
-      }
-      var len = arguments.length;
-      var args, i;
-      switch (len) {
-        case 0:
-        case 1:
-          return process.nextTick(fn);
-        case 2:
-          return process.nextTick(function afterTickOne() {
-            fn.call(null, arg1);
-          });
-        case 3:
-          return process.nextTick(function afterTickTwo() {
-            fn.call(null, arg1, arg2);
-          });
-        case 4:
-          return process.nextTick(function afterTickThree() {
-            fn.call(null, arg1, arg2, arg3);
-          });
-        default:
-          args = new Array(len - 1);
-          i = 0;
-          while (i < args.length) {
-            args[i++] = arguments[i];
-          }
-          return process.nextTick(function afterTick() {
-            fn.apply(null, args);
-          });
-      }
-    }
-  }
-});
-
-// node_modules/isarray/index.js
-var require_isarray = __commonJS({
-  "node_modules/isarray/index.js"(exports, module) {
-    var toString2 = {}.toString;
-    module.exports = Array.isArray || function(arr) {
-      return toString2.call(arr) == "[object Array]";
-    };
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/stream.js
-var require_stream = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/stream.js"(exports, module) {
-    module.exports = __require("stream");
-  }
-});
-
-// node_modules/safe-buffer/index.js
-var require_safe_buffer2 = __commonJS({
-  "node_modules/safe-buffer/index.js"(exports, module) {
-    var buffer = __require("buffer");
-    var Buffer2 = buffer.Buffer;
-    function copyProps(src, dst) {
-      for (var key in src) {
-        dst[key] = src[key];
-      }
-    }
-    if (Buffer2.from && Buffer2.alloc && Buffer2.allocUnsafe && Buffer2.allocUnsafeSlow) {
-      module.exports = buffer;
-    } else {
-      copyProps(buffer, exports);
-      exports.Buffer = SafeBuffer;
-    }
-    function SafeBuffer(arg, encodingOrOffset, length) {
-      return Buffer2(arg, encodingOrOffset, length);
-    }
-    copyProps(Buffer2, SafeBuffer);
-    SafeBuffer.from = function(arg, encodingOrOffset, length) {
-      if (typeof arg === "number") {
-        throw new TypeError("Argument must not be a number");
-      }
-      return Buffer2(arg, encodingOrOffset, length);
-    };
-    SafeBuffer.alloc = function(size, fill, encoding) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      var buf = Buffer2(size);
-      if (fill !== void 0) {
-        if (typeof encoding === "string") {
-          buf.fill(fill, encoding);
-        } else {
-          buf.fill(fill);
-        }
-      } else {
-        buf.fill(0);
-      }
-      return buf;
-    };
-    SafeBuffer.allocUnsafe = function(size) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      return Buffer2(size);
-    };
-    SafeBuffer.allocUnsafeSlow = function(size) {
-      if (typeof size !== "number") {
-        throw new TypeError("Argument must be a number");
-      }
-      return buffer.SlowBuffer(size);
-    };
-  }
-});
-
-// node_modules/core-util-is/lib/util.js
-var require_util2 = __commonJS({
-  "node_modules/core-util-is/lib/util.js"(exports) {
-    function isArray(arg) {
-      if (Array.isArray) {
-        return Array.isArray(arg);
-      }
-      return objectToString(arg) === "[object Array]";
-    }
-    exports.isArray = isArray;
-    function isBoolean(arg) {
-      return typeof arg === "boolean";
-    }
-    exports.isBoolean = isBoolean;
-    function isNull(arg) {
-      return arg === null;
-    }
-    exports.isNull = isNull;
-    function isNullOrUndefined(arg) {
-      return arg == null;
-    }
-    exports.isNullOrUndefined = isNullOrUndefined;
-    function isNumber(arg) {
-      return typeof arg === "number";
-    }
-    exports.isNumber = isNumber;
-    function isString(arg) {
-      return typeof arg === "string";
-    }
-    exports.isString = isString;
-    function isSymbol(arg) {
-      return typeof arg === "symbol";
-    }
-    exports.isSymbol = isSymbol;
-    function isUndefined(arg) {
-      return arg === void 0;
-    }
-    exports.isUndefined = isUndefined;
-    function isRegExp(re) {
-      return objectToString(re) === "[object RegExp]";
-    }
-    exports.isRegExp = isRegExp;
-    function isObject(arg) {
-      return typeof arg === "object" && arg !== null;
-    }
-    exports.isObject = isObject;
-    function isDate(d) {
-      return objectToString(d) === "[object Date]";
-    }
-    exports.isDate = isDate;
-    function isError(e) {
-      return objectToString(e) === "[object Error]" || e instanceof Error;
-    }
-    exports.isError = isError;
-    function isFunction(arg) {
-      return typeof arg === "function";
-    }
-    exports.isFunction = isFunction;
-    function isPrimitive(arg) {
-      return arg === null || typeof arg === "boolean" || typeof arg === "number" || typeof arg === "string" || typeof arg === "symbol" || // ES6 symbol
-      typeof arg === "undefined";
-    }
-    exports.isPrimitive = isPrimitive;
-    exports.isBuffer = __require("buffer").Buffer.isBuffer;
-    function objectToString(o) {
-      return Object.prototype.toString.call(o);
-    }
-  }
-});
-
-// node_modules/inherits/inherits_browser.js
-var require_inherits_browser2 = __commonJS({
-  "node_modules/inherits/inherits_browser.js"(exports, module) {
-    if (typeof Object.create === "function") {
-      module.exports = function inherits(ctor, superCtor) {
-        if (superCtor) {
-          ctor.super_ = superCtor;
-          ctor.prototype = Object.create(superCtor.prototype, {
-            constructor: {
-              value: ctor,
-              enumerable: false,
-              writable: true,
-              configurable: true
-            }
-          });
-        }
-      };
-    } else {
-      module.exports = function inherits(ctor, superCtor) {
-        if (superCtor) {
-          ctor.super_ = superCtor;
-          var TempCtor = function() {
-          };
-          TempCtor.prototype = superCtor.prototype;
-          ctor.prototype = new TempCtor();
-          ctor.prototype.constructor = ctor;
-        }
-      };
-    }
-  }
-});
-
-// node_modules/inherits/inherits.js
-var require_inherits = __commonJS({
-  "node_modules/inherits/inherits.js"(exports, module) {
-    try {
-      util = __require("util");
-      if (typeof util.inherits !== "function") throw "";
-      module.exports = util.inherits;
-    } catch (e) {
-      module.exports = require_inherits_browser2();
-    }
-    var util;
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/BufferList.js
-var require_BufferList = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/BufferList.js"(exports, module) {
-    "use strict";
-    function _classCallCheck(instance, Constructor) {
-      if (!(instance instanceof Constructor)) {
-        throw new TypeError("Cannot call a class as a function");
-      }
-    }
-    var Buffer2 = require_safe_buffer2().Buffer;
-    var util = __require("util");
-    function copyBuffer(src, target, offset) {
-      src.copy(target, offset);
-    }
-    module.exports = (function() {
-      function BufferList() {
-        _classCallCheck(this, BufferList);
-        this.head = null;
-        this.tail = null;
-        this.length = 0;
-      }
-      BufferList.prototype.push = function push2(v) {
-        var entry = { data: v, next: null };
-        if (this.length > 0) this.tail.next = entry;
-        else this.head = entry;
-        this.tail = entry;
-        ++this.length;
-      };
-      BufferList.prototype.unshift = function unshift(v) {
-        var entry = { data: v, next: this.head };
-        if (this.length === 0) this.tail = entry;
-        this.head = entry;
-        ++this.length;
-      };
-      BufferList.prototype.shift = function shift() {
-        if (this.length === 0) return;
-        var ret = this.head.data;
-        if (this.length === 1) this.head = this.tail = null;
-        else this.head = this.head.next;
-        --this.length;
-        return ret;
-      };
-      BufferList.prototype.clear = function clear() {
-        this.head = this.tail = null;
-        this.length = 0;
-      };
-      BufferList.prototype.join = function join2(s) {
-        if (this.length === 0) return "";
-        var p = this.head;
-        var ret = "" + p.data;
-        while (p = p.next) {
-          ret += s + p.data;
-        }
-        return ret;
-      };
-      BufferList.prototype.concat = function concat(n) {
-        if (this.length === 0) return Buffer2.alloc(0);
-        var ret = Buffer2.allocUnsafe(n >>> 0);
-        var p = this.head;
-        var i = 0;
-        while (p) {
-          copyBuffer(p.data, ret, i);
-          i += p.data.length;
-          p = p.next;
-        }
-        return ret;
-      };
-      return BufferList;
-    })();
-    if (util && util.inspect && util.inspect.custom) {
-      module.exports.prototype[util.inspect.custom] = function() {
-        var obj = util.inspect({ length: this.length });
-        return this.constructor.name + " " + obj;
-      };
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/internal/streams/destroy.js
-var require_destroy2 = __commonJS({
-  "node_modules/readable-stream/lib/internal/streams/destroy.js"(exports, module) {
-    "use strict";
-    var pna = require_process_nextick_args();
-    function destroy(err, cb) {
-      var _this = this;
-      var readableDestroyed = this._readableState && this._readableState.destroyed;
-      var writableDestroyed = this._writableState && this._writableState.destroyed;
-      if (readableDestroyed || writableDestroyed) {
-        if (cb) {
-          cb(err);
-        } else if (err) {
-          if (!this._writableState) {
-            pna.nextTick(emitErrorNT, this, err);
-          } else if (!this._writableState.errorEmitted) {
-            this._writableState.errorEmitted = true;
-            pna.nextTick(emitErrorNT, this, err);
-          }
-        }
-        return this;
-      }
-      if (this._readableState) {
-        this._readableState.destroyed = true;
-      }
-      if (this._writableState) {
-        this._writableState.destroyed = true;
-      }
-      this._destroy(err || null, function(err2) {
-        if (!cb && err2) {
-          if (!_this._writableState) {
-            pna.nextTick(emitErrorNT, _this, err2);
-          } else if (!_this._writableState.errorEmitted) {
-            _this._writableState.errorEmitted = true;
-            pna.nextTick(emitErrorNT, _this, err2);
-          }
-        } else if (cb) {
-          cb(err2);
-        }
-      });
-      return this;
-    }
-    function undestroy() {
-      if (this._readableState) {
-        this._readableState.destroyed = false;
-        this._readableState.reading = false;
-        this._readableState.ended = false;
-        this._readableState.endEmitted = false;
-      }
-      if (this._writableState) {
-        this._writableState.destroyed = false;
-        this._writableState.ended = false;
-        this._writableState.ending = false;
-        this._writableState.finalCalled = false;
-        this._writableState.prefinished = false;
-        this._writableState.finished = false;
-        this._writableState.errorEmitted = false;
-      }
-    }
-    function emitErrorNT(self2, err) {
-      self2.emit("error", err);
-    }
-    module.exports = {
-      destroy,
-      undestroy
-    };
-  }
-});
-
-// node_modules/util-deprecate/node.js
-var require_node = __commonJS({
-  "node_modules/util-deprecate/node.js"(exports, module) {
-    module.exports = __require("util").deprecate;
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_writable.js
-var require_stream_writable = __commonJS({
-  "node_modules/readable-stream/lib/_stream_writable.js"(exports, module) {
-    "use strict";
-    var pna = require_process_nextick_args();
-    module.exports = Writable;
-    function CorkedRequest(state) {
-      var _this = this;
-      this.next = null;
-      this.entry = null;
-      this.finish = function() {
-        onCorkedFinish(_this, state);
-      };
-    }
-    var asyncWrite = !process.browser && ["v0.10", "v0.9."].indexOf(process.version.slice(0, 5)) > -1 ? setImmediate : pna.nextTick;
-    var Duplex;
-    Writable.WritableState = WritableState;
-    var util = Object.create(require_util2());
-    util.inherits = require_inherits();
-    var internalUtil = {
-      deprecate: require_node()
-    };
-    var Stream = require_stream();
-    var Buffer2 = require_safe_buffer2().Buffer;
-    var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
-    };
-    function _uint8ArrayToBuffer(chunk) {
-      return Buffer2.from(chunk);
-    }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
-    }
-    var destroyImpl = require_destroy2();
-    util.inherits(Writable, Stream);
-    function nop() {
-    }
-    function WritableState(options, stream) {
-      Duplex = Duplex || require_stream_duplex();
-      options = options || {};
-      var isDuplex = stream instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.writableObjectMode;
-      var hwm = options.highWaterMark;
-      var writableHwm = options.writableHighWaterMark;
-      var defaultHwm = this.objectMode ? 16 : 16 * 1024;
-      if (hwm || hwm === 0) this.highWaterMark = hwm;
-      else if (isDuplex && (writableHwm || writableHwm === 0)) this.highWaterMark = writableHwm;
-      else this.highWaterMark = defaultHwm;
-      this.highWaterMark = Math.floor(this.highWaterMark);
-      this.finalCalled = false;
-      this.needDrain = false;
-      this.ending = false;
-      this.ended = false;
-      this.finished = false;
-      this.destroyed = false;
-      var noDecode = options.decodeStrings === false;
-      this.decodeStrings = !noDecode;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
-      this.length = 0;
-      this.writing = false;
-      this.corked = 0;
-      this.sync = true;
-      this.bufferProcessing = false;
-      this.onwrite = function(er) {
-        onwrite(stream, er);
-      };
-      this.writecb = null;
-      this.writelen = 0;
-      this.bufferedRequest = null;
-      this.lastBufferedRequest = null;
-      this.pendingcb = 0;
-      this.prefinished = false;
-      this.errorEmitted = false;
-      this.bufferedRequestCount = 0;
-      this.corkedRequestsFree = new CorkedRequest(this);
-    }
-    WritableState.prototype.getBuffer = function getBuffer() {
-      var current = this.bufferedRequest;
-      var out2 = [];
-      while (current) {
-        out2.push(current);
-        current = current.next;
-      }
-      return out2;
-    };
-    (function() {
-      try {
-        Object.defineProperty(WritableState.prototype, "buffer", {
-          get: internalUtil.deprecate(function() {
-            return this.getBuffer();
-          }, "_writableState.buffer is deprecated. Use _writableState.getBuffer instead.", "DEP0003")
-        });
-      } catch (_) {
-      }
-    })();
-    var realHasInstance;
-    if (typeof Symbol === "function" && Symbol.hasInstance && typeof Function.prototype[Symbol.hasInstance] === "function") {
-      realHasInstance = Function.prototype[Symbol.hasInstance];
-      Object.defineProperty(Writable, Symbol.hasInstance, {
-        value: function(object) {
-          if (realHasInstance.call(this, object)) return true;
-          if (this !== Writable) return false;
-          return object && object._writableState instanceof WritableState;
-        }
-      });
-    } else {
-      realHasInstance = function(object) {
-        return object instanceof this;
-      };
-    }
-    function Writable(options) {
-      Duplex = Duplex || require_stream_duplex();
-      if (!realHasInstance.call(Writable, this) && !(this instanceof Duplex)) {
-        return new Writable(options);
-      }
-      this._writableState = new WritableState(options, this);
-      this.writable = true;
-      if (options) {
-        if (typeof options.write === "function") this._write = options.write;
-        if (typeof options.writev === "function") this._writev = options.writev;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
-        if (typeof options.final === "function") this._final = options.final;
-      }
-      Stream.call(this);
-    }
-    Writable.prototype.pipe = function() {
-      this.emit("error", new Error("Cannot pipe, not readable"));
-    };
-    function writeAfterEnd(stream, cb) {
-      var er = new Error("write after end");
-      stream.emit("error", er);
-      pna.nextTick(cb, er);
-    }
-    function validChunk(stream, state, chunk, cb) {
-      var valid = true;
-      var er = false;
-      if (chunk === null) {
-        er = new TypeError("May not write null values to stream");
-      } else if (typeof chunk !== "string" && chunk !== void 0 && !state.objectMode) {
-        er = new TypeError("Invalid non-string/buffer chunk");
-      }
-      if (er) {
-        stream.emit("error", er);
-        pna.nextTick(cb, er);
-        valid = false;
-      }
-      return valid;
-    }
-    Writable.prototype.write = function(chunk, encoding, cb) {
-      var state = this._writableState;
-      var ret = false;
-      var isBuf = !state.objectMode && _isUint8Array(chunk);
-      if (isBuf && !Buffer2.isBuffer(chunk)) {
-        chunk = _uint8ArrayToBuffer(chunk);
-      }
-      if (typeof encoding === "function") {
-        cb = encoding;
-        encoding = null;
-      }
-      if (isBuf) encoding = "buffer";
-      else if (!encoding) encoding = state.defaultEncoding;
-      if (typeof cb !== "function") cb = nop;
-      if (state.ended) writeAfterEnd(this, cb);
-      else if (isBuf || validChunk(this, state, chunk, cb)) {
-        state.pendingcb++;
-        ret = writeOrBuffer(this, state, isBuf, chunk, encoding, cb);
-      }
-      return ret;
-    };
-    Writable.prototype.cork = function() {
-      var state = this._writableState;
-      state.corked++;
-    };
-    Writable.prototype.uncork = function() {
-      var state = this._writableState;
-      if (state.corked) {
-        state.corked--;
-        if (!state.writing && !state.corked && !state.bufferProcessing && state.bufferedRequest) clearBuffer(this, state);
-      }
-    };
-    Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
-      if (typeof encoding === "string") encoding = encoding.toLowerCase();
-      if (!(["hex", "utf8", "utf-8", "ascii", "binary", "base64", "ucs2", "ucs-2", "utf16le", "utf-16le", "raw"].indexOf((encoding + "").toLowerCase()) > -1)) throw new TypeError("Unknown encoding: " + encoding);
-      this._writableState.defaultEncoding = encoding;
-      return this;
-    };
-    function decodeChunk(state, chunk, encoding) {
-      if (!state.objectMode && state.decodeStrings !== false && typeof chunk === "string") {
-        chunk = Buffer2.from(chunk, encoding);
-      }
-      return chunk;
-    }
-    Object.defineProperty(Writable.prototype, "writableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function() {
-        return this._writableState.highWaterMark;
-      }
-    });
-    function writeOrBuffer(stream, state, isBuf, chunk, encoding, cb) {
-      if (!isBuf) {
-        var newChunk = decodeChunk(state, chunk, encoding);
-        if (chunk !== newChunk) {
-          isBuf = true;
-          encoding = "buffer";
-          chunk = newChunk;
-        }
-      }
-      var len = state.objectMode ? 1 : chunk.length;
-      state.length += len;
-      var ret = state.length < state.highWaterMark;
-      if (!ret) state.needDrain = true;
-      if (state.writing || state.corked) {
-        var last = state.lastBufferedRequest;
-        state.lastBufferedRequest = {
-          chunk,
-          encoding,
-          isBuf,
-          callback: cb,
-          next: null
-        };
-        if (last) {
-          last.next = state.lastBufferedRequest;
-        } else {
-          state.bufferedRequest = state.lastBufferedRequest;
-        }
-        state.bufferedRequestCount += 1;
-      } else {
-        doWrite(stream, state, false, len, chunk, encoding, cb);
-      }
-      return ret;
-    }
-    function doWrite(stream, state, writev, len, chunk, encoding, cb) {
-      state.writelen = len;
-      state.writecb = cb;
-      state.writing = true;
-      state.sync = true;
-      if (writev) stream._writev(chunk, state.onwrite);
-      else stream._write(chunk, encoding, state.onwrite);
-      state.sync = false;
-    }
-    function onwriteError(stream, state, sync, er, cb) {
-      --state.pendingcb;
-      if (sync) {
-        pna.nextTick(cb, er);
-        pna.nextTick(finishMaybe, stream, state);
-        stream._writableState.errorEmitted = true;
-        stream.emit("error", er);
-      } else {
-        cb(er);
-        stream._writableState.errorEmitted = true;
-        stream.emit("error", er);
-        finishMaybe(stream, state);
-      }
-    }
-    function onwriteStateUpdate(state) {
-      state.writing = false;
-      state.writecb = null;
-      state.length -= state.writelen;
-      state.writelen = 0;
-    }
-    function onwrite(stream, er) {
-      var state = stream._writableState;
-      var sync = state.sync;
-      var cb = state.writecb;
-      onwriteStateUpdate(state);
-      if (er) onwriteError(stream, state, sync, er, cb);
-      else {
-        var finished = needFinish(state);
-        if (!finished && !state.corked && !state.bufferProcessing && state.bufferedRequest) {
-          clearBuffer(stream, state);
-        }
-        if (sync) {
-          asyncWrite(afterWrite, stream, state, finished, cb);
-        } else {
-          afterWrite(stream, state, finished, cb);
-        }
-      }
-    }
-    function afterWrite(stream, state, finished, cb) {
-      if (!finished) onwriteDrain(stream, state);
-      state.pendingcb--;
-      cb();
-      finishMaybe(stream, state);
-    }
-    function onwriteDrain(stream, state) {
-      if (state.length === 0 && state.needDrain) {
-        state.needDrain = false;
-        stream.emit("drain");
-      }
-    }
-    function clearBuffer(stream, state) {
-      state.bufferProcessing = true;
-      var entry = state.bufferedRequest;
-      if (stream._writev && entry && entry.next) {
-        var l = state.bufferedRequestCount;
-        var buffer = new Array(l);
-        var holder = state.corkedRequestsFree;
-        holder.entry = entry;
-        var count = 0;
-        var allBuffers = true;
-        while (entry) {
-          buffer[count] = entry;
-          if (!entry.isBuf) allBuffers = false;
-          entry = entry.next;
-          count += 1;
-        }
-        buffer.allBuffers = allBuffers;
-        doWrite(stream, state, true, state.length, buffer, "", holder.finish);
-        state.pendingcb++;
-        state.lastBufferedRequest = null;
-        if (holder.next) {
-          state.corkedRequestsFree = holder.next;
-          holder.next = null;
-        } else {
-          state.corkedRequestsFree = new CorkedRequest(state);
-        }
-        state.bufferedRequestCount = 0;
-      } else {
-        while (entry) {
-          var chunk = entry.chunk;
-          var encoding = entry.encoding;
-          var cb = entry.callback;
-          var len = state.objectMode ? 1 : chunk.length;
-          doWrite(stream, state, false, len, chunk, encoding, cb);
-          entry = entry.next;
-          state.bufferedRequestCount--;
-          if (state.writing) {
-            break;
-          }
-        }
-        if (entry === null) state.lastBufferedRequest = null;
-      }
-      state.bufferedRequest = entry;
-      state.bufferProcessing = false;
-    }
-    Writable.prototype._write = function(chunk, encoding, cb) {
-      cb(new Error("_write() is not implemented"));
-    };
-    Writable.prototype._writev = null;
-    Writable.prototype.end = function(chunk, encoding, cb) {
-      var state = this._writableState;
-      if (typeof chunk === "function") {
-        cb = chunk;
-        chunk = null;
-        encoding = null;
-      } else if (typeof encoding === "function") {
-        cb = encoding;
-        encoding = null;
-      }
-      if (chunk !== null && chunk !== void 0) this.write(chunk, encoding);
-      if (state.corked) {
-        state.corked = 1;
-        this.uncork();
-      }
-      if (!state.ending) endWritable(this, state, cb);
-    };
-    function needFinish(state) {
-      return state.ending && state.length === 0 && state.bufferedRequest === null && !state.finished && !state.writing;
-    }
-    function callFinal(stream, state) {
-      stream._final(function(err) {
-        state.pendingcb--;
-        if (err) {
-          stream.emit("error", err);
-        }
-        state.prefinished = true;
-        stream.emit("prefinish");
-        finishMaybe(stream, state);
-      });
-    }
-    function prefinish(stream, state) {
-      if (!state.prefinished && !state.finalCalled) {
-        if (typeof stream._final === "function") {
-          state.pendingcb++;
-          state.finalCalled = true;
-          pna.nextTick(callFinal, stream, state);
-        } else {
-          state.prefinished = true;
-          stream.emit("prefinish");
-        }
-      }
-    }
-    function finishMaybe(stream, state) {
-      var need = needFinish(state);
-      if (need) {
-        prefinish(stream, state);
-        if (state.pendingcb === 0) {
-          state.finished = true;
-          stream.emit("finish");
-        }
-      }
-      return need;
-    }
-    function endWritable(stream, state, cb) {
-      state.ending = true;
-      finishMaybe(stream, state);
-      if (cb) {
-        if (state.finished) pna.nextTick(cb);
-        else stream.once("finish", cb);
-      }
-      state.ended = true;
-      stream.writable = false;
-    }
-    function onCorkedFinish(corkReq, state, err) {
-      var entry = corkReq.entry;
-      corkReq.entry = null;
-      while (entry) {
-        var cb = entry.callback;
-        state.pendingcb--;
-        cb(err);
-        entry = entry.next;
-      }
-      state.corkedRequestsFree.next = corkReq;
-    }
-    Object.defineProperty(Writable.prototype, "destroyed", {
-      get: function() {
-        if (this._writableState === void 0) {
-          return false;
-        }
-        return this._writableState.destroyed;
-      },
-      set: function(value2) {
-        if (!this._writableState) {
-          return;
-        }
-        this._writableState.destroyed = value2;
-      }
-    });
-    Writable.prototype.destroy = destroyImpl.destroy;
-    Writable.prototype._undestroy = destroyImpl.undestroy;
-    Writable.prototype._destroy = function(err, cb) {
-      this.end();
-      cb(err);
-    };
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_duplex.js
-var require_stream_duplex = __commonJS({
-  "node_modules/readable-stream/lib/_stream_duplex.js"(exports, module) {
-    "use strict";
-    var pna = require_process_nextick_args();
-    var objectKeys = Object.keys || function(obj) {
-      var keys2 = [];
-      for (var key in obj) {
-        keys2.push(key);
-      }
-      return keys2;
-    };
-    module.exports = Duplex;
-    var util = Object.create(require_util2());
-    util.inherits = require_inherits();
-    var Readable = require_stream_readable();
-    var Writable = require_stream_writable();
-    util.inherits(Duplex, Readable);
-    {
-      keys = objectKeys(Writable.prototype);
-      for (v = 0; v < keys.length; v++) {
-        method = keys[v];
-        if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method];
-      }
-    }
-    var keys;
-    var method;
-    var v;
-    function Duplex(options) {
-      if (!(this instanceof Duplex)) return new Duplex(options);
-      Readable.call(this, options);
-      Writable.call(this, options);
-      if (options && options.readable === false) this.readable = false;
-      if (options && options.writable === false) this.writable = false;
-      this.allowHalfOpen = true;
-      if (options && options.allowHalfOpen === false) this.allowHalfOpen = false;
-      this.once("end", onend);
-    }
-    Object.defineProperty(Duplex.prototype, "writableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function() {
-        return this._writableState.highWaterMark;
-      }
-    });
-    function onend() {
-      if (this.allowHalfOpen || this._writableState.ended) return;
-      pna.nextTick(onEndNT, this);
-    }
-    function onEndNT(self2) {
-      self2.end();
-    }
-    Object.defineProperty(Duplex.prototype, "destroyed", {
-      get: function() {
-        if (this._readableState === void 0 || this._writableState === void 0) {
-          return false;
-        }
-        return this._readableState.destroyed && this._writableState.destroyed;
-      },
-      set: function(value2) {
-        if (this._readableState === void 0 || this._writableState === void 0) {
-          return;
-        }
-        this._readableState.destroyed = value2;
-        this._writableState.destroyed = value2;
-      }
-    });
-    Duplex.prototype._destroy = function(err, cb) {
-      this.push(null);
-      this.end();
-      pna.nextTick(cb, err);
-    };
-  }
-});
-
-// node_modules/string_decoder/lib/string_decoder.js
-var require_string_decoder2 = __commonJS({
-  "node_modules/string_decoder/lib/string_decoder.js"(exports) {
-    "use strict";
-    var Buffer2 = require_safe_buffer2().Buffer;
-    var isEncoding = Buffer2.isEncoding || function(encoding) {
-      encoding = "" + encoding;
-      switch (encoding && encoding.toLowerCase()) {
-        case "hex":
-        case "utf8":
-        case "utf-8":
-        case "ascii":
-        case "binary":
-        case "base64":
-        case "ucs2":
-        case "ucs-2":
-        case "utf16le":
-        case "utf-16le":
-        case "raw":
-          return true;
-        default:
-          return false;
-      }
-    };
-    function _normalizeEncoding(enc) {
-      if (!enc) return "utf8";
-      var retried;
-      while (true) {
-        switch (enc) {
-          case "utf8":
-          case "utf-8":
-            return "utf8";
-          case "ucs2":
-          case "ucs-2":
-          case "utf16le":
-          case "utf-16le":
-            return "utf16le";
-          case "latin1":
-          case "binary":
-            return "latin1";
-          case "base64":
-          case "ascii":
-          case "hex":
-            return enc;
-          default:
-            if (retried) return;
-            enc = ("" + enc).toLowerCase();
-            retried = true;
-        }
-      }
-    }
-    function normalizeEncoding(enc) {
-      var nenc = _normalizeEncoding(enc);
-      if (typeof nenc !== "string" && (Buffer2.isEncoding === isEncoding || !isEncoding(enc))) throw new Error("Unknown encoding: " + enc);
-      return nenc || enc;
-    }
-    exports.StringDecoder = StringDecoder;
-    function StringDecoder(encoding) {
-      this.encoding = normalizeEncoding(encoding);
-      var nb;
-      switch (this.encoding) {
-        case "utf16le":
-          this.text = utf16Text;
-          this.end = utf16End;
-          nb = 4;
-          break;
-        case "utf8":
-          this.fillLast = utf8FillLast;
-          nb = 4;
-          break;
-        case "base64":
-          this.text = base64Text;
-          this.end = base64End;
-          nb = 3;
-          break;
-        default:
-          this.write = simpleWrite;
-          this.end = simpleEnd;
-          return;
-      }
-      this.lastNeed = 0;
-      this.lastTotal = 0;
-      this.lastChar = Buffer2.allocUnsafe(nb);
-    }
-    StringDecoder.prototype.write = function(buf) {
-      if (buf.length === 0) return "";
-      var r2;
-      var i;
-      if (this.lastNeed) {
-        r2 = this.fillLast(buf);
-        if (r2 === void 0) return "";
-        i = this.lastNeed;
-        this.lastNeed = 0;
-      } else {
-        i = 0;
-      }
-      if (i < buf.length) return r2 ? r2 + this.text(buf, i) : this.text(buf, i);
-      return r2 || "";
-    };
-    StringDecoder.prototype.end = utf8End;
-    StringDecoder.prototype.text = utf8Text;
-    StringDecoder.prototype.fillLast = function(buf) {
-      if (this.lastNeed <= buf.length) {
-        buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, this.lastNeed);
-        return this.lastChar.toString(this.encoding, 0, this.lastTotal);
-      }
-      buf.copy(this.lastChar, this.lastTotal - this.lastNeed, 0, buf.length);
-      this.lastNeed -= buf.length;
-    };
-    function utf8CheckByte(byte) {
-      if (byte <= 127) return 0;
-      else if (byte >> 5 === 6) return 2;
-      else if (byte >> 4 === 14) return 3;
-      else if (byte >> 3 === 30) return 4;
-      return byte >> 6 === 2 ? -1 : -2;
-    }
-    function utf8CheckIncomplete(self2, buf, i) {
-      var j = buf.length - 1;
-      if (j < i) return 0;
-      var nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) self2.lastNeed = nb - 1;
-        return nb;
-      }
-      if (--j < i || nb === -2) return 0;
-      nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) self2.lastNeed = nb - 2;
-        return nb;
-      }
-      if (--j < i || nb === -2) return 0;
-      nb = utf8CheckByte(buf[j]);
-      if (nb >= 0) {
-        if (nb > 0) {
-          if (nb === 2) nb = 0;
-          else self2.lastNeed = nb - 3;
-        }
-        return nb;
-      }
-      return 0;
-    }
-    function utf8CheckExtraBytes(self2, buf, p) {
-      if ((buf[0] & 192) !== 128) {
-        self2.lastNeed = 0;
-        return "\uFFFD";
-      }
-      if (self2.lastNeed > 1 && buf.length > 1) {
-        if ((buf[1] & 192) !== 128) {
-          self2.lastNeed = 1;
-          return "\uFFFD";
-        }
-        if (self2.lastNeed > 2 && buf.length > 2) {
-          if ((buf[2] & 192) !== 128) {
-            self2.lastNeed = 2;
-            return "\uFFFD";
-          }
-        }
-      }
-    }
-    function utf8FillLast(buf) {
-      var p = this.lastTotal - this.lastNeed;
-      var r2 = utf8CheckExtraBytes(this, buf, p);
-      if (r2 !== void 0) return r2;
-      if (this.lastNeed <= buf.length) {
-        buf.copy(this.lastChar, p, 0, this.lastNeed);
-        return this.lastChar.toString(this.encoding, 0, this.lastTotal);
-      }
-      buf.copy(this.lastChar, p, 0, buf.length);
-      this.lastNeed -= buf.length;
-    }
-    function utf8Text(buf, i) {
-      var total = utf8CheckIncomplete(this, buf, i);
-      if (!this.lastNeed) return buf.toString("utf8", i);
-      this.lastTotal = total;
-      var end = buf.length - (total - this.lastNeed);
-      buf.copy(this.lastChar, 0, end);
-      return buf.toString("utf8", i, end);
-    }
-    function utf8End(buf) {
-      var r2 = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r2 + "\uFFFD";
-      return r2;
-    }
-    function utf16Text(buf, i) {
-      if ((buf.length - i) % 2 === 0) {
-        var r2 = buf.toString("utf16le", i);
-        if (r2) {
-          var c = r2.charCodeAt(r2.length - 1);
-          if (c >= 55296 && c <= 56319) {
-            this.lastNeed = 2;
-            this.lastTotal = 4;
-            this.lastChar[0] = buf[buf.length - 2];
-            this.lastChar[1] = buf[buf.length - 1];
-            return r2.slice(0, -1);
-          }
-        }
-        return r2;
-      }
-      this.lastNeed = 1;
-      this.lastTotal = 2;
-      this.lastChar[0] = buf[buf.length - 1];
-      return buf.toString("utf16le", i, buf.length - 1);
-    }
-    function utf16End(buf) {
-      var r2 = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) {
-        var end = this.lastTotal - this.lastNeed;
-        return r2 + this.lastChar.toString("utf16le", 0, end);
-      }
-      return r2;
-    }
-    function base64Text(buf, i) {
-      var n = (buf.length - i) % 3;
-      if (n === 0) return buf.toString("base64", i);
-      this.lastNeed = 3 - n;
-      this.lastTotal = 3;
-      if (n === 1) {
-        this.lastChar[0] = buf[buf.length - 1];
-      } else {
-        this.lastChar[0] = buf[buf.length - 2];
-        this.lastChar[1] = buf[buf.length - 1];
-      }
-      return buf.toString("base64", i, buf.length - n);
-    }
-    function base64End(buf) {
-      var r2 = buf && buf.length ? this.write(buf) : "";
-      if (this.lastNeed) return r2 + this.lastChar.toString("base64", 0, 3 - this.lastNeed);
-      return r2;
-    }
-    function simpleWrite(buf) {
-      return buf.toString(this.encoding);
-    }
-    function simpleEnd(buf) {
-      return buf && buf.length ? this.write(buf) : "";
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_readable.js
-var require_stream_readable = __commonJS({
-  "node_modules/readable-stream/lib/_stream_readable.js"(exports, module) {
-    "use strict";
-    var pna = require_process_nextick_args();
-    module.exports = Readable;
-    var isArray = require_isarray();
-    var Duplex;
-    Readable.ReadableState = ReadableState;
-    var EE = __require("events").EventEmitter;
-    var EElistenerCount = function(emitter, type) {
-      return emitter.listeners(type).length;
-    };
-    var Stream = require_stream();
-    var Buffer2 = require_safe_buffer2().Buffer;
-    var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
-    };
-    function _uint8ArrayToBuffer(chunk) {
-      return Buffer2.from(chunk);
-    }
-    function _isUint8Array(obj) {
-      return Buffer2.isBuffer(obj) || obj instanceof OurUint8Array;
-    }
-    var util = Object.create(require_util2());
-    util.inherits = require_inherits();
-    var debugUtil = __require("util");
-    var debug = void 0;
-    if (debugUtil && debugUtil.debuglog) {
-      debug = debugUtil.debuglog("stream");
-    } else {
-      debug = function() {
-      };
-    }
-    var BufferList = require_BufferList();
-    var destroyImpl = require_destroy2();
-    var StringDecoder;
-    util.inherits(Readable, Stream);
-    var kProxyEvents = ["error", "close", "destroy", "pause", "resume"];
-    function prependListener(emitter, event, fn) {
-      if (typeof emitter.prependListener === "function") return emitter.prependListener(event, fn);
-      if (!emitter._events || !emitter._events[event]) emitter.on(event, fn);
-      else if (isArray(emitter._events[event])) emitter._events[event].unshift(fn);
-      else emitter._events[event] = [fn, emitter._events[event]];
-    }
-    function ReadableState(options, stream) {
-      Duplex = Duplex || require_stream_duplex();
-      options = options || {};
-      var isDuplex = stream instanceof Duplex;
-      this.objectMode = !!options.objectMode;
-      if (isDuplex) this.objectMode = this.objectMode || !!options.readableObjectMode;
-      var hwm = options.highWaterMark;
-      var readableHwm = options.readableHighWaterMark;
-      var defaultHwm = this.objectMode ? 16 : 16 * 1024;
-      if (hwm || hwm === 0) this.highWaterMark = hwm;
-      else if (isDuplex && (readableHwm || readableHwm === 0)) this.highWaterMark = readableHwm;
-      else this.highWaterMark = defaultHwm;
-      this.highWaterMark = Math.floor(this.highWaterMark);
-      this.buffer = new BufferList();
-      this.length = 0;
-      this.pipes = null;
-      this.pipesCount = 0;
-      this.flowing = null;
-      this.ended = false;
-      this.endEmitted = false;
-      this.reading = false;
-      this.sync = true;
-      this.needReadable = false;
-      this.emittedReadable = false;
-      this.readableListening = false;
-      this.resumeScheduled = false;
-      this.destroyed = false;
-      this.defaultEncoding = options.defaultEncoding || "utf8";
-      this.awaitDrain = 0;
-      this.readingMore = false;
-      this.decoder = null;
-      this.encoding = null;
-      if (options.encoding) {
-        if (!StringDecoder) StringDecoder = require_string_decoder2().StringDecoder;
-        this.decoder = new StringDecoder(options.encoding);
-        this.encoding = options.encoding;
-      }
-    }
-    function Readable(options) {
-      Duplex = Duplex || require_stream_duplex();
-      if (!(this instanceof Readable)) return new Readable(options);
-      this._readableState = new ReadableState(options, this);
-      this.readable = true;
-      if (options) {
-        if (typeof options.read === "function") this._read = options.read;
-        if (typeof options.destroy === "function") this._destroy = options.destroy;
-      }
-      Stream.call(this);
-    }
-    Object.defineProperty(Readable.prototype, "destroyed", {
-      get: function() {
-        if (this._readableState === void 0) {
-          return false;
-        }
-        return this._readableState.destroyed;
-      },
-      set: function(value2) {
-        if (!this._readableState) {
-          return;
-        }
-        this._readableState.destroyed = value2;
-      }
-    });
-    Readable.prototype.destroy = destroyImpl.destroy;
-    Readable.prototype._undestroy = destroyImpl.undestroy;
-    Readable.prototype._destroy = function(err, cb) {
-      this.push(null);
-      cb(err);
-    };
-    Readable.prototype.push = function(chunk, encoding) {
-      var state = this._readableState;
-      var skipChunkCheck;
-      if (!state.objectMode) {
-        if (typeof chunk === "string") {
-          encoding = encoding || state.defaultEncoding;
-          if (encoding !== state.encoding) {
-            chunk = Buffer2.from(chunk, encoding);
-            encoding = "";
-          }
-          skipChunkCheck = true;
-        }
-      } else {
-        skipChunkCheck = true;
-      }
-      return readableAddChunk(this, chunk, encoding, false, skipChunkCheck);
-    };
-    Readable.prototype.unshift = function(chunk) {
-      return readableAddChunk(this, chunk, null, true, false);
-    };
-    function readableAddChunk(stream, chunk, encoding, addToFront, skipChunkCheck) {
-      var state = stream._readableState;
-      if (chunk === null) {
-        state.reading = false;
-        onEofChunk(stream, state);
-      } else {
-        var er;
-        if (!skipChunkCheck) er = chunkInvalid(state, chunk);
-        if (er) {
-          stream.emit("error", er);
-        } else if (state.objectMode || chunk && chunk.length > 0) {
-          if (typeof chunk !== "string" && !state.objectMode && Object.getPrototypeOf(chunk) !== Buffer2.prototype) {
-            chunk = _uint8ArrayToBuffer(chunk);
-          }
-          if (addToFront) {
-            if (state.endEmitted) stream.emit("error", new Error("stream.unshift() after end event"));
-            else addChunk(stream, state, chunk, true);
-          } else if (state.ended) {
-            stream.emit("error", new Error("stream.push() after EOF"));
-          } else {
-            state.reading = false;
-            if (state.decoder && !encoding) {
-              chunk = state.decoder.write(chunk);
-              if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
-              else maybeReadMore(stream, state);
-            } else {
-              addChunk(stream, state, chunk, false);
-            }
-          }
-        } else if (!addToFront) {
-          state.reading = false;
-        }
-      }
-      return needMoreData(state);
-    }
-    function addChunk(stream, state, chunk, addToFront) {
-      if (state.flowing && state.length === 0 && !state.sync) {
-        stream.emit("data", chunk);
-        stream.read(0);
-      } else {
-        state.length += state.objectMode ? 1 : chunk.length;
-        if (addToFront) state.buffer.unshift(chunk);
-        else state.buffer.push(chunk);
-        if (state.needReadable) emitReadable(stream);
-      }
-      maybeReadMore(stream, state);
-    }
-    function chunkInvalid(state, chunk) {
-      var er;
-      if (!_isUint8Array(chunk) && typeof chunk !== "string" && chunk !== void 0 && !state.objectMode) {
-        er = new TypeError("Invalid non-string/buffer chunk");
-      }
-      return er;
-    }
-    function needMoreData(state) {
-      return !state.ended && (state.needReadable || state.length < state.highWaterMark || state.length === 0);
-    }
-    Readable.prototype.isPaused = function() {
-      return this._readableState.flowing === false;
-    };
-    Readable.prototype.setEncoding = function(enc) {
-      if (!StringDecoder) StringDecoder = require_string_decoder2().StringDecoder;
-      this._readableState.decoder = new StringDecoder(enc);
-      this._readableState.encoding = enc;
-      return this;
-    };
-    var MAX_HWM = 8388608;
-    function computeNewHighWaterMark(n) {
-      if (n >= MAX_HWM) {
-        n = MAX_HWM;
-      } else {
-        n--;
-        n |= n >>> 1;
-        n |= n >>> 2;
-        n |= n >>> 4;
-        n |= n >>> 8;
-        n |= n >>> 16;
-        n++;
-      }
-      return n;
-    }
-    function howMuchToRead(n, state) {
-      if (n <= 0 || state.length === 0 && state.ended) return 0;
-      if (state.objectMode) return 1;
-      if (n !== n) {
-        if (state.flowing && state.length) return state.buffer.head.data.length;
-        else return state.length;
-      }
-      if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
-      if (n <= state.length) return n;
-      if (!state.ended) {
-        state.needReadable = true;
-        return 0;
-      }
-      return state.length;
-    }
-    Readable.prototype.read = function(n) {
-      debug("read", n);
-      n = parseInt(n, 10);
-      var state = this._readableState;
-      var nOrig = n;
-      if (n !== 0) state.emittedReadable = false;
-      if (n === 0 && state.needReadable && (state.length >= state.highWaterMark || state.ended)) {
-        debug("read: emitReadable", state.length, state.ended);
-        if (state.length === 0 && state.ended) endReadable(this);
-        else emitReadable(this);
-        return null;
-      }
-      n = howMuchToRead(n, state);
-      if (n === 0 && state.ended) {
-        if (state.length === 0) endReadable(this);
-        return null;
-      }
-      var doRead = state.needReadable;
-      debug("need readable", doRead);
-      if (state.length === 0 || state.length - n < state.highWaterMark) {
-        doRead = true;
-        debug("length less than watermark", doRead);
-      }
-      if (state.ended || state.reading) {
-        doRead = false;
-        debug("reading or ended", doRead);
-      } else if (doRead) {
-        debug("do read");
-        state.reading = true;
-        state.sync = true;
-        if (state.length === 0) state.needReadable = true;
-        this._read(state.highWaterMark);
-        state.sync = false;
-        if (!state.reading) n = howMuchToRead(nOrig, state);
-      }
-      var ret;
-      if (n > 0) ret = fromList(n, state);
-      else ret = null;
-      if (ret === null) {
-        state.needReadable = true;
-        n = 0;
-      } else {
-        state.length -= n;
-      }
-      if (state.length === 0) {
-        if (!state.ended) state.needReadable = true;
-        if (nOrig !== n && state.ended) endReadable(this);
-      }
-      if (ret !== null) this.emit("data", ret);
-      return ret;
-    };
-    function onEofChunk(stream, state) {
-      if (state.ended) return;
-      if (state.decoder) {
-        var chunk = state.decoder.end();
-        if (chunk && chunk.length) {
-          state.buffer.push(chunk);
-          state.length += state.objectMode ? 1 : chunk.length;
-        }
-      }
-      state.ended = true;
-      emitReadable(stream);
-    }
-    function emitReadable(stream) {
-      var state = stream._readableState;
-      state.needReadable = false;
-      if (!state.emittedReadable) {
-        debug("emitReadable", state.flowing);
-        state.emittedReadable = true;
-        if (state.sync) pna.nextTick(emitReadable_, stream);
-        else emitReadable_(stream);
-      }
-    }
-    function emitReadable_(stream) {
-      debug("emit readable");
-      stream.emit("readable");
-      flow3(stream);
-    }
-    function maybeReadMore(stream, state) {
-      if (!state.readingMore) {
-        state.readingMore = true;
-        pna.nextTick(maybeReadMore_, stream, state);
-      }
-    }
-    function maybeReadMore_(stream, state) {
-      var len = state.length;
-      while (!state.reading && !state.flowing && !state.ended && state.length < state.highWaterMark) {
-        debug("maybeReadMore read 0");
-        stream.read(0);
-        if (len === state.length)
-          break;
-        else len = state.length;
-      }
-      state.readingMore = false;
-    }
-    Readable.prototype._read = function(n) {
-      this.emit("error", new Error("_read() is not implemented"));
-    };
-    Readable.prototype.pipe = function(dest, pipeOpts) {
-      var src = this;
-      var state = this._readableState;
-      switch (state.pipesCount) {
-        case 0:
-          state.pipes = dest;
-          break;
-        case 1:
-          state.pipes = [state.pipes, dest];
-          break;
-        default:
-          state.pipes.push(dest);
-          break;
-      }
-      state.pipesCount += 1;
-      debug("pipe count=%d opts=%j", state.pipesCount, pipeOpts);
-      var doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
-      var endFn = doEnd ? onend : unpipe;
-      if (state.endEmitted) pna.nextTick(endFn);
-      else src.once("end", endFn);
-      dest.on("unpipe", onunpipe);
-      function onunpipe(readable, unpipeInfo) {
-        debug("onunpipe");
-        if (readable === src) {
-          if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
-            unpipeInfo.hasUnpiped = true;
-            cleanup();
-          }
-        }
-      }
-      function onend() {
-        debug("onend");
-        dest.end();
-      }
-      var ondrain = pipeOnDrain(src);
-      dest.on("drain", ondrain);
-      var cleanedUp = false;
-      function cleanup() {
-        debug("cleanup");
-        dest.removeListener("close", onclose);
-        dest.removeListener("finish", onfinish);
-        dest.removeListener("drain", ondrain);
-        dest.removeListener("error", onerror);
-        dest.removeListener("unpipe", onunpipe);
-        src.removeListener("end", onend);
-        src.removeListener("end", unpipe);
-        src.removeListener("data", ondata);
-        cleanedUp = true;
-        if (state.awaitDrain && (!dest._writableState || dest._writableState.needDrain)) ondrain();
-      }
-      var increasedAwaitDrain = false;
-      src.on("data", ondata);
-      function ondata(chunk) {
-        debug("ondata");
-        increasedAwaitDrain = false;
-        var ret = dest.write(chunk);
-        if (false === ret && !increasedAwaitDrain) {
-          if ((state.pipesCount === 1 && state.pipes === dest || state.pipesCount > 1 && indexOf(state.pipes, dest) !== -1) && !cleanedUp) {
-            debug("false write response, pause", state.awaitDrain);
-            state.awaitDrain++;
-            increasedAwaitDrain = true;
-          }
-          src.pause();
-        }
-      }
-      function onerror(er) {
-        debug("onerror", er);
-        unpipe();
-        dest.removeListener("error", onerror);
-        if (EElistenerCount(dest, "error") === 0) dest.emit("error", er);
-      }
-      prependListener(dest, "error", onerror);
-      function onclose() {
-        dest.removeListener("finish", onfinish);
-        unpipe();
-      }
-      dest.once("close", onclose);
-      function onfinish() {
-        debug("onfinish");
-        dest.removeListener("close", onclose);
-        unpipe();
-      }
-      dest.once("finish", onfinish);
-      function unpipe() {
-        debug("unpipe");
-        src.unpipe(dest);
-      }
-      dest.emit("pipe", src);
-      if (!state.flowing) {
-        debug("pipe resume");
-        src.resume();
-      }
-      return dest;
-    };
-    function pipeOnDrain(src) {
-      return function() {
-        var state = src._readableState;
-        debug("pipeOnDrain", state.awaitDrain);
-        if (state.awaitDrain) state.awaitDrain--;
-        if (state.awaitDrain === 0 && EElistenerCount(src, "data")) {
-          state.flowing = true;
-          flow3(src);
-        }
-      };
-    }
-    Readable.prototype.unpipe = function(dest) {
-      var state = this._readableState;
-      var unpipeInfo = { hasUnpiped: false };
-      if (state.pipesCount === 0) return this;
-      if (state.pipesCount === 1) {
-        if (dest && dest !== state.pipes) return this;
-        if (!dest) dest = state.pipes;
-        state.pipes = null;
-        state.pipesCount = 0;
-        state.flowing = false;
-        if (dest) dest.emit("unpipe", this, unpipeInfo);
-        return this;
-      }
-      if (!dest) {
-        var dests = state.pipes;
-        var len = state.pipesCount;
-        state.pipes = null;
-        state.pipesCount = 0;
-        state.flowing = false;
-        for (var i = 0; i < len; i++) {
-          dests[i].emit("unpipe", this, { hasUnpiped: false });
-        }
-        return this;
-      }
-      var index2 = indexOf(state.pipes, dest);
-      if (index2 === -1) return this;
-      state.pipes.splice(index2, 1);
-      state.pipesCount -= 1;
-      if (state.pipesCount === 1) state.pipes = state.pipes[0];
-      dest.emit("unpipe", this, unpipeInfo);
-      return this;
-    };
-    Readable.prototype.on = function(ev, fn) {
-      var res = Stream.prototype.on.call(this, ev, fn);
-      if (ev === "data") {
-        if (this._readableState.flowing !== false) this.resume();
-      } else if (ev === "readable") {
-        var state = this._readableState;
-        if (!state.endEmitted && !state.readableListening) {
-          state.readableListening = state.needReadable = true;
-          state.emittedReadable = false;
-          if (!state.reading) {
-            pna.nextTick(nReadingNextTick, this);
-          } else if (state.length) {
-            emitReadable(this);
-          }
-        }
-      }
-      return res;
-    };
-    Readable.prototype.addListener = Readable.prototype.on;
-    function nReadingNextTick(self2) {
-      debug("readable nexttick read 0");
-      self2.read(0);
-    }
-    Readable.prototype.resume = function() {
-      var state = this._readableState;
-      if (!state.flowing) {
-        debug("resume");
-        state.flowing = true;
-        resume(this, state);
-      }
-      return this;
-    };
-    function resume(stream, state) {
-      if (!state.resumeScheduled) {
-        state.resumeScheduled = true;
-        pna.nextTick(resume_, stream, state);
-      }
-    }
-    function resume_(stream, state) {
-      if (!state.reading) {
-        debug("resume read 0");
-        stream.read(0);
-      }
-      state.resumeScheduled = false;
-      state.awaitDrain = 0;
-      stream.emit("resume");
-      flow3(stream);
-      if (state.flowing && !state.reading) stream.read(0);
-    }
-    Readable.prototype.pause = function() {
-      debug("call pause flowing=%j", this._readableState.flowing);
-      if (false !== this._readableState.flowing) {
-        debug("pause");
-        this._readableState.flowing = false;
-        this.emit("pause");
-      }
-      return this;
-    };
-    function flow3(stream) {
-      var state = stream._readableState;
-      debug("flow", state.flowing);
-      while (state.flowing && stream.read() !== null) {
-      }
-    }
-    Readable.prototype.wrap = function(stream) {
-      var _this = this;
-      var state = this._readableState;
-      var paused = false;
-      stream.on("end", function() {
-        debug("wrapped end");
-        if (state.decoder && !state.ended) {
-          var chunk = state.decoder.end();
-          if (chunk && chunk.length) _this.push(chunk);
-        }
-        _this.push(null);
-      });
-      stream.on("data", function(chunk) {
-        debug("wrapped data");
-        if (state.decoder) chunk = state.decoder.write(chunk);
-        if (state.objectMode && (chunk === null || chunk === void 0)) return;
-        else if (!state.objectMode && (!chunk || !chunk.length)) return;
-        var ret = _this.push(chunk);
-        if (!ret) {
-          paused = true;
-          stream.pause();
-        }
-      });
-      for (var i in stream) {
-        if (this[i] === void 0 && typeof stream[i] === "function") {
-          this[i] = /* @__PURE__ */ (function(method) {
-            return function() {
-              return stream[method].apply(stream, arguments);
-            };
-          })(i);
-        }
-      }
-      for (var n = 0; n < kProxyEvents.length; n++) {
-        stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
-      }
-      this._read = function(n2) {
-        debug("wrapped _read", n2);
-        if (paused) {
-          paused = false;
-          stream.resume();
-        }
-      };
-      return this;
-    };
-    Object.defineProperty(Readable.prototype, "readableHighWaterMark", {
-      // making it explicit this property is not enumerable
-      // because otherwise some prototype manipulation in
-      // userland will fail
-      enumerable: false,
-      get: function() {
-        return this._readableState.highWaterMark;
-      }
-    });
-    Readable._fromList = fromList;
-    function fromList(n, state) {
-      if (state.length === 0) return null;
-      var ret;
-      if (state.objectMode) ret = state.buffer.shift();
-      else if (!n || n >= state.length) {
-        if (state.decoder) ret = state.buffer.join("");
-        else if (state.buffer.length === 1) ret = state.buffer.head.data;
-        else ret = state.buffer.concat(state.length);
-        state.buffer.clear();
-      } else {
-        ret = fromListPartial(n, state.buffer, state.decoder);
-      }
-      return ret;
-    }
-    function fromListPartial(n, list3, hasStrings) {
-      var ret;
-      if (n < list3.head.data.length) {
-        ret = list3.head.data.slice(0, n);
-        list3.head.data = list3.head.data.slice(n);
-      } else if (n === list3.head.data.length) {
-        ret = list3.shift();
-      } else {
-        ret = hasStrings ? copyFromBufferString(n, list3) : copyFromBuffer(n, list3);
-      }
-      return ret;
-    }
-    function copyFromBufferString(n, list3) {
-      var p = list3.head;
-      var c = 1;
-      var ret = p.data;
-      n -= ret.length;
-      while (p = p.next) {
-        var str = p.data;
-        var nb = n > str.length ? str.length : n;
-        if (nb === str.length) ret += str;
-        else ret += str.slice(0, n);
-        n -= nb;
-        if (n === 0) {
-          if (nb === str.length) {
-            ++c;
-            if (p.next) list3.head = p.next;
-            else list3.head = list3.tail = null;
-          } else {
-            list3.head = p;
-            p.data = str.slice(nb);
-          }
-          break;
-        }
-        ++c;
-      }
-      list3.length -= c;
-      return ret;
-    }
-    function copyFromBuffer(n, list3) {
-      var ret = Buffer2.allocUnsafe(n);
-      var p = list3.head;
-      var c = 1;
-      p.data.copy(ret);
-      n -= p.data.length;
-      while (p = p.next) {
-        var buf = p.data;
-        var nb = n > buf.length ? buf.length : n;
-        buf.copy(ret, ret.length - n, 0, nb);
-        n -= nb;
-        if (n === 0) {
-          if (nb === buf.length) {
-            ++c;
-            if (p.next) list3.head = p.next;
-            else list3.head = list3.tail = null;
-          } else {
-            list3.head = p;
-            p.data = buf.slice(nb);
-          }
-          break;
-        }
-        ++c;
-      }
-      list3.length -= c;
-      return ret;
-    }
-    function endReadable(stream) {
-      var state = stream._readableState;
-      if (state.length > 0) throw new Error('"endReadable()" called on non-empty stream');
-      if (!state.endEmitted) {
-        state.ended = true;
-        pna.nextTick(endReadableNT, state, stream);
-      }
-    }
-    function endReadableNT(state, stream) {
-      if (!state.endEmitted && state.length === 0) {
-        state.endEmitted = true;
-        stream.readable = false;
-        stream.emit("end");
-      }
-    }
-    function indexOf(xs, x) {
-      for (var i = 0, l = xs.length; i < l; i++) {
-        if (xs[i] === x) return i;
-      }
-      return -1;
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_transform.js
-var require_stream_transform = __commonJS({
-  "node_modules/readable-stream/lib/_stream_transform.js"(exports, module) {
-    "use strict";
-    module.exports = Transform;
-    var Duplex = require_stream_duplex();
-    var util = Object.create(require_util2());
-    util.inherits = require_inherits();
-    util.inherits(Transform, Duplex);
-    function afterTransform(er, data) {
-      var ts = this._transformState;
-      ts.transforming = false;
-      var cb = ts.writecb;
-      if (!cb) {
-        return this.emit("error", new Error("write callback called multiple times"));
-      }
-      ts.writechunk = null;
-      ts.writecb = null;
-      if (data != null)
-        this.push(data);
-      cb(er);
-      var rs = this._readableState;
-      rs.reading = false;
-      if (rs.needReadable || rs.length < rs.highWaterMark) {
-        this._read(rs.highWaterMark);
-      }
-    }
-    function Transform(options) {
-      if (!(this instanceof Transform)) return new Transform(options);
-      Duplex.call(this, options);
-      this._transformState = {
-        afterTransform: afterTransform.bind(this),
-        needTransform: false,
-        transforming: false,
-        writecb: null,
-        writechunk: null,
-        writeencoding: null
-      };
-      this._readableState.needReadable = true;
-      this._readableState.sync = false;
-      if (options) {
-        if (typeof options.transform === "function") this._transform = options.transform;
-        if (typeof options.flush === "function") this._flush = options.flush;
-      }
-      this.on("prefinish", prefinish);
-    }
-    function prefinish() {
-      var _this = this;
-      if (typeof this._flush === "function") {
-        this._flush(function(er, data) {
-          done(_this, er, data);
-        });
-      } else {
-        done(this, null, null);
-      }
-    }
-    Transform.prototype.push = function(chunk, encoding) {
-      this._transformState.needTransform = false;
-      return Duplex.prototype.push.call(this, chunk, encoding);
-    };
-    Transform.prototype._transform = function(chunk, encoding, cb) {
-      throw new Error("_transform() is not implemented");
-    };
-    Transform.prototype._write = function(chunk, encoding, cb) {
-      var ts = this._transformState;
-      ts.writecb = cb;
-      ts.writechunk = chunk;
-      ts.writeencoding = encoding;
-      if (!ts.transforming) {
-        var rs = this._readableState;
-        if (ts.needTransform || rs.needReadable || rs.length < rs.highWaterMark) this._read(rs.highWaterMark);
-      }
-    };
-    Transform.prototype._read = function(n) {
-      var ts = this._transformState;
-      if (ts.writechunk !== null && ts.writecb && !ts.transforming) {
-        ts.transforming = true;
-        this._transform(ts.writechunk, ts.writeencoding, ts.afterTransform);
-      } else {
-        ts.needTransform = true;
-      }
-    };
-    Transform.prototype._destroy = function(err, cb) {
-      var _this2 = this;
-      Duplex.prototype._destroy.call(this, err, function(err2) {
-        cb(err2);
-        _this2.emit("close");
-      });
-    };
-    function done(stream, er, data) {
-      if (er) return stream.emit("error", er);
-      if (data != null)
-        stream.push(data);
-      if (stream._writableState.length) throw new Error("Calling transform done when ws.length != 0");
-      if (stream._transformState.transforming) throw new Error("Calling transform done when still transforming");
-      return stream.push(null);
-    }
-  }
-});
-
-// node_modules/readable-stream/lib/_stream_passthrough.js
-var require_stream_passthrough = __commonJS({
-  "node_modules/readable-stream/lib/_stream_passthrough.js"(exports, module) {
-    "use strict";
-    module.exports = PassThrough;
-    var Transform = require_stream_transform();
-    var util = Object.create(require_util2());
-    util.inherits = require_inherits();
-    util.inherits(PassThrough, Transform);
-    function PassThrough(options) {
-      if (!(this instanceof PassThrough)) return new PassThrough(options);
-      Transform.call(this, options);
-    }
-    PassThrough.prototype._transform = function(chunk, encoding, cb) {
-      cb(null, chunk);
-    };
-  }
-});
-
-// node_modules/readable-stream/readable.js
-var require_readable = __commonJS({
-  "node_modules/readable-stream/readable.js"(exports, module) {
-    var Stream = __require("stream");
-    if (process.env.READABLE_STREAM === "disable" && Stream) {
-      module.exports = Stream;
-      exports = module.exports = Stream.Readable;
-      exports.Readable = Stream.Readable;
-      exports.Writable = Stream.Writable;
-      exports.Duplex = Stream.Duplex;
-      exports.Transform = Stream.Transform;
-      exports.PassThrough = Stream.PassThrough;
-      exports.Stream = Stream;
-    } else {
-      exports = module.exports = require_stream_readable();
-      exports.Stream = Stream || exports;
-      exports.Readable = exports;
-      exports.Writable = require_stream_writable();
-      exports.Duplex = require_stream_duplex();
-      exports.Transform = require_stream_transform();
-      exports.PassThrough = require_stream_passthrough();
-    }
-  }
-});
-
-// node_modules/jszip/lib/support.js
-var require_support = __commonJS({
-  "node_modules/jszip/lib/support.js"(exports) {
-    "use strict";
-    exports.base64 = true;
-    exports.array = true;
-    exports.string = true;
-    exports.arraybuffer = typeof ArrayBuffer !== "undefined" && typeof Uint8Array !== "undefined";
-    exports.nodebuffer = typeof Buffer !== "undefined";
-    exports.uint8array = typeof Uint8Array !== "undefined";
-    if (typeof ArrayBuffer === "undefined") {
-      exports.blob = false;
-    } else {
-      buffer = new ArrayBuffer(0);
-      try {
-        exports.blob = new Blob([buffer], {
-          type: "application/zip"
-        }).size === 0;
-      } catch (e) {
-        try {
-          Builder = self.BlobBuilder || self.WebKitBlobBuilder || self.MozBlobBuilder || self.MSBlobBuilder;
-          builder = new Builder();
-          builder.append(buffer);
-          exports.blob = builder.getBlob("application/zip").size === 0;
-        } catch (e2) {
-          exports.blob = false;
-        }
-      }
-    }
-    var buffer;
-    var Builder;
-    var builder;
-    try {
-      exports.nodestream = !!require_readable().Readable;
-    } catch (e) {
-      exports.nodestream = false;
-    }
-  }
-});
-
-// node_modules/jszip/lib/base64.js
-var require_base64 = __commonJS({
-  "node_modules/jszip/lib/base64.js"(exports) {
-    "use strict";
-    var utils = require_utils2();
-    var support = require_support();
-    var _keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
-    exports.encode = function(input2) {
-      var output = [];
-      var chr1, chr2, chr3, enc1, enc2, enc3, enc4;
-      var i = 0, len = input2.length, remainingBytes = len;
-      var isArray = utils.getTypeOf(input2) !== "string";
-      while (i < input2.length) {
-        remainingBytes = len - i;
-        if (!isArray) {
-          chr1 = input2.charCodeAt(i++);
-          chr2 = i < len ? input2.charCodeAt(i++) : 0;
-          chr3 = i < len ? input2.charCodeAt(i++) : 0;
-        } else {
-          chr1 = input2[i++];
-          chr2 = i < len ? input2[i++] : 0;
-          chr3 = i < len ? input2[i++] : 0;
-        }
-        enc1 = chr1 >> 2;
-        enc2 = (chr1 & 3) << 4 | chr2 >> 4;
-        enc3 = remainingBytes > 1 ? (chr2 & 15) << 2 | chr3 >> 6 : 64;
-        enc4 = remainingBytes > 2 ? chr3 & 63 : 64;
-        output.push(_keyStr.charAt(enc1) + _keyStr.charAt(enc2) + _keyStr.charAt(enc3) + _keyStr.charAt(enc4));
-      }
-      return output.join("");
-    };
-    exports.decode = function(input2) {
-      var chr1, chr2, chr3;
-      var enc1, enc2, enc3, enc4;
-      var i = 0, resultIndex = 0;
-      var dataUrlPrefix = "data:";
-      if (input2.substr(0, dataUrlPrefix.length) === dataUrlPrefix) {
-        throw new Error("Invalid base64 input, it looks like a data url.");
-      }
-      input2 = input2.replace(/[^A-Za-z0-9+/=]/g, "");
-      var totalLength = input2.length * 3 / 4;
-      if (input2.charAt(input2.length - 1) === _keyStr.charAt(64)) {
-        totalLength--;
-      }
-      if (input2.charAt(input2.length - 2) === _keyStr.charAt(64)) {
-        totalLength--;
-      }
-      if (totalLength % 1 !== 0) {
-        throw new Error("Invalid base64 input, bad content length.");
-      }
-      var output;
-      if (support.uint8array) {
-        output = new Uint8Array(totalLength | 0);
-      } else {
-        output = new Array(totalLength | 0);
-      }
-      while (i < input2.length) {
-        enc1 = _keyStr.indexOf(input2.charAt(i++));
-        enc2 = _keyStr.indexOf(input2.charAt(i++));
-        enc3 = _keyStr.indexOf(input2.charAt(i++));
-        enc4 = _keyStr.indexOf(input2.charAt(i++));
-        chr1 = enc1 << 2 | enc2 >> 4;
-        chr2 = (enc2 & 15) << 4 | enc3 >> 2;
-        chr3 = (enc3 & 3) << 6 | enc4;
-        output[resultIndex++] = chr1;
-        if (enc3 !== 64) {
-          output[resultIndex++] = chr2;
-        }
-        if (enc4 !== 64) {
-          output[resultIndex++] = chr3;
-        }
-      }
-      return output;
-    };
-  }
-});
-
-// node_modules/jszip/lib/nodejsUtils.js
-var require_nodejsUtils = __commonJS({
-  "node_modules/jszip/lib/nodejsUtils.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      /**
-       * True if this is running in Nodejs, will be undefined in a browser.
-       * In a browser, browserify won't include this file and the whole module
-       * will be resolved an empty object.
-       */
-      isNode: typeof Buffer !== "undefined",
-      /**
-       * Create a new nodejs Buffer from an existing content.
-       * @param {Object} data the data to pass to the constructor.
-       * @param {String} encoding the encoding to use.
-       * @return {Buffer} a new Buffer.
-       */
-      newBufferFrom: function(data, encoding) {
-        if (Buffer.from && Buffer.from !== Uint8Array.from) {
-          return Buffer.from(data, encoding);
-        } else {
-          if (typeof data === "number") {
-            throw new Error('The "data" argument must not be a number');
-          }
-          return new Buffer(data, encoding);
-        }
-      },
-      /**
-       * Create a new nodejs Buffer with the specified size.
-       * @param {Integer} size the size of the buffer.
-       * @return {Buffer} a new Buffer.
-       */
-      allocBuffer: function(size) {
-        if (Buffer.alloc) {
-          return Buffer.alloc(size);
-        } else {
-          var buf = new Buffer(size);
-          buf.fill(0);
-          return buf;
-        }
-      },
-      /**
-       * Find out if an object is a Buffer.
-       * @param {Object} b the object to test.
-       * @return {Boolean} true if the object is a Buffer, false otherwise.
-       */
-      isBuffer: function(b) {
-        return Buffer.isBuffer(b);
-      },
-      isStream: function(obj) {
-        return obj && typeof obj.on === "function" && typeof obj.pause === "function" && typeof obj.resume === "function";
-      }
-    };
-  }
-});
-
-// node_modules/immediate/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/immediate/lib/index.js"(exports, module) {
-    "use strict";
-    var Mutation = global.MutationObserver || global.WebKitMutationObserver;
-    var scheduleDrain;
-    if (process.browser) {
-      if (Mutation) {
-        called = 0;
-        observer = new Mutation(nextTick);
-        element = global.document.createTextNode("");
-        observer.observe(element, {
-          characterData: true
-        });
-        scheduleDrain = function() {
-          element.data = called = ++called % 2;
-        };
-      } else if (!global.setImmediate && typeof global.MessageChannel !== "undefined") {
-        channel = new global.MessageChannel();
-        channel.port1.onmessage = nextTick;
-        scheduleDrain = function() {
-          channel.port2.postMessage(0);
-        };
-      } else if ("document" in global && "onreadystatechange" in global.document.createElement("script")) {
-        scheduleDrain = function() {
-          var scriptEl = global.document.createElement("script");
-          scriptEl.onreadystatechange = function() {
-            nextTick();
-            scriptEl.onreadystatechange = null;
-            scriptEl.parentNode.removeChild(scriptEl);
-            scriptEl = null;
-          };
-          global.document.documentElement.appendChild(scriptEl);
-        };
-      } else {
-        scheduleDrain = function() {
-          setTimeout(nextTick, 0);
-        };
-      }
-    } else {
-      scheduleDrain = function() {
-        process.nextTick(nextTick);
-      };
-    }
-    var called;
-    var observer;
-    var element;
-    var channel;
-    var draining2;
-    var queue2 = [];
-    function nextTick() {
-      draining2 = true;
-      var i, oldQueue;
-      var len = queue2.length;
-      while (len) {
-        oldQueue = queue2;
-        queue2 = [];
-        i = -1;
-        while (++i < len) {
-          oldQueue[i]();
-        }
-        len = queue2.length;
-      }
-      draining2 = false;
-    }
-    module.exports = immediate;
-    function immediate(task) {
-      if (queue2.push(task) === 1 && !draining2) {
-        scheduleDrain();
-      }
-    }
-  }
-});
-
-// node_modules/lie/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/lie/lib/index.js"(exports, module) {
-    "use strict";
-    var immediate = require_lib();
-    function INTERNAL() {
-    }
-    var handlers = {};
-    var REJECTED = ["REJECTED"];
-    var FULFILLED = ["FULFILLED"];
-    var PENDING = ["PENDING"];
-    if (!process.browser) {
-      UNHANDLED = ["UNHANDLED"];
-    }
-    var UNHANDLED;
-    module.exports = Promise2;
-    function Promise2(resolver2) {
-      if (typeof resolver2 !== "function") {
-        throw new TypeError("resolver must be a function");
-      }
-      this.state = PENDING;
-      this.queue = [];
-      this.outcome = void 0;
-      if (!process.browser) {
-        this.handled = UNHANDLED;
-      }
-      if (resolver2 !== INTERNAL) {
-        safelyResolveThenable(this, resolver2);
-      }
-    }
-    Promise2.prototype.finally = function(callback) {
-      if (typeof callback !== "function") {
-        return this;
-      }
-      var p = this.constructor;
-      return this.then(resolve3, reject2);
-      function resolve3(value2) {
-        function yes() {
-          return value2;
-        }
-        return p.resolve(callback()).then(yes);
-      }
-      function reject2(reason) {
-        function no() {
-          throw reason;
-        }
-        return p.resolve(callback()).then(no);
-      }
-    };
-    Promise2.prototype.catch = function(onRejected) {
-      return this.then(null, onRejected);
-    };
-    Promise2.prototype.then = function(onFulfilled, onRejected) {
-      if (typeof onFulfilled !== "function" && this.state === FULFILLED || typeof onRejected !== "function" && this.state === REJECTED) {
-        return this;
-      }
-      var promise = new this.constructor(INTERNAL);
-      if (!process.browser) {
-        if (this.handled === UNHANDLED) {
-          this.handled = null;
-        }
-      }
-      if (this.state !== PENDING) {
-        var resolver2 = this.state === FULFILLED ? onFulfilled : onRejected;
-        unwrap(promise, resolver2, this.outcome);
-      } else {
-        this.queue.push(new QueueItem(promise, onFulfilled, onRejected));
-      }
-      return promise;
-    };
-    function QueueItem(promise, onFulfilled, onRejected) {
-      this.promise = promise;
-      if (typeof onFulfilled === "function") {
-        this.onFulfilled = onFulfilled;
-        this.callFulfilled = this.otherCallFulfilled;
-      }
-      if (typeof onRejected === "function") {
-        this.onRejected = onRejected;
-        this.callRejected = this.otherCallRejected;
-      }
-    }
-    QueueItem.prototype.callFulfilled = function(value2) {
-      handlers.resolve(this.promise, value2);
-    };
-    QueueItem.prototype.otherCallFulfilled = function(value2) {
-      unwrap(this.promise, this.onFulfilled, value2);
-    };
-    QueueItem.prototype.callRejected = function(value2) {
-      handlers.reject(this.promise, value2);
-    };
-    QueueItem.prototype.otherCallRejected = function(value2) {
-      unwrap(this.promise, this.onRejected, value2);
-    };
-    function unwrap(promise, func, value2) {
-      immediate(function() {
-        var returnValue;
-        try {
-          returnValue = func(value2);
-        } catch (e) {
-          return handlers.reject(promise, e);
-        }
-        if (returnValue === promise) {
-          handlers.reject(promise, new TypeError("Cannot resolve promise with itself"));
-        } else {
-          handlers.resolve(promise, returnValue);
-        }
-      });
-    }
-    handlers.resolve = function(self2, value2) {
-      var result = tryCatch(getThen, value2);
-      if (result.status === "error") {
-        return handlers.reject(self2, result.value);
-      }
-      var thenable = result.value;
-      if (thenable) {
-        safelyResolveThenable(self2, thenable);
-      } else {
-        self2.state = FULFILLED;
-        self2.outcome = value2;
-        var i = -1;
-        var len = self2.queue.length;
-        while (++i < len) {
-          self2.queue[i].callFulfilled(value2);
-        }
-      }
-      return self2;
-    };
-    handlers.reject = function(self2, error) {
-      self2.state = REJECTED;
-      self2.outcome = error;
-      if (!process.browser) {
-        if (self2.handled === UNHANDLED) {
-          immediate(function() {
-            if (self2.handled === UNHANDLED) {
-              process.emit("unhandledRejection", error, self2);
-            }
-          });
-        }
-      }
-      var i = -1;
-      var len = self2.queue.length;
-      while (++i < len) {
-        self2.queue[i].callRejected(error);
-      }
-      return self2;
-    };
-    function getThen(obj) {
-      var then = obj && obj.then;
-      if (obj && (typeof obj === "object" || typeof obj === "function") && typeof then === "function") {
-        return function appyThen() {
-          then.apply(obj, arguments);
-        };
-      }
-    }
-    function safelyResolveThenable(self2, thenable) {
-      var called = false;
-      function onError(value2) {
-        if (called) {
-          return;
-        }
-        called = true;
-        handlers.reject(self2, value2);
-      }
-      function onSuccess(value2) {
-        if (called) {
-          return;
-        }
-        called = true;
-        handlers.resolve(self2, value2);
-      }
-      function tryToUnwrap() {
-        thenable(onSuccess, onError);
-      }
-      var result = tryCatch(tryToUnwrap);
-      if (result.status === "error") {
-        onError(result.value);
-      }
-    }
-    function tryCatch(func, value2) {
-      var out2 = {};
-      try {
-        out2.value = func(value2);
-        out2.status = "success";
-      } catch (e) {
-        out2.status = "error";
-        out2.value = e;
-      }
-      return out2;
-    }
-    Promise2.resolve = resolve2;
-    function resolve2(value2) {
-      if (value2 instanceof this) {
-        return value2;
-      }
-      return handlers.resolve(new this(INTERNAL), value2);
-    }
-    Promise2.reject = reject;
-    function reject(reason) {
-      var promise = new this(INTERNAL);
-      return handlers.reject(promise, reason);
-    }
-    Promise2.all = all2;
-    function all2(iterable) {
-      var self2 = this;
-      if (Object.prototype.toString.call(iterable) !== "[object Array]") {
-        return this.reject(new TypeError("must be an array"));
-      }
-      var len = iterable.length;
-      var called = false;
-      if (!len) {
-        return this.resolve([]);
-      }
-      var values = new Array(len);
-      var resolved = 0;
-      var i = -1;
-      var promise = new this(INTERNAL);
-      while (++i < len) {
-        allResolver(iterable[i], i);
-      }
-      return promise;
-      function allResolver(value2, i2) {
-        self2.resolve(value2).then(resolveFromAll, function(error) {
-          if (!called) {
-            called = true;
-            handlers.reject(promise, error);
-          }
-        });
-        function resolveFromAll(outValue) {
-          values[i2] = outValue;
-          if (++resolved === len && !called) {
-            called = true;
-            handlers.resolve(promise, values);
-          }
-        }
-      }
-    }
-    Promise2.race = race;
-    function race(iterable) {
-      var self2 = this;
-      if (Object.prototype.toString.call(iterable) !== "[object Array]") {
-        return this.reject(new TypeError("must be an array"));
-      }
-      var len = iterable.length;
-      var called = false;
-      if (!len) {
-        return this.resolve([]);
-      }
-      var i = -1;
-      var promise = new this(INTERNAL);
-      while (++i < len) {
-        resolver2(iterable[i]);
-      }
-      return promise;
-      function resolver2(value2) {
-        self2.resolve(value2).then(function(response) {
-          if (!called) {
-            called = true;
-            handlers.resolve(promise, response);
-          }
-        }, function(error) {
-          if (!called) {
-            called = true;
-            handlers.reject(promise, error);
-          }
-        });
-      }
-    }
-  }
-});
-
-// node_modules/jszip/lib/external.js
-var require_external = __commonJS({
-  "node_modules/jszip/lib/external.js"(exports, module) {
-    "use strict";
-    var ES6Promise = null;
-    if (typeof Promise !== "undefined") {
-      ES6Promise = Promise;
-    } else {
-      ES6Promise = require_lib2();
-    }
-    module.exports = {
-      Promise: ES6Promise
-    };
-  }
-});
-
-// node_modules/setimmediate/setImmediate.js
-var require_setImmediate = __commonJS({
-  "node_modules/setimmediate/setImmediate.js"(exports) {
-    (function(global3, undefined2) {
-      "use strict";
-      if (global3.setImmediate) {
-        return;
-      }
-      var nextHandle = 1;
-      var tasksByHandle = {};
-      var currentlyRunningATask = false;
-      var doc = global3.document;
-      var registerImmediate;
-      function setImmediate2(callback) {
-        if (typeof callback !== "function") {
-          callback = new Function("" + callback);
-        }
-        var args = new Array(arguments.length - 1);
-        for (var i = 0; i < args.length; i++) {
-          args[i] = arguments[i + 1];
-        }
-        var task = { callback, args };
-        tasksByHandle[nextHandle] = task;
-        registerImmediate(nextHandle);
-        return nextHandle++;
-      }
-      function clearImmediate(handle2) {
-        delete tasksByHandle[handle2];
-      }
-      function run3(task) {
-        var callback = task.callback;
-        var args = task.args;
-        switch (args.length) {
-          case 0:
-            callback();
-            break;
-          case 1:
-            callback(args[0]);
-            break;
-          case 2:
-            callback(args[0], args[1]);
-            break;
-          case 3:
-            callback(args[0], args[1], args[2]);
-            break;
-          default:
-            callback.apply(undefined2, args);
-            break;
-        }
-      }
-      function runIfPresent(handle2) {
-        if (currentlyRunningATask) {
-          setTimeout(runIfPresent, 0, handle2);
-        } else {
-          var task = tasksByHandle[handle2];
-          if (task) {
-            currentlyRunningATask = true;
-            try {
-              run3(task);
-            } finally {
-              clearImmediate(handle2);
-              currentlyRunningATask = false;
-            }
-          }
-        }
-      }
-      function installNextTickImplementation() {
-        registerImmediate = function(handle2) {
-          process.nextTick(function() {
-            runIfPresent(handle2);
-          });
-        };
-      }
-      function canUsePostMessage() {
-        if (global3.postMessage && !global3.importScripts) {
-          var postMessageIsAsynchronous = true;
-          var oldOnMessage = global3.onmessage;
-          global3.onmessage = function() {
-            postMessageIsAsynchronous = false;
-          };
-          global3.postMessage("", "*");
-          global3.onmessage = oldOnMessage;
-          return postMessageIsAsynchronous;
-        }
-      }
-      function installPostMessageImplementation() {
-        var messagePrefix = "setImmediate$" + Math.random() + "$";
-        var onGlobalMessage = function(event) {
-          if (event.source === global3 && typeof event.data === "string" && event.data.indexOf(messagePrefix) === 0) {
-            runIfPresent(+event.data.slice(messagePrefix.length));
-          }
-        };
-        if (global3.addEventListener) {
-          global3.addEventListener("message", onGlobalMessage, false);
-        } else {
-          global3.attachEvent("onmessage", onGlobalMessage);
-        }
-        registerImmediate = function(handle2) {
-          global3.postMessage(messagePrefix + handle2, "*");
-        };
-      }
-      function installMessageChannelImplementation() {
-        var channel = new MessageChannel();
-        channel.port1.onmessage = function(event) {
-          var handle2 = event.data;
-          runIfPresent(handle2);
-        };
-        registerImmediate = function(handle2) {
-          channel.port2.postMessage(handle2);
-        };
-      }
-      function installReadyStateChangeImplementation() {
-        var html2 = doc.documentElement;
-        registerImmediate = function(handle2) {
-          var script = doc.createElement("script");
-          script.onreadystatechange = function() {
-            runIfPresent(handle2);
-            script.onreadystatechange = null;
-            html2.removeChild(script);
-            script = null;
-          };
-          html2.appendChild(script);
-        };
-      }
-      function installSetTimeoutImplementation() {
-        registerImmediate = function(handle2) {
-          setTimeout(runIfPresent, 0, handle2);
-        };
-      }
-      var attachTo = Object.getPrototypeOf && Object.getPrototypeOf(global3);
-      attachTo = attachTo && attachTo.setTimeout ? attachTo : global3;
-      if ({}.toString.call(global3.process) === "[object process]") {
-        installNextTickImplementation();
-      } else if (canUsePostMessage()) {
-        installPostMessageImplementation();
-      } else if (global3.MessageChannel) {
-        installMessageChannelImplementation();
-      } else if (doc && "onreadystatechange" in doc.createElement("script")) {
-        installReadyStateChangeImplementation();
-      } else {
-        installSetTimeoutImplementation();
-      }
-      attachTo.setImmediate = setImmediate2;
-      attachTo.clearImmediate = clearImmediate;
-    })(typeof self === "undefined" ? typeof global === "undefined" ? exports : global : self);
-  }
-});
-
-// node_modules/jszip/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/jszip/lib/utils.js"(exports) {
-    "use strict";
-    var support = require_support();
-    var base64 = require_base64();
-    var nodejsUtils = require_nodejsUtils();
-    var external = require_external();
-    require_setImmediate();
-    function string2binary(str) {
-      var result = null;
-      if (support.uint8array) {
-        result = new Uint8Array(str.length);
-      } else {
-        result = new Array(str.length);
-      }
-      return stringToArrayLike(str, result);
-    }
-    exports.newBlob = function(part, type) {
-      exports.checkSupport("blob");
-      try {
-        return new Blob([part], {
-          type
-        });
-      } catch (e) {
-        try {
-          var Builder = self.BlobBuilder || self.WebKitBlobBuilder || self.MozBlobBuilder || self.MSBlobBuilder;
-          var builder = new Builder();
-          builder.append(part);
-          return builder.getBlob(type);
-        } catch (e2) {
-          throw new Error("Bug : can't construct the Blob.");
-        }
-      }
-    };
-    function identity(input2) {
-      return input2;
-    }
-    function stringToArrayLike(str, array) {
-      for (var i = 0; i < str.length; ++i) {
-        array[i] = str.charCodeAt(i) & 255;
-      }
-      return array;
-    }
-    var arrayToStringHelper = {
-      /**
-       * Transform an array of int into a string, chunk by chunk.
-       * See the performances notes on arrayLikeToString.
-       * @param {Array|ArrayBuffer|Uint8Array|Buffer} array the array to transform.
-       * @param {String} type the type of the array.
-       * @param {Integer} chunk the chunk size.
-       * @return {String} the resulting string.
-       * @throws Error if the chunk is too big for the stack.
-       */
-      stringifyByChunk: function(array, type, chunk) {
-        var result = [], k = 0, len = array.length;
-        if (len <= chunk) {
-          return String.fromCharCode.apply(null, array);
-        }
-        while (k < len) {
-          if (type === "array" || type === "nodebuffer") {
-            result.push(String.fromCharCode.apply(null, array.slice(k, Math.min(k + chunk, len))));
-          } else {
-            result.push(String.fromCharCode.apply(null, array.subarray(k, Math.min(k + chunk, len))));
-          }
-          k += chunk;
-        }
-        return result.join("");
-      },
-      /**
-       * Call String.fromCharCode on every item in the array.
-       * This is the naive implementation, which generate A LOT of intermediate string.
-       * This should be used when everything else fail.
-       * @param {Array|ArrayBuffer|Uint8Array|Buffer} array the array to transform.
-       * @return {String} the result.
-       */
-      stringifyByChar: function(array) {
-        var resultStr = "";
-        for (var i = 0; i < array.length; i++) {
-          resultStr += String.fromCharCode(array[i]);
-        }
-        return resultStr;
-      },
-      applyCanBeUsed: {
-        /**
-         * true if the browser accepts to use String.fromCharCode on Uint8Array
-         */
-        uint8array: (function() {
-          try {
-            return support.uint8array && String.fromCharCode.apply(null, new Uint8Array(1)).length === 1;
-          } catch (e) {
-            return false;
-          }
-        })(),
-        /**
-         * true if the browser accepts to use String.fromCharCode on nodejs Buffer.
-         */
-        nodebuffer: (function() {
-          try {
-            return support.nodebuffer && String.fromCharCode.apply(null, nodejsUtils.allocBuffer(1)).length === 1;
-          } catch (e) {
-            return false;
-          }
-        })()
-      }
-    };
-    function arrayLikeToString(array) {
-      var chunk = 65536, type = exports.getTypeOf(array), canUseApply = true;
-      if (type === "uint8array") {
-        canUseApply = arrayToStringHelper.applyCanBeUsed.uint8array;
-      } else if (type === "nodebuffer") {
-        canUseApply = arrayToStringHelper.applyCanBeUsed.nodebuffer;
-      }
-      if (canUseApply) {
-        while (chunk > 1) {
-          try {
-            return arrayToStringHelper.stringifyByChunk(array, type, chunk);
-          } catch (e) {
-            chunk = Math.floor(chunk / 2);
-          }
-        }
-      }
-      return arrayToStringHelper.stringifyByChar(array);
-    }
-    exports.applyFromCharCode = arrayLikeToString;
-    function arrayLikeToArrayLike(arrayFrom, arrayTo) {
-      for (var i = 0; i < arrayFrom.length; i++) {
-        arrayTo[i] = arrayFrom[i];
-      }
-      return arrayTo;
-    }
-    var transform = {};
-    transform["string"] = {
-      "string": identity,
-      "array": function(input2) {
-        return stringToArrayLike(input2, new Array(input2.length));
-      },
-      "arraybuffer": function(input2) {
-        return transform["string"]["uint8array"](input2).buffer;
-      },
-      "uint8array": function(input2) {
-        return stringToArrayLike(input2, new Uint8Array(input2.length));
-      },
-      "nodebuffer": function(input2) {
-        return stringToArrayLike(input2, nodejsUtils.allocBuffer(input2.length));
-      }
-    };
-    transform["array"] = {
-      "string": arrayLikeToString,
-      "array": identity,
-      "arraybuffer": function(input2) {
-        return new Uint8Array(input2).buffer;
-      },
-      "uint8array": function(input2) {
-        return new Uint8Array(input2);
-      },
-      "nodebuffer": function(input2) {
-        return nodejsUtils.newBufferFrom(input2);
-      }
-    };
-    transform["arraybuffer"] = {
-      "string": function(input2) {
-        return arrayLikeToString(new Uint8Array(input2));
-      },
-      "array": function(input2) {
-        return arrayLikeToArrayLike(new Uint8Array(input2), new Array(input2.byteLength));
-      },
-      "arraybuffer": identity,
-      "uint8array": function(input2) {
-        return new Uint8Array(input2);
-      },
-      "nodebuffer": function(input2) {
-        return nodejsUtils.newBufferFrom(new Uint8Array(input2));
-      }
-    };
-    transform["uint8array"] = {
-      "string": arrayLikeToString,
-      "array": function(input2) {
-        return arrayLikeToArrayLike(input2, new Array(input2.length));
-      },
-      "arraybuffer": function(input2) {
-        return input2.buffer;
-      },
-      "uint8array": identity,
-      "nodebuffer": function(input2) {
-        return nodejsUtils.newBufferFrom(input2);
-      }
-    };
-    transform["nodebuffer"] = {
-      "string": arrayLikeToString,
-      "array": function(input2) {
-        return arrayLikeToArrayLike(input2, new Array(input2.length));
-      },
-      "arraybuffer": function(input2) {
-        return transform["nodebuffer"]["uint8array"](input2).buffer;
-      },
-      "uint8array": function(input2) {
-        return arrayLikeToArrayLike(input2, new Uint8Array(input2.length));
-      },
-      "nodebuffer": identity
-    };
-    exports.transformTo = function(outputType, input2) {
-      if (!input2) {
-        input2 = "";
-      }
-      if (!outputType) {
-        return input2;
-      }
-      exports.checkSupport(outputType);
-      var inputType = exports.getTypeOf(input2);
-      var result = transform[inputType][outputType](input2);
-      return result;
-    };
-    exports.resolve = function(path2) {
-      var parts = path2.split("/");
-      var result = [];
-      for (var index2 = 0; index2 < parts.length; index2++) {
-        var part = parts[index2];
-        if (part === "." || part === "" && index2 !== 0 && index2 !== parts.length - 1) {
-          continue;
-        } else if (part === "..") {
-          result.pop();
-        } else {
-          result.push(part);
-        }
-      }
-      return result.join("/");
-    };
-    exports.getTypeOf = function(input2) {
-      if (typeof input2 === "string") {
-        return "string";
-      }
-      var proto = Object.prototype.toString.call(input2);
-      if (proto === "[object Array]") {
-        return "array";
-      }
-      if (support.nodebuffer && nodejsUtils.isBuffer(input2)) {
-        return "nodebuffer";
-      }
-      if (support.uint8array && proto === "[object Uint8Array]") {
-        return "uint8array";
-      }
-      if (support.arraybuffer && proto === "[object ArrayBuffer]") {
-        return "arraybuffer";
-      }
-    };
-    exports.checkSupport = function(type) {
-      var supported = support[type.toLowerCase()];
-      if (!supported) {
-        throw new Error(type + " is not supported by this platform");
-      }
-    };
-    exports.MAX_VALUE_16BITS = 65535;
-    exports.MAX_VALUE_32BITS = -1;
-    exports.pretty = function(str) {
-      var res = "", code3, i;
-      for (i = 0; i < (str || "").length; i++) {
-        code3 = str.charCodeAt(i);
-        res += "\\x" + (code3 < 16 ? "0" : "") + code3.toString(16).toUpperCase();
-      }
-      return res;
-    };
-    exports.delay = function(callback, args, self2) {
-      setImmediate(function() {
-        callback.apply(self2 || null, args || []);
-      });
-    };
-    exports.inherits = function(ctor, superCtor) {
-      var Obj = function() {
-      };
-      Obj.prototype = superCtor.prototype;
-      ctor.prototype = new Obj();
-    };
-    exports.extend = function() {
-      var result = {}, i, attr;
-      for (i = 0; i < arguments.length; i++) {
-        for (attr in arguments[i]) {
-          if (Object.prototype.hasOwnProperty.call(arguments[i], attr) && typeof result[attr] === "undefined") {
-            result[attr] = arguments[i][attr];
-          }
-        }
-      }
-      return result;
-    };
-    exports.prepareContent = function(name, inputData, isBinary, isOptimizedBinaryString, isBase64) {
-      var promise = external.Promise.resolve(inputData).then(function(data) {
-        var isBlob = support.blob && (data instanceof Blob || ["[object File]", "[object Blob]"].indexOf(Object.prototype.toString.call(data)) !== -1);
-        if (isBlob) {
-          if (typeof Blob.prototype.arrayBuffer !== "undefined") {
-            return data.arrayBuffer();
-          } else if (typeof FileReader !== "undefined") {
-            return new external.Promise(function(resolve2, reject) {
-              var reader = new FileReader();
-              reader.onload = function(e) {
-                resolve2(e.target.result);
-              };
-              reader.onerror = function(e) {
-                reject(e.target.error);
-              };
-              reader.readAsArrayBuffer(data);
-            });
-          } else {
-            return external.Promise.reject(
-              new Error(name + " is a Blob, but we have no way of reading it.")
-            );
-          }
-        }
-        return data;
-      });
-      return promise.then(function(data) {
-        var dataType = exports.getTypeOf(data);
-        if (!dataType) {
-          return external.Promise.reject(
-            new Error("Can't read the data of '" + name + "'. Is it in a supported JavaScript type (String, Blob, ArrayBuffer, etc) ?")
-          );
-        }
-        if (dataType === "arraybuffer") {
-          data = exports.transformTo("uint8array", data);
-        } else if (dataType === "string") {
-          if (isBase64) {
-            data = base64.decode(data);
-          } else if (isBinary) {
-            if (isOptimizedBinaryString !== true) {
-              data = string2binary(data);
-            }
-          }
-        }
-        return data;
-      });
-    };
-  }
-});
-
-// node_modules/jszip/lib/stream/GenericWorker.js
-var require_GenericWorker = __commonJS({
-  "node_modules/jszip/lib/stream/GenericWorker.js"(exports, module) {
-    "use strict";
-    function GenericWorker(name) {
-      this.name = name || "default";
-      this.streamInfo = {};
-      this.generatedError = null;
-      this.extraStreamInfo = {};
-      this.isPaused = true;
-      this.isFinished = false;
-      this.isLocked = false;
-      this._listeners = {
-        "data": [],
-        "end": [],
-        "error": []
-      };
-      this.previous = null;
-    }
-    GenericWorker.prototype = {
-      /**
-       * Push a chunk to the next workers.
-       * @param {Object} chunk the chunk to push
-       */
-      push: function(chunk) {
-        this.emit("data", chunk);
-      },
-      /**
-       * End the stream.
-       * @return {Boolean} true if this call ended the worker, false otherwise.
-       */
-      end: function() {
-        if (this.isFinished) {
-          return false;
-        }
-        this.flush();
-        try {
-          this.emit("end");
-          this.cleanUp();
-          this.isFinished = true;
-        } catch (e) {
-          this.emit("error", e);
-        }
-        return true;
-      },
-      /**
-       * End the stream with an error.
-       * @param {Error} e the error which caused the premature end.
-       * @return {Boolean} true if this call ended the worker with an error, false otherwise.
-       */
-      error: function(e) {
-        if (this.isFinished) {
-          return false;
-        }
-        if (this.isPaused) {
-          this.generatedError = e;
-        } else {
-          this.isFinished = true;
-          this.emit("error", e);
-          if (this.previous) {
-            this.previous.error(e);
-          }
-          this.cleanUp();
-        }
-        return true;
-      },
-      /**
-       * Add a callback on an event.
-       * @param {String} name the name of the event (data, end, error)
-       * @param {Function} listener the function to call when the event is triggered
-       * @return {GenericWorker} the current object for chainability
-       */
-      on: function(name, listener) {
-        this._listeners[name].push(listener);
-        return this;
-      },
-      /**
-       * Clean any references when a worker is ending.
-       */
-      cleanUp: function() {
-        this.streamInfo = this.generatedError = this.extraStreamInfo = null;
-        this._listeners = [];
-      },
-      /**
-       * Trigger an event. This will call registered callback with the provided arg.
-       * @param {String} name the name of the event (data, end, error)
-       * @param {Object} arg the argument to call the callback with.
-       */
-      emit: function(name, arg) {
-        if (this._listeners[name]) {
-          for (var i = 0; i < this._listeners[name].length; i++) {
-            this._listeners[name][i].call(this, arg);
-          }
-        }
-      },
-      /**
-       * Chain a worker with an other.
-       * @param {Worker} next the worker receiving events from the current one.
-       * @return {worker} the next worker for chainability
-       */
-      pipe: function(next) {
-        return next.registerPrevious(this);
-      },
-      /**
-       * Same as `pipe` in the other direction.
-       * Using an API with `pipe(next)` is very easy.
-       * Implementing the API with the point of view of the next one registering
-       * a source is easier, see the ZipFileWorker.
-       * @param {Worker} previous the previous worker, sending events to this one
-       * @return {Worker} the current worker for chainability
-       */
-      registerPrevious: function(previous3) {
-        if (this.isLocked) {
-          throw new Error("The stream '" + this + "' has already been used.");
-        }
-        this.streamInfo = previous3.streamInfo;
-        this.mergeStreamInfo();
-        this.previous = previous3;
-        var self2 = this;
-        previous3.on("data", function(chunk) {
-          self2.processChunk(chunk);
-        });
-        previous3.on("end", function() {
-          self2.end();
-        });
-        previous3.on("error", function(e) {
-          self2.error(e);
-        });
-        return this;
-      },
-      /**
-       * Pause the stream so it doesn't send events anymore.
-       * @return {Boolean} true if this call paused the worker, false otherwise.
-       */
-      pause: function() {
-        if (this.isPaused || this.isFinished) {
-          return false;
-        }
-        this.isPaused = true;
-        if (this.previous) {
-          this.previous.pause();
-        }
-        return true;
-      },
-      /**
-       * Resume a paused stream.
-       * @return {Boolean} true if this call resumed the worker, false otherwise.
-       */
-      resume: function() {
-        if (!this.isPaused || this.isFinished) {
-          return false;
-        }
-        this.isPaused = false;
-        var withError = false;
-        if (this.generatedError) {
-          this.error(this.generatedError);
-          withError = true;
-        }
-        if (this.previous) {
-          this.previous.resume();
-        }
-        return !withError;
-      },
-      /**
-       * Flush any remaining bytes as the stream is ending.
-       */
-      flush: function() {
-      },
-      /**
-       * Process a chunk. This is usually the method overridden.
-       * @param {Object} chunk the chunk to process.
-       */
-      processChunk: function(chunk) {
-        this.push(chunk);
-      },
-      /**
-       * Add a key/value to be added in the workers chain streamInfo once activated.
-       * @param {String} key the key to use
-       * @param {Object} value the associated value
-       * @return {Worker} the current worker for chainability
-       */
-      withStreamInfo: function(key, value2) {
-        this.extraStreamInfo[key] = value2;
-        this.mergeStreamInfo();
-        return this;
-      },
-      /**
-       * Merge this worker's streamInfo into the chain's streamInfo.
-       */
-      mergeStreamInfo: function() {
-        for (var key in this.extraStreamInfo) {
-          if (!Object.prototype.hasOwnProperty.call(this.extraStreamInfo, key)) {
-            continue;
-          }
-          this.streamInfo[key] = this.extraStreamInfo[key];
-        }
-      },
-      /**
-       * Lock the stream to prevent further updates on the workers chain.
-       * After calling this method, all calls to pipe will fail.
-       */
-      lock: function() {
-        if (this.isLocked) {
-          throw new Error("The stream '" + this + "' has already been used.");
-        }
-        this.isLocked = true;
-        if (this.previous) {
-          this.previous.lock();
-        }
-      },
-      /**
-       *
-       * Pretty print the workers chain.
-       */
-      toString: function() {
-        var me = "Worker " + this.name;
-        if (this.previous) {
-          return this.previous + " -> " + me;
-        } else {
-          return me;
-        }
-      }
-    };
-    module.exports = GenericWorker;
-  }
-});
-
-// node_modules/jszip/lib/utf8.js
-var require_utf8 = __commonJS({
-  "node_modules/jszip/lib/utf8.js"(exports) {
-    "use strict";
-    var utils = require_utils2();
-    var support = require_support();
-    var nodejsUtils = require_nodejsUtils();
-    var GenericWorker = require_GenericWorker();
-    var _utf8len = new Array(256);
-    for (i = 0; i < 256; i++) {
-      _utf8len[i] = i >= 252 ? 6 : i >= 248 ? 5 : i >= 240 ? 4 : i >= 224 ? 3 : i >= 192 ? 2 : 1;
-    }
-    var i;
-    _utf8len[254] = _utf8len[254] = 1;
-    var string2buf = function(str) {
-      var buf, c, c2, m_pos, i2, str_len = str.length, buf_len = 0;
-      for (m_pos = 0; m_pos < str_len; m_pos++) {
-        c = str.charCodeAt(m_pos);
-        if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-          c2 = str.charCodeAt(m_pos + 1);
-          if ((c2 & 64512) === 56320) {
-            c = 65536 + (c - 55296 << 10) + (c2 - 56320);
-            m_pos++;
-          }
-        }
-        buf_len += c < 128 ? 1 : c < 2048 ? 2 : c < 65536 ? 3 : 4;
-      }
-      if (support.uint8array) {
-        buf = new Uint8Array(buf_len);
-      } else {
-        buf = new Array(buf_len);
-      }
-      for (i2 = 0, m_pos = 0; i2 < buf_len; m_pos++) {
-        c = str.charCodeAt(m_pos);
-        if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-          c2 = str.charCodeAt(m_pos + 1);
-          if ((c2 & 64512) === 56320) {
-            c = 65536 + (c - 55296 << 10) + (c2 - 56320);
-            m_pos++;
-          }
-        }
-        if (c < 128) {
-          buf[i2++] = c;
-        } else if (c < 2048) {
-          buf[i2++] = 192 | c >>> 6;
-          buf[i2++] = 128 | c & 63;
-        } else if (c < 65536) {
-          buf[i2++] = 224 | c >>> 12;
-          buf[i2++] = 128 | c >>> 6 & 63;
-          buf[i2++] = 128 | c & 63;
-        } else {
-          buf[i2++] = 240 | c >>> 18;
-          buf[i2++] = 128 | c >>> 12 & 63;
-          buf[i2++] = 128 | c >>> 6 & 63;
-          buf[i2++] = 128 | c & 63;
-        }
-      }
-      return buf;
-    };
-    var utf8border = function(buf, max) {
-      var pos;
-      max = max || buf.length;
-      if (max > buf.length) {
-        max = buf.length;
-      }
-      pos = max - 1;
-      while (pos >= 0 && (buf[pos] & 192) === 128) {
-        pos--;
-      }
-      if (pos < 0) {
-        return max;
-      }
-      if (pos === 0) {
-        return max;
-      }
-      return pos + _utf8len[buf[pos]] > max ? pos : max;
-    };
-    var buf2string = function(buf) {
-      var i2, out2, c, c_len;
-      var len = buf.length;
-      var utf16buf = new Array(len * 2);
-      for (out2 = 0, i2 = 0; i2 < len; ) {
-        c = buf[i2++];
-        if (c < 128) {
-          utf16buf[out2++] = c;
-          continue;
-        }
-        c_len = _utf8len[c];
-        if (c_len > 4) {
-          utf16buf[out2++] = 65533;
-          i2 += c_len - 1;
-          continue;
-        }
-        c &= c_len === 2 ? 31 : c_len === 3 ? 15 : 7;
-        while (c_len > 1 && i2 < len) {
-          c = c << 6 | buf[i2++] & 63;
-          c_len--;
-        }
-        if (c_len > 1) {
-          utf16buf[out2++] = 65533;
-          continue;
-        }
-        if (c < 65536) {
-          utf16buf[out2++] = c;
-        } else {
-          c -= 65536;
-          utf16buf[out2++] = 55296 | c >> 10 & 1023;
-          utf16buf[out2++] = 56320 | c & 1023;
-        }
-      }
-      if (utf16buf.length !== out2) {
-        if (utf16buf.subarray) {
-          utf16buf = utf16buf.subarray(0, out2);
-        } else {
-          utf16buf.length = out2;
-        }
-      }
-      return utils.applyFromCharCode(utf16buf);
-    };
-    exports.utf8encode = function utf8encode(str) {
-      if (support.nodebuffer) {
-        return nodejsUtils.newBufferFrom(str, "utf-8");
-      }
-      return string2buf(str);
-    };
-    exports.utf8decode = function utf8decode(buf) {
-      if (support.nodebuffer) {
-        return utils.transformTo("nodebuffer", buf).toString("utf-8");
-      }
-      buf = utils.transformTo(support.uint8array ? "uint8array" : "array", buf);
-      return buf2string(buf);
-    };
-    function Utf8DecodeWorker() {
-      GenericWorker.call(this, "utf-8 decode");
-      this.leftOver = null;
-    }
-    utils.inherits(Utf8DecodeWorker, GenericWorker);
-    Utf8DecodeWorker.prototype.processChunk = function(chunk) {
-      var data = utils.transformTo(support.uint8array ? "uint8array" : "array", chunk.data);
-      if (this.leftOver && this.leftOver.length) {
-        if (support.uint8array) {
-          var previousData = data;
-          data = new Uint8Array(previousData.length + this.leftOver.length);
-          data.set(this.leftOver, 0);
-          data.set(previousData, this.leftOver.length);
-        } else {
-          data = this.leftOver.concat(data);
-        }
-        this.leftOver = null;
-      }
-      var nextBoundary = utf8border(data);
-      var usableData = data;
-      if (nextBoundary !== data.length) {
-        if (support.uint8array) {
-          usableData = data.subarray(0, nextBoundary);
-          this.leftOver = data.subarray(nextBoundary, data.length);
-        } else {
-          usableData = data.slice(0, nextBoundary);
-          this.leftOver = data.slice(nextBoundary, data.length);
-        }
-      }
-      this.push({
-        data: exports.utf8decode(usableData),
-        meta: chunk.meta
-      });
-    };
-    Utf8DecodeWorker.prototype.flush = function() {
-      if (this.leftOver && this.leftOver.length) {
-        this.push({
-          data: exports.utf8decode(this.leftOver),
-          meta: {}
-        });
-        this.leftOver = null;
-      }
-    };
-    exports.Utf8DecodeWorker = Utf8DecodeWorker;
-    function Utf8EncodeWorker() {
-      GenericWorker.call(this, "utf-8 encode");
-    }
-    utils.inherits(Utf8EncodeWorker, GenericWorker);
-    Utf8EncodeWorker.prototype.processChunk = function(chunk) {
-      this.push({
-        data: exports.utf8encode(chunk.data),
-        meta: chunk.meta
-      });
-    };
-    exports.Utf8EncodeWorker = Utf8EncodeWorker;
-  }
-});
-
-// node_modules/jszip/lib/stream/ConvertWorker.js
-var require_ConvertWorker = __commonJS({
-  "node_modules/jszip/lib/stream/ConvertWorker.js"(exports, module) {
-    "use strict";
-    var GenericWorker = require_GenericWorker();
-    var utils = require_utils2();
-    function ConvertWorker(destType) {
-      GenericWorker.call(this, "ConvertWorker to " + destType);
-      this.destType = destType;
-    }
-    utils.inherits(ConvertWorker, GenericWorker);
-    ConvertWorker.prototype.processChunk = function(chunk) {
-      this.push({
-        data: utils.transformTo(this.destType, chunk.data),
-        meta: chunk.meta
-      });
-    };
-    module.exports = ConvertWorker;
-  }
-});
-
-// node_modules/jszip/lib/nodejs/NodejsStreamOutputAdapter.js
-var require_NodejsStreamOutputAdapter = __commonJS({
-  "node_modules/jszip/lib/nodejs/NodejsStreamOutputAdapter.js"(exports, module) {
-    "use strict";
-    var Readable = require_readable().Readable;
-    var utils = require_utils2();
-    utils.inherits(NodejsStreamOutputAdapter, Readable);
-    function NodejsStreamOutputAdapter(helper, options, updateCb) {
-      Readable.call(this, options);
-      this._helper = helper;
-      var self2 = this;
-      helper.on("data", function(data, meta) {
-        if (!self2.push(data)) {
-          self2._helper.pause();
-        }
-        if (updateCb) {
-          updateCb(meta);
-        }
-      }).on("error", function(e) {
-        self2.emit("error", e);
-      }).on("end", function() {
-        self2.push(null);
-      });
-    }
-    NodejsStreamOutputAdapter.prototype._read = function() {
-      this._helper.resume();
-    };
-    module.exports = NodejsStreamOutputAdapter;
-  }
-});
-
-// node_modules/jszip/lib/stream/StreamHelper.js
-var require_StreamHelper = __commonJS({
-  "node_modules/jszip/lib/stream/StreamHelper.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var ConvertWorker = require_ConvertWorker();
-    var GenericWorker = require_GenericWorker();
-    var base64 = require_base64();
-    var support = require_support();
-    var external = require_external();
-    var NodejsStreamOutputAdapter = null;
-    if (support.nodestream) {
-      try {
-        NodejsStreamOutputAdapter = require_NodejsStreamOutputAdapter();
-      } catch (e) {
-      }
-    }
-    function transformZipOutput(type, content3, mimeType) {
-      switch (type) {
-        case "blob":
-          return utils.newBlob(utils.transformTo("arraybuffer", content3), mimeType);
-        case "base64":
-          return base64.encode(content3);
-        default:
-          return utils.transformTo(type, content3);
-      }
-    }
-    function concat(type, dataArray) {
-      var i, index2 = 0, res = null, totalLength = 0;
-      for (i = 0; i < dataArray.length; i++) {
-        totalLength += dataArray[i].length;
-      }
-      switch (type) {
-        case "string":
-          return dataArray.join("");
-        case "array":
-          return Array.prototype.concat.apply([], dataArray);
-        case "uint8array":
-          res = new Uint8Array(totalLength);
-          for (i = 0; i < dataArray.length; i++) {
-            res.set(dataArray[i], index2);
-            index2 += dataArray[i].length;
-          }
-          return res;
-        case "nodebuffer":
-          return Buffer.concat(dataArray);
-        default:
-          throw new Error("concat : unsupported type '" + type + "'");
-      }
-    }
-    function accumulate(helper, updateCallback) {
-      return new external.Promise(function(resolve2, reject) {
-        var dataArray = [];
-        var chunkType = helper._internalType, resultType = helper._outputType, mimeType = helper._mimeType;
-        helper.on("data", function(data, meta) {
-          dataArray.push(data);
-          if (updateCallback) {
-            updateCallback(meta);
-          }
-        }).on("error", function(err) {
-          dataArray = [];
-          reject(err);
-        }).on("end", function() {
-          try {
-            var result = transformZipOutput(resultType, concat(chunkType, dataArray), mimeType);
-            resolve2(result);
-          } catch (e) {
-            reject(e);
-          }
-          dataArray = [];
-        }).resume();
-      });
-    }
-    function StreamHelper(worker, outputType, mimeType) {
-      var internalType = outputType;
-      switch (outputType) {
-        case "blob":
-        case "arraybuffer":
-          internalType = "uint8array";
-          break;
-        case "base64":
-          internalType = "string";
-          break;
-      }
-      try {
-        this._internalType = internalType;
-        this._outputType = outputType;
-        this._mimeType = mimeType;
-        utils.checkSupport(internalType);
-        this._worker = worker.pipe(new ConvertWorker(internalType));
-        worker.lock();
-      } catch (e) {
-        this._worker = new GenericWorker("error");
-        this._worker.error(e);
-      }
-    }
-    StreamHelper.prototype = {
-      /**
-       * Listen a StreamHelper, accumulate its content and concatenate it into a
-       * complete block.
-       * @param {Function} updateCb the update callback.
-       * @return Promise the promise for the accumulation.
-       */
-      accumulate: function(updateCb) {
-        return accumulate(this, updateCb);
-      },
-      /**
-       * Add a listener on an event triggered on a stream.
-       * @param {String} evt the name of the event
-       * @param {Function} fn the listener
-       * @return {StreamHelper} the current helper.
-       */
-      on: function(evt, fn) {
-        var self2 = this;
-        if (evt === "data") {
-          this._worker.on(evt, function(chunk) {
-            fn.call(self2, chunk.data, chunk.meta);
-          });
-        } else {
-          this._worker.on(evt, function() {
-            utils.delay(fn, arguments, self2);
-          });
-        }
-        return this;
-      },
-      /**
-       * Resume the flow of chunks.
-       * @return {StreamHelper} the current helper.
-       */
-      resume: function() {
-        utils.delay(this._worker.resume, [], this._worker);
-        return this;
-      },
-      /**
-       * Pause the flow of chunks.
-       * @return {StreamHelper} the current helper.
-       */
-      pause: function() {
-        this._worker.pause();
-        return this;
-      },
-      /**
-       * Return a nodejs stream for this helper.
-       * @param {Function} updateCb the update callback.
-       * @return {NodejsStreamOutputAdapter} the nodejs stream.
-       */
-      toNodejsStream: function(updateCb) {
-        utils.checkSupport("nodestream");
-        if (this._outputType !== "nodebuffer") {
-          throw new Error(this._outputType + " is not supported by this method");
-        }
-        return new NodejsStreamOutputAdapter(this, {
-          objectMode: this._outputType !== "nodebuffer"
-        }, updateCb);
-      }
-    };
-    module.exports = StreamHelper;
-  }
-});
-
-// node_modules/jszip/lib/defaults.js
-var require_defaults = __commonJS({
-  "node_modules/jszip/lib/defaults.js"(exports) {
-    "use strict";
-    exports.base64 = false;
-    exports.binary = false;
-    exports.dir = false;
-    exports.createFolders = true;
-    exports.date = null;
-    exports.compression = null;
-    exports.compressionOptions = null;
-    exports.comment = null;
-    exports.unixPermissions = null;
-    exports.dosPermissions = null;
-  }
-});
-
-// node_modules/jszip/lib/stream/DataWorker.js
-var require_DataWorker = __commonJS({
-  "node_modules/jszip/lib/stream/DataWorker.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    var DEFAULT_BLOCK_SIZE = 16 * 1024;
-    function DataWorker(dataP) {
-      GenericWorker.call(this, "DataWorker");
-      var self2 = this;
-      this.dataIsReady = false;
-      this.index = 0;
-      this.max = 0;
-      this.data = null;
-      this.type = "";
-      this._tickScheduled = false;
-      dataP.then(function(data) {
-        self2.dataIsReady = true;
-        self2.data = data;
-        self2.max = data && data.length || 0;
-        self2.type = utils.getTypeOf(data);
-        if (!self2.isPaused) {
-          self2._tickAndRepeat();
-        }
-      }, function(e) {
-        self2.error(e);
-      });
-    }
-    utils.inherits(DataWorker, GenericWorker);
-    DataWorker.prototype.cleanUp = function() {
-      GenericWorker.prototype.cleanUp.call(this);
-      this.data = null;
-    };
-    DataWorker.prototype.resume = function() {
-      if (!GenericWorker.prototype.resume.call(this)) {
-        return false;
-      }
-      if (!this._tickScheduled && this.dataIsReady) {
-        this._tickScheduled = true;
-        utils.delay(this._tickAndRepeat, [], this);
-      }
-      return true;
-    };
-    DataWorker.prototype._tickAndRepeat = function() {
-      this._tickScheduled = false;
-      if (this.isPaused || this.isFinished) {
-        return;
-      }
-      this._tick();
-      if (!this.isFinished) {
-        utils.delay(this._tickAndRepeat, [], this);
-        this._tickScheduled = true;
-      }
-    };
-    DataWorker.prototype._tick = function() {
-      if (this.isPaused || this.isFinished) {
-        return false;
-      }
-      var size = DEFAULT_BLOCK_SIZE;
-      var data = null, nextIndex = Math.min(this.max, this.index + size);
-      if (this.index >= this.max) {
-        return this.end();
-      } else {
-        switch (this.type) {
-          case "string":
-            data = this.data.substring(this.index, nextIndex);
-            break;
-          case "uint8array":
-            data = this.data.subarray(this.index, nextIndex);
-            break;
-          case "array":
-          case "nodebuffer":
-            data = this.data.slice(this.index, nextIndex);
-            break;
-        }
-        this.index = nextIndex;
-        return this.push({
-          data,
-          meta: {
-            percent: this.max ? this.index / this.max * 100 : 0
-          }
-        });
-      }
-    };
-    module.exports = DataWorker;
-  }
-});
-
-// node_modules/jszip/lib/crc32.js
-var require_crc32 = __commonJS({
-  "node_modules/jszip/lib/crc32.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    function makeTable() {
-      var c, table = [];
-      for (var n = 0; n < 256; n++) {
-        c = n;
-        for (var k = 0; k < 8; k++) {
-          c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-        }
-        table[n] = c;
-      }
-      return table;
-    }
-    var crcTable = makeTable();
-    function crc32(crc, buf, len, pos) {
-      var t = crcTable, end = pos + len;
-      crc = crc ^ -1;
-      for (var i = pos; i < end; i++) {
-        crc = crc >>> 8 ^ t[(crc ^ buf[i]) & 255];
-      }
-      return crc ^ -1;
-    }
-    function crc32str(crc, str, len, pos) {
-      var t = crcTable, end = pos + len;
-      crc = crc ^ -1;
-      for (var i = pos; i < end; i++) {
-        crc = crc >>> 8 ^ t[(crc ^ str.charCodeAt(i)) & 255];
-      }
-      return crc ^ -1;
-    }
-    module.exports = function crc32wrapper(input2, crc) {
-      if (typeof input2 === "undefined" || !input2.length) {
-        return 0;
-      }
-      var isArray = utils.getTypeOf(input2) !== "string";
-      if (isArray) {
-        return crc32(crc | 0, input2, input2.length, 0);
-      } else {
-        return crc32str(crc | 0, input2, input2.length, 0);
-      }
-    };
-  }
-});
-
-// node_modules/jszip/lib/stream/Crc32Probe.js
-var require_Crc32Probe = __commonJS({
-  "node_modules/jszip/lib/stream/Crc32Probe.js"(exports, module) {
-    "use strict";
-    var GenericWorker = require_GenericWorker();
-    var crc32 = require_crc32();
-    var utils = require_utils2();
-    function Crc32Probe() {
-      GenericWorker.call(this, "Crc32Probe");
-      this.withStreamInfo("crc32", 0);
-    }
-    utils.inherits(Crc32Probe, GenericWorker);
-    Crc32Probe.prototype.processChunk = function(chunk) {
-      this.streamInfo.crc32 = crc32(chunk.data, this.streamInfo.crc32 || 0);
-      this.push(chunk);
-    };
-    module.exports = Crc32Probe;
-  }
-});
-
-// node_modules/jszip/lib/stream/DataLengthProbe.js
-var require_DataLengthProbe = __commonJS({
-  "node_modules/jszip/lib/stream/DataLengthProbe.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    function DataLengthProbe(propName) {
-      GenericWorker.call(this, "DataLengthProbe for " + propName);
-      this.propName = propName;
-      this.withStreamInfo(propName, 0);
-    }
-    utils.inherits(DataLengthProbe, GenericWorker);
-    DataLengthProbe.prototype.processChunk = function(chunk) {
-      if (chunk) {
-        var length = this.streamInfo[this.propName] || 0;
-        this.streamInfo[this.propName] = length + chunk.data.length;
-      }
-      GenericWorker.prototype.processChunk.call(this, chunk);
-    };
-    module.exports = DataLengthProbe;
-  }
-});
-
-// node_modules/jszip/lib/compressedObject.js
-var require_compressedObject = __commonJS({
-  "node_modules/jszip/lib/compressedObject.js"(exports, module) {
-    "use strict";
-    var external = require_external();
-    var DataWorker = require_DataWorker();
-    var Crc32Probe = require_Crc32Probe();
-    var DataLengthProbe = require_DataLengthProbe();
-    function CompressedObject(compressedSize, uncompressedSize, crc32, compression, data) {
-      this.compressedSize = compressedSize;
-      this.uncompressedSize = uncompressedSize;
-      this.crc32 = crc32;
-      this.compression = compression;
-      this.compressedContent = data;
-    }
-    CompressedObject.prototype = {
-      /**
-       * Create a worker to get the uncompressed content.
-       * @return {GenericWorker} the worker.
-       */
-      getContentWorker: function() {
-        var worker = new DataWorker(external.Promise.resolve(this.compressedContent)).pipe(this.compression.uncompressWorker()).pipe(new DataLengthProbe("data_length"));
-        var that = this;
-        worker.on("end", function() {
-          if (this.streamInfo["data_length"] !== that.uncompressedSize) {
-            throw new Error("Bug : uncompressed data size mismatch");
-          }
-        });
-        return worker;
-      },
-      /**
-       * Create a worker to get the compressed content.
-       * @return {GenericWorker} the worker.
-       */
-      getCompressedWorker: function() {
-        return new DataWorker(external.Promise.resolve(this.compressedContent)).withStreamInfo("compressedSize", this.compressedSize).withStreamInfo("uncompressedSize", this.uncompressedSize).withStreamInfo("crc32", this.crc32).withStreamInfo("compression", this.compression);
-      }
-    };
-    CompressedObject.createWorkerFrom = function(uncompressedWorker, compression, compressionOptions) {
-      return uncompressedWorker.pipe(new Crc32Probe()).pipe(new DataLengthProbe("uncompressedSize")).pipe(compression.compressWorker(compressionOptions)).pipe(new DataLengthProbe("compressedSize")).withStreamInfo("compression", compression);
-    };
-    module.exports = CompressedObject;
-  }
-});
-
-// node_modules/jszip/lib/zipObject.js
-var require_zipObject = __commonJS({
-  "node_modules/jszip/lib/zipObject.js"(exports, module) {
-    "use strict";
-    var StreamHelper = require_StreamHelper();
-    var DataWorker = require_DataWorker();
-    var utf8 = require_utf8();
-    var CompressedObject = require_compressedObject();
-    var GenericWorker = require_GenericWorker();
-    var ZipObject = function(name, data, options) {
-      this.name = name;
-      this.dir = options.dir;
-      this.date = options.date;
-      this.comment = options.comment;
-      this.unixPermissions = options.unixPermissions;
-      this.dosPermissions = options.dosPermissions;
-      this._data = data;
-      this._dataBinary = options.binary;
-      this.options = {
-        compression: options.compression,
-        compressionOptions: options.compressionOptions
-      };
-    };
-    ZipObject.prototype = {
-      /**
-       * Create an internal stream for the content of this object.
-       * @param {String} type the type of each chunk.
-       * @return StreamHelper the stream.
-       */
-      internalStream: function(type) {
-        var result = null, outputType = "string";
-        try {
-          if (!type) {
-            throw new Error("No output type specified.");
-          }
-          outputType = type.toLowerCase();
-          var askUnicodeString = outputType === "string" || outputType === "text";
-          if (outputType === "binarystring" || outputType === "text") {
-            outputType = "string";
-          }
-          result = this._decompressWorker();
-          var isUnicodeString = !this._dataBinary;
-          if (isUnicodeString && !askUnicodeString) {
-            result = result.pipe(new utf8.Utf8EncodeWorker());
-          }
-          if (!isUnicodeString && askUnicodeString) {
-            result = result.pipe(new utf8.Utf8DecodeWorker());
-          }
-        } catch (e) {
-          result = new GenericWorker("error");
-          result.error(e);
-        }
-        return new StreamHelper(result, outputType, "");
-      },
-      /**
-       * Prepare the content in the asked type.
-       * @param {String} type the type of the result.
-       * @param {Function} onUpdate a function to call on each internal update.
-       * @return Promise the promise of the result.
-       */
-      async: function(type, onUpdate) {
-        return this.internalStream(type).accumulate(onUpdate);
-      },
-      /**
-       * Prepare the content as a nodejs stream.
-       * @param {String} type the type of each chunk.
-       * @param {Function} onUpdate a function to call on each internal update.
-       * @return Stream the stream.
-       */
-      nodeStream: function(type, onUpdate) {
-        return this.internalStream(type || "nodebuffer").toNodejsStream(onUpdate);
-      },
-      /**
-       * Return a worker for the compressed content.
-       * @private
-       * @param {Object} compression the compression object to use.
-       * @param {Object} compressionOptions the options to use when compressing.
-       * @return Worker the worker.
-       */
-      _compressWorker: function(compression, compressionOptions) {
-        if (this._data instanceof CompressedObject && this._data.compression.magic === compression.magic) {
-          return this._data.getCompressedWorker();
-        } else {
-          var result = this._decompressWorker();
-          if (!this._dataBinary) {
-            result = result.pipe(new utf8.Utf8EncodeWorker());
-          }
-          return CompressedObject.createWorkerFrom(result, compression, compressionOptions);
-        }
-      },
-      /**
-       * Return a worker for the decompressed content.
-       * @private
-       * @return Worker the worker.
-       */
-      _decompressWorker: function() {
-        if (this._data instanceof CompressedObject) {
-          return this._data.getContentWorker();
-        } else if (this._data instanceof GenericWorker) {
-          return this._data;
-        } else {
-          return new DataWorker(this._data);
-        }
-      }
-    };
-    var removedMethods = ["asText", "asBinary", "asNodeBuffer", "asUint8Array", "asArrayBuffer"];
-    var removedFn = function() {
-      throw new Error("This method has been removed in JSZip 3.0, please check the upgrade guide.");
-    };
-    for (i = 0; i < removedMethods.length; i++) {
-      ZipObject.prototype[removedMethods[i]] = removedFn;
-    }
-    var i;
-    module.exports = ZipObject;
-  }
-});
-
-// node_modules/pako/lib/utils/common.js
-var require_common2 = __commonJS({
-  "node_modules/pako/lib/utils/common.js"(exports) {
-    "use strict";
-    var TYPED_OK = typeof Uint8Array !== "undefined" && typeof Uint16Array !== "undefined" && typeof Int32Array !== "undefined";
-    function _has(obj, key) {
-      return Object.prototype.hasOwnProperty.call(obj, key);
-    }
-    exports.assign = function(obj) {
-      var sources = Array.prototype.slice.call(arguments, 1);
-      while (sources.length) {
-        var source = sources.shift();
-        if (!source) {
-          continue;
-        }
-        if (typeof source !== "object") {
-          throw new TypeError(source + "must be non-object");
-        }
-        for (var p in source) {
-          if (_has(source, p)) {
-            obj[p] = source[p];
-          }
-        }
-      }
-      return obj;
-    };
-    exports.shrinkBuf = function(buf, size) {
-      if (buf.length === size) {
-        return buf;
-      }
-      if (buf.subarray) {
-        return buf.subarray(0, size);
-      }
-      buf.length = size;
-      return buf;
-    };
-    var fnTyped = {
-      arraySet: function(dest, src, src_offs, len, dest_offs) {
-        if (src.subarray && dest.subarray) {
-          dest.set(src.subarray(src_offs, src_offs + len), dest_offs);
-          return;
-        }
-        for (var i = 0; i < len; i++) {
-          dest[dest_offs + i] = src[src_offs + i];
-        }
-      },
-      // Join array of chunks to single array.
-      flattenChunks: function(chunks) {
-        var i, l, len, pos, chunk, result;
-        len = 0;
-        for (i = 0, l = chunks.length; i < l; i++) {
-          len += chunks[i].length;
-        }
-        result = new Uint8Array(len);
-        pos = 0;
-        for (i = 0, l = chunks.length; i < l; i++) {
-          chunk = chunks[i];
-          result.set(chunk, pos);
-          pos += chunk.length;
-        }
-        return result;
-      }
-    };
-    var fnUntyped = {
-      arraySet: function(dest, src, src_offs, len, dest_offs) {
-        for (var i = 0; i < len; i++) {
-          dest[dest_offs + i] = src[src_offs + i];
-        }
-      },
-      // Join array of chunks to single array.
-      flattenChunks: function(chunks) {
-        return [].concat.apply([], chunks);
-      }
-    };
-    exports.setTyped = function(on) {
-      if (on) {
-        exports.Buf8 = Uint8Array;
-        exports.Buf16 = Uint16Array;
-        exports.Buf32 = Int32Array;
-        exports.assign(exports, fnTyped);
-      } else {
-        exports.Buf8 = Array;
-        exports.Buf16 = Array;
-        exports.Buf32 = Array;
-        exports.assign(exports, fnUntyped);
-      }
-    };
-    exports.setTyped(TYPED_OK);
-  }
-});
-
-// node_modules/pako/lib/zlib/trees.js
-var require_trees = __commonJS({
-  "node_modules/pako/lib/zlib/trees.js"(exports) {
-    "use strict";
-    var utils = require_common2();
-    var Z_FIXED = 4;
-    var Z_BINARY = 0;
-    var Z_TEXT = 1;
-    var Z_UNKNOWN = 2;
-    function zero(buf) {
-      var len = buf.length;
-      while (--len >= 0) {
-        buf[len] = 0;
-      }
-    }
-    var STORED_BLOCK = 0;
-    var STATIC_TREES = 1;
-    var DYN_TREES = 2;
-    var MIN_MATCH = 3;
-    var MAX_MATCH = 258;
-    var LENGTH_CODES = 29;
-    var LITERALS = 256;
-    var L_CODES = LITERALS + 1 + LENGTH_CODES;
-    var D_CODES = 30;
-    var BL_CODES = 19;
-    var HEAP_SIZE = 2 * L_CODES + 1;
-    var MAX_BITS = 15;
-    var Buf_size = 16;
-    var MAX_BL_BITS = 7;
-    var END_BLOCK = 256;
-    var REP_3_6 = 16;
-    var REPZ_3_10 = 17;
-    var REPZ_11_138 = 18;
-    var extra_lbits = (
-      /* extra bits for each length code */
-      [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-    );
-    var extra_dbits = (
-      /* extra bits for each distance code */
-      [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
-    );
-    var extra_blbits = (
-      /* extra bits for each bit length code */
-      [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 3, 7]
-    );
-    var bl_order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
-    var DIST_CODE_LEN = 512;
-    var static_ltree = new Array((L_CODES + 2) * 2);
-    zero(static_ltree);
-    var static_dtree = new Array(D_CODES * 2);
-    zero(static_dtree);
-    var _dist_code = new Array(DIST_CODE_LEN);
-    zero(_dist_code);
-    var _length_code = new Array(MAX_MATCH - MIN_MATCH + 1);
-    zero(_length_code);
-    var base_length = new Array(LENGTH_CODES);
-    zero(base_length);
-    var base_dist = new Array(D_CODES);
-    zero(base_dist);
-    function StaticTreeDesc(static_tree, extra_bits, extra_base, elems, max_length) {
-      this.static_tree = static_tree;
-      this.extra_bits = extra_bits;
-      this.extra_base = extra_base;
-      this.elems = elems;
-      this.max_length = max_length;
-      this.has_stree = static_tree && static_tree.length;
-    }
-    var static_l_desc;
-    var static_d_desc;
-    var static_bl_desc;
-    function TreeDesc(dyn_tree, stat_desc) {
-      this.dyn_tree = dyn_tree;
-      this.max_code = 0;
-      this.stat_desc = stat_desc;
-    }
-    function d_code(dist) {
-      return dist < 256 ? _dist_code[dist] : _dist_code[256 + (dist >>> 7)];
-    }
-    function put_short(s, w) {
-      s.pending_buf[s.pending++] = w & 255;
-      s.pending_buf[s.pending++] = w >>> 8 & 255;
-    }
-    function send_bits(s, value2, length) {
-      if (s.bi_valid > Buf_size - length) {
-        s.bi_buf |= value2 << s.bi_valid & 65535;
-        put_short(s, s.bi_buf);
-        s.bi_buf = value2 >> Buf_size - s.bi_valid;
-        s.bi_valid += length - Buf_size;
-      } else {
-        s.bi_buf |= value2 << s.bi_valid & 65535;
-        s.bi_valid += length;
-      }
-    }
-    function send_code(s, c, tree) {
-      send_bits(
-        s,
-        tree[c * 2],
-        tree[c * 2 + 1]
-        /*.Len*/
-      );
-    }
-    function bi_reverse(code3, len) {
-      var res = 0;
-      do {
-        res |= code3 & 1;
-        code3 >>>= 1;
-        res <<= 1;
-      } while (--len > 0);
-      return res >>> 1;
-    }
-    function bi_flush(s) {
-      if (s.bi_valid === 16) {
-        put_short(s, s.bi_buf);
-        s.bi_buf = 0;
-        s.bi_valid = 0;
-      } else if (s.bi_valid >= 8) {
-        s.pending_buf[s.pending++] = s.bi_buf & 255;
-        s.bi_buf >>= 8;
-        s.bi_valid -= 8;
-      }
-    }
-    function gen_bitlen(s, desc) {
-      var tree = desc.dyn_tree;
-      var max_code = desc.max_code;
-      var stree = desc.stat_desc.static_tree;
-      var has_stree = desc.stat_desc.has_stree;
-      var extra = desc.stat_desc.extra_bits;
-      var base = desc.stat_desc.extra_base;
-      var max_length = desc.stat_desc.max_length;
-      var h;
-      var n, m;
-      var bits;
-      var xbits;
-      var f;
-      var overflow = 0;
-      for (bits = 0; bits <= MAX_BITS; bits++) {
-        s.bl_count[bits] = 0;
-      }
-      tree[s.heap[s.heap_max] * 2 + 1] = 0;
-      for (h = s.heap_max + 1; h < HEAP_SIZE; h++) {
-        n = s.heap[h];
-        bits = tree[tree[n * 2 + 1] * 2 + 1] + 1;
-        if (bits > max_length) {
-          bits = max_length;
-          overflow++;
-        }
-        tree[n * 2 + 1] = bits;
-        if (n > max_code) {
-          continue;
-        }
-        s.bl_count[bits]++;
-        xbits = 0;
-        if (n >= base) {
-          xbits = extra[n - base];
-        }
-        f = tree[n * 2];
-        s.opt_len += f * (bits + xbits);
-        if (has_stree) {
-          s.static_len += f * (stree[n * 2 + 1] + xbits);
-        }
-      }
-      if (overflow === 0) {
-        return;
-      }
-      do {
-        bits = max_length - 1;
-        while (s.bl_count[bits] === 0) {
-          bits--;
-        }
-        s.bl_count[bits]--;
-        s.bl_count[bits + 1] += 2;
-        s.bl_count[max_length]--;
-        overflow -= 2;
-      } while (overflow > 0);
-      for (bits = max_length; bits !== 0; bits--) {
-        n = s.bl_count[bits];
-        while (n !== 0) {
-          m = s.heap[--h];
-          if (m > max_code) {
-            continue;
-          }
-          if (tree[m * 2 + 1] !== bits) {
-            s.opt_len += (bits - tree[m * 2 + 1]) * tree[m * 2];
-            tree[m * 2 + 1] = bits;
-          }
-          n--;
-        }
-      }
-    }
-    function gen_codes(tree, max_code, bl_count) {
-      var next_code = new Array(MAX_BITS + 1);
-      var code3 = 0;
-      var bits;
-      var n;
-      for (bits = 1; bits <= MAX_BITS; bits++) {
-        next_code[bits] = code3 = code3 + bl_count[bits - 1] << 1;
-      }
-      for (n = 0; n <= max_code; n++) {
-        var len = tree[n * 2 + 1];
-        if (len === 0) {
-          continue;
-        }
-        tree[n * 2] = bi_reverse(next_code[len]++, len);
-      }
-    }
-    function tr_static_init() {
-      var n;
-      var bits;
-      var length;
-      var code3;
-      var dist;
-      var bl_count = new Array(MAX_BITS + 1);
-      length = 0;
-      for (code3 = 0; code3 < LENGTH_CODES - 1; code3++) {
-        base_length[code3] = length;
-        for (n = 0; n < 1 << extra_lbits[code3]; n++) {
-          _length_code[length++] = code3;
-        }
-      }
-      _length_code[length - 1] = code3;
-      dist = 0;
-      for (code3 = 0; code3 < 16; code3++) {
-        base_dist[code3] = dist;
-        for (n = 0; n < 1 << extra_dbits[code3]; n++) {
-          _dist_code[dist++] = code3;
-        }
-      }
-      dist >>= 7;
-      for (; code3 < D_CODES; code3++) {
-        base_dist[code3] = dist << 7;
-        for (n = 0; n < 1 << extra_dbits[code3] - 7; n++) {
-          _dist_code[256 + dist++] = code3;
-        }
-      }
-      for (bits = 0; bits <= MAX_BITS; bits++) {
-        bl_count[bits] = 0;
-      }
-      n = 0;
-      while (n <= 143) {
-        static_ltree[n * 2 + 1] = 8;
-        n++;
-        bl_count[8]++;
-      }
-      while (n <= 255) {
-        static_ltree[n * 2 + 1] = 9;
-        n++;
-        bl_count[9]++;
-      }
-      while (n <= 279) {
-        static_ltree[n * 2 + 1] = 7;
-        n++;
-        bl_count[7]++;
-      }
-      while (n <= 287) {
-        static_ltree[n * 2 + 1] = 8;
-        n++;
-        bl_count[8]++;
-      }
-      gen_codes(static_ltree, L_CODES + 1, bl_count);
-      for (n = 0; n < D_CODES; n++) {
-        static_dtree[n * 2 + 1] = 5;
-        static_dtree[n * 2] = bi_reverse(n, 5);
-      }
-      static_l_desc = new StaticTreeDesc(static_ltree, extra_lbits, LITERALS + 1, L_CODES, MAX_BITS);
-      static_d_desc = new StaticTreeDesc(static_dtree, extra_dbits, 0, D_CODES, MAX_BITS);
-      static_bl_desc = new StaticTreeDesc(new Array(0), extra_blbits, 0, BL_CODES, MAX_BL_BITS);
-    }
-    function init_block(s) {
-      var n;
-      for (n = 0; n < L_CODES; n++) {
-        s.dyn_ltree[n * 2] = 0;
-      }
-      for (n = 0; n < D_CODES; n++) {
-        s.dyn_dtree[n * 2] = 0;
-      }
-      for (n = 0; n < BL_CODES; n++) {
-        s.bl_tree[n * 2] = 0;
-      }
-      s.dyn_ltree[END_BLOCK * 2] = 1;
-      s.opt_len = s.static_len = 0;
-      s.last_lit = s.matches = 0;
-    }
-    function bi_windup(s) {
-      if (s.bi_valid > 8) {
-        put_short(s, s.bi_buf);
-      } else if (s.bi_valid > 0) {
-        s.pending_buf[s.pending++] = s.bi_buf;
-      }
-      s.bi_buf = 0;
-      s.bi_valid = 0;
-    }
-    function copy_block(s, buf, len, header) {
-      bi_windup(s);
-      if (header) {
-        put_short(s, len);
-        put_short(s, ~len);
-      }
-      utils.arraySet(s.pending_buf, s.window, buf, len, s.pending);
-      s.pending += len;
-    }
-    function smaller(tree, n, m, depth) {
-      var _n2 = n * 2;
-      var _m2 = m * 2;
-      return tree[_n2] < tree[_m2] || tree[_n2] === tree[_m2] && depth[n] <= depth[m];
-    }
-    function pqdownheap(s, tree, k) {
-      var v = s.heap[k];
-      var j = k << 1;
-      while (j <= s.heap_len) {
-        if (j < s.heap_len && smaller(tree, s.heap[j + 1], s.heap[j], s.depth)) {
-          j++;
-        }
-        if (smaller(tree, v, s.heap[j], s.depth)) {
-          break;
-        }
-        s.heap[k] = s.heap[j];
-        k = j;
-        j <<= 1;
-      }
-      s.heap[k] = v;
-    }
-    function compress_block(s, ltree, dtree) {
-      var dist;
-      var lc;
-      var lx = 0;
-      var code3;
-      var extra;
-      if (s.last_lit !== 0) {
-        do {
-          dist = s.pending_buf[s.d_buf + lx * 2] << 8 | s.pending_buf[s.d_buf + lx * 2 + 1];
-          lc = s.pending_buf[s.l_buf + lx];
-          lx++;
-          if (dist === 0) {
-            send_code(s, lc, ltree);
-          } else {
-            code3 = _length_code[lc];
-            send_code(s, code3 + LITERALS + 1, ltree);
-            extra = extra_lbits[code3];
-            if (extra !== 0) {
-              lc -= base_length[code3];
-              send_bits(s, lc, extra);
-            }
-            dist--;
-            code3 = d_code(dist);
-            send_code(s, code3, dtree);
-            extra = extra_dbits[code3];
-            if (extra !== 0) {
-              dist -= base_dist[code3];
-              send_bits(s, dist, extra);
-            }
-          }
-        } while (lx < s.last_lit);
-      }
-      send_code(s, END_BLOCK, ltree);
-    }
-    function build_tree(s, desc) {
-      var tree = desc.dyn_tree;
-      var stree = desc.stat_desc.static_tree;
-      var has_stree = desc.stat_desc.has_stree;
-      var elems = desc.stat_desc.elems;
-      var n, m;
-      var max_code = -1;
-      var node2;
-      s.heap_len = 0;
-      s.heap_max = HEAP_SIZE;
-      for (n = 0; n < elems; n++) {
-        if (tree[n * 2] !== 0) {
-          s.heap[++s.heap_len] = max_code = n;
-          s.depth[n] = 0;
-        } else {
-          tree[n * 2 + 1] = 0;
-        }
-      }
-      while (s.heap_len < 2) {
-        node2 = s.heap[++s.heap_len] = max_code < 2 ? ++max_code : 0;
-        tree[node2 * 2] = 1;
-        s.depth[node2] = 0;
-        s.opt_len--;
-        if (has_stree) {
-          s.static_len -= stree[node2 * 2 + 1];
-        }
-      }
-      desc.max_code = max_code;
-      for (n = s.heap_len >> 1; n >= 1; n--) {
-        pqdownheap(s, tree, n);
-      }
-      node2 = elems;
-      do {
-        n = s.heap[
-          1
-          /*SMALLEST*/
-        ];
-        s.heap[
-          1
-          /*SMALLEST*/
-        ] = s.heap[s.heap_len--];
-        pqdownheap(
-          s,
-          tree,
-          1
-          /*SMALLEST*/
-        );
-        m = s.heap[
-          1
-          /*SMALLEST*/
-        ];
-        s.heap[--s.heap_max] = n;
-        s.heap[--s.heap_max] = m;
-        tree[node2 * 2] = tree[n * 2] + tree[m * 2];
-        s.depth[node2] = (s.depth[n] >= s.depth[m] ? s.depth[n] : s.depth[m]) + 1;
-        tree[n * 2 + 1] = tree[m * 2 + 1] = node2;
-        s.heap[
-          1
-          /*SMALLEST*/
-        ] = node2++;
-        pqdownheap(
-          s,
-          tree,
-          1
-          /*SMALLEST*/
-        );
-      } while (s.heap_len >= 2);
-      s.heap[--s.heap_max] = s.heap[
-        1
-        /*SMALLEST*/
-      ];
-      gen_bitlen(s, desc);
-      gen_codes(tree, max_code, s.bl_count);
-    }
-    function scan_tree(s, tree, max_code) {
-      var n;
-      var prevlen = -1;
-      var curlen;
-      var nextlen = tree[0 * 2 + 1];
-      var count = 0;
-      var max_count = 7;
-      var min_count = 4;
-      if (nextlen === 0) {
-        max_count = 138;
-        min_count = 3;
-      }
-      tree[(max_code + 1) * 2 + 1] = 65535;
-      for (n = 0; n <= max_code; n++) {
-        curlen = nextlen;
-        nextlen = tree[(n + 1) * 2 + 1];
-        if (++count < max_count && curlen === nextlen) {
-          continue;
-        } else if (count < min_count) {
-          s.bl_tree[curlen * 2] += count;
-        } else if (curlen !== 0) {
-          if (curlen !== prevlen) {
-            s.bl_tree[curlen * 2]++;
-          }
-          s.bl_tree[REP_3_6 * 2]++;
-        } else if (count <= 10) {
-          s.bl_tree[REPZ_3_10 * 2]++;
-        } else {
-          s.bl_tree[REPZ_11_138 * 2]++;
-        }
-        count = 0;
-        prevlen = curlen;
-        if (nextlen === 0) {
-          max_count = 138;
-          min_count = 3;
-        } else if (curlen === nextlen) {
-          max_count = 6;
-          min_count = 3;
-        } else {
-          max_count = 7;
-          min_count = 4;
-        }
-      }
-    }
-    function send_tree(s, tree, max_code) {
-      var n;
-      var prevlen = -1;
-      var curlen;
-      var nextlen = tree[0 * 2 + 1];
-      var count = 0;
-      var max_count = 7;
-      var min_count = 4;
-      if (nextlen === 0) {
-        max_count = 138;
-        min_count = 3;
-      }
-      for (n = 0; n <= max_code; n++) {
-        curlen = nextlen;
-        nextlen = tree[(n + 1) * 2 + 1];
-        if (++count < max_count && curlen === nextlen) {
-          continue;
-        } else if (count < min_count) {
-          do {
-            send_code(s, curlen, s.bl_tree);
-          } while (--count !== 0);
-        } else if (curlen !== 0) {
-          if (curlen !== prevlen) {
-            send_code(s, curlen, s.bl_tree);
-            count--;
-          }
-          send_code(s, REP_3_6, s.bl_tree);
-          send_bits(s, count - 3, 2);
-        } else if (count <= 10) {
-          send_code(s, REPZ_3_10, s.bl_tree);
-          send_bits(s, count - 3, 3);
-        } else {
-          send_code(s, REPZ_11_138, s.bl_tree);
-          send_bits(s, count - 11, 7);
-        }
-        count = 0;
-        prevlen = curlen;
-        if (nextlen === 0) {
-          max_count = 138;
-          min_count = 3;
-        } else if (curlen === nextlen) {
-          max_count = 6;
-          min_count = 3;
-        } else {
-          max_count = 7;
-          min_count = 4;
-        }
-      }
-    }
-    function build_bl_tree(s) {
-      var max_blindex;
-      scan_tree(s, s.dyn_ltree, s.l_desc.max_code);
-      scan_tree(s, s.dyn_dtree, s.d_desc.max_code);
-      build_tree(s, s.bl_desc);
-      for (max_blindex = BL_CODES - 1; max_blindex >= 3; max_blindex--) {
-        if (s.bl_tree[bl_order[max_blindex] * 2 + 1] !== 0) {
-          break;
-        }
-      }
-      s.opt_len += 3 * (max_blindex + 1) + 5 + 5 + 4;
-      return max_blindex;
-    }
-    function send_all_trees(s, lcodes, dcodes, blcodes) {
-      var rank;
-      send_bits(s, lcodes - 257, 5);
-      send_bits(s, dcodes - 1, 5);
-      send_bits(s, blcodes - 4, 4);
-      for (rank = 0; rank < blcodes; rank++) {
-        send_bits(s, s.bl_tree[bl_order[rank] * 2 + 1], 3);
-      }
-      send_tree(s, s.dyn_ltree, lcodes - 1);
-      send_tree(s, s.dyn_dtree, dcodes - 1);
-    }
-    function detect_data_type(s) {
-      var black_mask = 4093624447;
-      var n;
-      for (n = 0; n <= 31; n++, black_mask >>>= 1) {
-        if (black_mask & 1 && s.dyn_ltree[n * 2] !== 0) {
-          return Z_BINARY;
-        }
-      }
-      if (s.dyn_ltree[9 * 2] !== 0 || s.dyn_ltree[10 * 2] !== 0 || s.dyn_ltree[13 * 2] !== 0) {
-        return Z_TEXT;
-      }
-      for (n = 32; n < LITERALS; n++) {
-        if (s.dyn_ltree[n * 2] !== 0) {
-          return Z_TEXT;
-        }
-      }
-      return Z_BINARY;
-    }
-    var static_init_done = false;
-    function _tr_init(s) {
-      if (!static_init_done) {
-        tr_static_init();
-        static_init_done = true;
-      }
-      s.l_desc = new TreeDesc(s.dyn_ltree, static_l_desc);
-      s.d_desc = new TreeDesc(s.dyn_dtree, static_d_desc);
-      s.bl_desc = new TreeDesc(s.bl_tree, static_bl_desc);
-      s.bi_buf = 0;
-      s.bi_valid = 0;
-      init_block(s);
-    }
-    function _tr_stored_block(s, buf, stored_len, last) {
-      send_bits(s, (STORED_BLOCK << 1) + (last ? 1 : 0), 3);
-      copy_block(s, buf, stored_len, true);
-    }
-    function _tr_align(s) {
-      send_bits(s, STATIC_TREES << 1, 3);
-      send_code(s, END_BLOCK, static_ltree);
-      bi_flush(s);
-    }
-    function _tr_flush_block(s, buf, stored_len, last) {
-      var opt_lenb, static_lenb;
-      var max_blindex = 0;
-      if (s.level > 0) {
-        if (s.strm.data_type === Z_UNKNOWN) {
-          s.strm.data_type = detect_data_type(s);
-        }
-        build_tree(s, s.l_desc);
-        build_tree(s, s.d_desc);
-        max_blindex = build_bl_tree(s);
-        opt_lenb = s.opt_len + 3 + 7 >>> 3;
-        static_lenb = s.static_len + 3 + 7 >>> 3;
-        if (static_lenb <= opt_lenb) {
-          opt_lenb = static_lenb;
-        }
-      } else {
-        opt_lenb = static_lenb = stored_len + 5;
-      }
-      if (stored_len + 4 <= opt_lenb && buf !== -1) {
-        _tr_stored_block(s, buf, stored_len, last);
-      } else if (s.strategy === Z_FIXED || static_lenb === opt_lenb) {
-        send_bits(s, (STATIC_TREES << 1) + (last ? 1 : 0), 3);
-        compress_block(s, static_ltree, static_dtree);
-      } else {
-        send_bits(s, (DYN_TREES << 1) + (last ? 1 : 0), 3);
-        send_all_trees(s, s.l_desc.max_code + 1, s.d_desc.max_code + 1, max_blindex + 1);
-        compress_block(s, s.dyn_ltree, s.dyn_dtree);
-      }
-      init_block(s);
-      if (last) {
-        bi_windup(s);
-      }
-    }
-    function _tr_tally(s, dist, lc) {
-      s.pending_buf[s.d_buf + s.last_lit * 2] = dist >>> 8 & 255;
-      s.pending_buf[s.d_buf + s.last_lit * 2 + 1] = dist & 255;
-      s.pending_buf[s.l_buf + s.last_lit] = lc & 255;
-      s.last_lit++;
-      if (dist === 0) {
-        s.dyn_ltree[lc * 2]++;
-      } else {
-        s.matches++;
-        dist--;
-        s.dyn_ltree[(_length_code[lc] + LITERALS + 1) * 2]++;
-        s.dyn_dtree[d_code(dist) * 2]++;
-      }
-      return s.last_lit === s.lit_bufsize - 1;
-    }
-    exports._tr_init = _tr_init;
-    exports._tr_stored_block = _tr_stored_block;
-    exports._tr_flush_block = _tr_flush_block;
-    exports._tr_tally = _tr_tally;
-    exports._tr_align = _tr_align;
-  }
-});
-
-// node_modules/pako/lib/zlib/adler32.js
-var require_adler32 = __commonJS({
-  "node_modules/pako/lib/zlib/adler32.js"(exports, module) {
-    "use strict";
-    function adler32(adler, buf, len, pos) {
-      var s1 = adler & 65535 | 0, s2 = adler >>> 16 & 65535 | 0, n = 0;
-      while (len !== 0) {
-        n = len > 2e3 ? 2e3 : len;
-        len -= n;
-        do {
-          s1 = s1 + buf[pos++] | 0;
-          s2 = s2 + s1 | 0;
-        } while (--n);
-        s1 %= 65521;
-        s2 %= 65521;
-      }
-      return s1 | s2 << 16 | 0;
-    }
-    module.exports = adler32;
-  }
-});
-
-// node_modules/pako/lib/zlib/crc32.js
-var require_crc322 = __commonJS({
-  "node_modules/pako/lib/zlib/crc32.js"(exports, module) {
-    "use strict";
-    function makeTable() {
-      var c, table = [];
-      for (var n = 0; n < 256; n++) {
-        c = n;
-        for (var k = 0; k < 8; k++) {
-          c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
-        }
-        table[n] = c;
-      }
-      return table;
-    }
-    var crcTable = makeTable();
-    function crc32(crc, buf, len, pos) {
-      var t = crcTable, end = pos + len;
-      crc ^= -1;
-      for (var i = pos; i < end; i++) {
-        crc = crc >>> 8 ^ t[(crc ^ buf[i]) & 255];
-      }
-      return crc ^ -1;
-    }
-    module.exports = crc32;
-  }
-});
-
-// node_modules/pako/lib/zlib/messages.js
-var require_messages = __commonJS({
-  "node_modules/pako/lib/zlib/messages.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      2: "need dictionary",
-      /* Z_NEED_DICT       2  */
-      1: "stream end",
-      /* Z_STREAM_END      1  */
-      0: "",
-      /* Z_OK              0  */
-      "-1": "file error",
-      /* Z_ERRNO         (-1) */
-      "-2": "stream error",
-      /* Z_STREAM_ERROR  (-2) */
-      "-3": "data error",
-      /* Z_DATA_ERROR    (-3) */
-      "-4": "insufficient memory",
-      /* Z_MEM_ERROR     (-4) */
-      "-5": "buffer error",
-      /* Z_BUF_ERROR     (-5) */
-      "-6": "incompatible version"
-      /* Z_VERSION_ERROR (-6) */
-    };
-  }
-});
-
-// node_modules/pako/lib/zlib/deflate.js
-var require_deflate = __commonJS({
-  "node_modules/pako/lib/zlib/deflate.js"(exports) {
-    "use strict";
-    var utils = require_common2();
-    var trees = require_trees();
-    var adler32 = require_adler32();
-    var crc32 = require_crc322();
-    var msg = require_messages();
-    var Z_NO_FLUSH = 0;
-    var Z_PARTIAL_FLUSH = 1;
-    var Z_FULL_FLUSH = 3;
-    var Z_FINISH = 4;
-    var Z_BLOCK = 5;
-    var Z_OK = 0;
-    var Z_STREAM_END = 1;
-    var Z_STREAM_ERROR = -2;
-    var Z_DATA_ERROR = -3;
-    var Z_BUF_ERROR = -5;
-    var Z_DEFAULT_COMPRESSION = -1;
-    var Z_FILTERED = 1;
-    var Z_HUFFMAN_ONLY = 2;
-    var Z_RLE = 3;
-    var Z_FIXED = 4;
-    var Z_DEFAULT_STRATEGY = 0;
-    var Z_UNKNOWN = 2;
-    var Z_DEFLATED = 8;
-    var MAX_MEM_LEVEL = 9;
-    var MAX_WBITS = 15;
-    var DEF_MEM_LEVEL = 8;
-    var LENGTH_CODES = 29;
-    var LITERALS = 256;
-    var L_CODES = LITERALS + 1 + LENGTH_CODES;
-    var D_CODES = 30;
-    var BL_CODES = 19;
-    var HEAP_SIZE = 2 * L_CODES + 1;
-    var MAX_BITS = 15;
-    var MIN_MATCH = 3;
-    var MAX_MATCH = 258;
-    var MIN_LOOKAHEAD = MAX_MATCH + MIN_MATCH + 1;
-    var PRESET_DICT = 32;
-    var INIT_STATE = 42;
-    var EXTRA_STATE = 69;
-    var NAME_STATE = 73;
-    var COMMENT_STATE = 91;
-    var HCRC_STATE = 103;
-    var BUSY_STATE = 113;
-    var FINISH_STATE = 666;
-    var BS_NEED_MORE = 1;
-    var BS_BLOCK_DONE = 2;
-    var BS_FINISH_STARTED = 3;
-    var BS_FINISH_DONE = 4;
-    var OS_CODE = 3;
-    function err(strm, errorCode) {
-      strm.msg = msg[errorCode];
-      return errorCode;
-    }
-    function rank(f) {
-      return (f << 1) - (f > 4 ? 9 : 0);
-    }
-    function zero(buf) {
-      var len = buf.length;
-      while (--len >= 0) {
-        buf[len] = 0;
-      }
-    }
-    function flush_pending(strm) {
-      var s = strm.state;
-      var len = s.pending;
-      if (len > strm.avail_out) {
-        len = strm.avail_out;
-      }
-      if (len === 0) {
-        return;
-      }
-      utils.arraySet(strm.output, s.pending_buf, s.pending_out, len, strm.next_out);
-      strm.next_out += len;
-      s.pending_out += len;
-      strm.total_out += len;
-      strm.avail_out -= len;
-      s.pending -= len;
-      if (s.pending === 0) {
-        s.pending_out = 0;
-      }
-    }
-    function flush_block_only(s, last) {
-      trees._tr_flush_block(s, s.block_start >= 0 ? s.block_start : -1, s.strstart - s.block_start, last);
-      s.block_start = s.strstart;
-      flush_pending(s.strm);
-    }
-    function put_byte(s, b) {
-      s.pending_buf[s.pending++] = b;
-    }
-    function putShortMSB(s, b) {
-      s.pending_buf[s.pending++] = b >>> 8 & 255;
-      s.pending_buf[s.pending++] = b & 255;
-    }
-    function read_buf(strm, buf, start, size) {
-      var len = strm.avail_in;
-      if (len > size) {
-        len = size;
-      }
-      if (len === 0) {
-        return 0;
-      }
-      strm.avail_in -= len;
-      utils.arraySet(buf, strm.input, strm.next_in, len, start);
-      if (strm.state.wrap === 1) {
-        strm.adler = adler32(strm.adler, buf, len, start);
-      } else if (strm.state.wrap === 2) {
-        strm.adler = crc32(strm.adler, buf, len, start);
-      }
-      strm.next_in += len;
-      strm.total_in += len;
-      return len;
-    }
-    function longest_match(s, cur_match) {
-      var chain_length = s.max_chain_length;
-      var scan = s.strstart;
-      var match;
-      var len;
-      var best_len = s.prev_length;
-      var nice_match = s.nice_match;
-      var limit = s.strstart > s.w_size - MIN_LOOKAHEAD ? s.strstart - (s.w_size - MIN_LOOKAHEAD) : 0;
-      var _win = s.window;
-      var wmask = s.w_mask;
-      var prev = s.prev;
-      var strend = s.strstart + MAX_MATCH;
-      var scan_end1 = _win[scan + best_len - 1];
-      var scan_end = _win[scan + best_len];
-      if (s.prev_length >= s.good_match) {
-        chain_length >>= 2;
-      }
-      if (nice_match > s.lookahead) {
-        nice_match = s.lookahead;
-      }
-      do {
-        match = cur_match;
-        if (_win[match + best_len] !== scan_end || _win[match + best_len - 1] !== scan_end1 || _win[match] !== _win[scan] || _win[++match] !== _win[scan + 1]) {
-          continue;
-        }
-        scan += 2;
-        match++;
-        do {
-        } while (_win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && _win[++scan] === _win[++match] && scan < strend);
-        len = MAX_MATCH - (strend - scan);
-        scan = strend - MAX_MATCH;
-        if (len > best_len) {
-          s.match_start = cur_match;
-          best_len = len;
-          if (len >= nice_match) {
-            break;
-          }
-          scan_end1 = _win[scan + best_len - 1];
-          scan_end = _win[scan + best_len];
-        }
-      } while ((cur_match = prev[cur_match & wmask]) > limit && --chain_length !== 0);
-      if (best_len <= s.lookahead) {
-        return best_len;
-      }
-      return s.lookahead;
-    }
-    function fill_window(s) {
-      var _w_size = s.w_size;
-      var p, n, m, more, str;
-      do {
-        more = s.window_size - s.lookahead - s.strstart;
-        if (s.strstart >= _w_size + (_w_size - MIN_LOOKAHEAD)) {
-          utils.arraySet(s.window, s.window, _w_size, _w_size, 0);
-          s.match_start -= _w_size;
-          s.strstart -= _w_size;
-          s.block_start -= _w_size;
-          n = s.hash_size;
-          p = n;
-          do {
-            m = s.head[--p];
-            s.head[p] = m >= _w_size ? m - _w_size : 0;
-          } while (--n);
-          n = _w_size;
-          p = n;
-          do {
-            m = s.prev[--p];
-            s.prev[p] = m >= _w_size ? m - _w_size : 0;
-          } while (--n);
-          more += _w_size;
-        }
-        if (s.strm.avail_in === 0) {
-          break;
-        }
-        n = read_buf(s.strm, s.window, s.strstart + s.lookahead, more);
-        s.lookahead += n;
-        if (s.lookahead + s.insert >= MIN_MATCH) {
-          str = s.strstart - s.insert;
-          s.ins_h = s.window[str];
-          s.ins_h = (s.ins_h << s.hash_shift ^ s.window[str + 1]) & s.hash_mask;
-          while (s.insert) {
-            s.ins_h = (s.ins_h << s.hash_shift ^ s.window[str + MIN_MATCH - 1]) & s.hash_mask;
-            s.prev[str & s.w_mask] = s.head[s.ins_h];
-            s.head[s.ins_h] = str;
-            str++;
-            s.insert--;
-            if (s.lookahead + s.insert < MIN_MATCH) {
-              break;
-            }
-          }
-        }
-      } while (s.lookahead < MIN_LOOKAHEAD && s.strm.avail_in !== 0);
-    }
-    function deflate_stored(s, flush) {
-      var max_block_size = 65535;
-      if (max_block_size > s.pending_buf_size - 5) {
-        max_block_size = s.pending_buf_size - 5;
-      }
-      for (; ; ) {
-        if (s.lookahead <= 1) {
-          fill_window(s);
-          if (s.lookahead === 0 && flush === Z_NO_FLUSH) {
-            return BS_NEED_MORE;
-          }
-          if (s.lookahead === 0) {
-            break;
-          }
-        }
-        s.strstart += s.lookahead;
-        s.lookahead = 0;
-        var max_start = s.block_start + max_block_size;
-        if (s.strstart === 0 || s.strstart >= max_start) {
-          s.lookahead = s.strstart - max_start;
-          s.strstart = max_start;
-          flush_block_only(s, false);
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        }
-        if (s.strstart - s.block_start >= s.w_size - MIN_LOOKAHEAD) {
-          flush_block_only(s, false);
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        }
-      }
-      s.insert = 0;
-      if (flush === Z_FINISH) {
-        flush_block_only(s, true);
-        if (s.strm.avail_out === 0) {
-          return BS_FINISH_STARTED;
-        }
-        return BS_FINISH_DONE;
-      }
-      if (s.strstart > s.block_start) {
-        flush_block_only(s, false);
-        if (s.strm.avail_out === 0) {
-          return BS_NEED_MORE;
-        }
-      }
-      return BS_NEED_MORE;
-    }
-    function deflate_fast(s, flush) {
-      var hash_head;
-      var bflush;
-      for (; ; ) {
-        if (s.lookahead < MIN_LOOKAHEAD) {
-          fill_window(s);
-          if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) {
-            return BS_NEED_MORE;
-          }
-          if (s.lookahead === 0) {
-            break;
-          }
-        }
-        hash_head = 0;
-        if (s.lookahead >= MIN_MATCH) {
-          s.ins_h = (s.ins_h << s.hash_shift ^ s.window[s.strstart + MIN_MATCH - 1]) & s.hash_mask;
-          hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
-          s.head[s.ins_h] = s.strstart;
-        }
-        if (hash_head !== 0 && s.strstart - hash_head <= s.w_size - MIN_LOOKAHEAD) {
-          s.match_length = longest_match(s, hash_head);
-        }
-        if (s.match_length >= MIN_MATCH) {
-          bflush = trees._tr_tally(s, s.strstart - s.match_start, s.match_length - MIN_MATCH);
-          s.lookahead -= s.match_length;
-          if (s.match_length <= s.max_lazy_match && s.lookahead >= MIN_MATCH) {
-            s.match_length--;
-            do {
-              s.strstart++;
-              s.ins_h = (s.ins_h << s.hash_shift ^ s.window[s.strstart + MIN_MATCH - 1]) & s.hash_mask;
-              hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
-              s.head[s.ins_h] = s.strstart;
-            } while (--s.match_length !== 0);
-            s.strstart++;
-          } else {
-            s.strstart += s.match_length;
-            s.match_length = 0;
-            s.ins_h = s.window[s.strstart];
-            s.ins_h = (s.ins_h << s.hash_shift ^ s.window[s.strstart + 1]) & s.hash_mask;
-          }
-        } else {
-          bflush = trees._tr_tally(s, 0, s.window[s.strstart]);
-          s.lookahead--;
-          s.strstart++;
-        }
-        if (bflush) {
-          flush_block_only(s, false);
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        }
-      }
-      s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
-      if (flush === Z_FINISH) {
-        flush_block_only(s, true);
-        if (s.strm.avail_out === 0) {
-          return BS_FINISH_STARTED;
-        }
-        return BS_FINISH_DONE;
-      }
-      if (s.last_lit) {
-        flush_block_only(s, false);
-        if (s.strm.avail_out === 0) {
-          return BS_NEED_MORE;
-        }
-      }
-      return BS_BLOCK_DONE;
-    }
-    function deflate_slow(s, flush) {
-      var hash_head;
-      var bflush;
-      var max_insert;
-      for (; ; ) {
-        if (s.lookahead < MIN_LOOKAHEAD) {
-          fill_window(s);
-          if (s.lookahead < MIN_LOOKAHEAD && flush === Z_NO_FLUSH) {
-            return BS_NEED_MORE;
-          }
-          if (s.lookahead === 0) {
-            break;
-          }
-        }
-        hash_head = 0;
-        if (s.lookahead >= MIN_MATCH) {
-          s.ins_h = (s.ins_h << s.hash_shift ^ s.window[s.strstart + MIN_MATCH - 1]) & s.hash_mask;
-          hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
-          s.head[s.ins_h] = s.strstart;
-        }
-        s.prev_length = s.match_length;
-        s.prev_match = s.match_start;
-        s.match_length = MIN_MATCH - 1;
-        if (hash_head !== 0 && s.prev_length < s.max_lazy_match && s.strstart - hash_head <= s.w_size - MIN_LOOKAHEAD) {
-          s.match_length = longest_match(s, hash_head);
-          if (s.match_length <= 5 && (s.strategy === Z_FILTERED || s.match_length === MIN_MATCH && s.strstart - s.match_start > 4096)) {
-            s.match_length = MIN_MATCH - 1;
-          }
-        }
-        if (s.prev_length >= MIN_MATCH && s.match_length <= s.prev_length) {
-          max_insert = s.strstart + s.lookahead - MIN_MATCH;
-          bflush = trees._tr_tally(s, s.strstart - 1 - s.prev_match, s.prev_length - MIN_MATCH);
-          s.lookahead -= s.prev_length - 1;
-          s.prev_length -= 2;
-          do {
-            if (++s.strstart <= max_insert) {
-              s.ins_h = (s.ins_h << s.hash_shift ^ s.window[s.strstart + MIN_MATCH - 1]) & s.hash_mask;
-              hash_head = s.prev[s.strstart & s.w_mask] = s.head[s.ins_h];
-              s.head[s.ins_h] = s.strstart;
-            }
-          } while (--s.prev_length !== 0);
-          s.match_available = 0;
-          s.match_length = MIN_MATCH - 1;
-          s.strstart++;
-          if (bflush) {
-            flush_block_only(s, false);
-            if (s.strm.avail_out === 0) {
-              return BS_NEED_MORE;
-            }
-          }
-        } else if (s.match_available) {
-          bflush = trees._tr_tally(s, 0, s.window[s.strstart - 1]);
-          if (bflush) {
-            flush_block_only(s, false);
-          }
-          s.strstart++;
-          s.lookahead--;
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        } else {
-          s.match_available = 1;
-          s.strstart++;
-          s.lookahead--;
-        }
-      }
-      if (s.match_available) {
-        bflush = trees._tr_tally(s, 0, s.window[s.strstart - 1]);
-        s.match_available = 0;
-      }
-      s.insert = s.strstart < MIN_MATCH - 1 ? s.strstart : MIN_MATCH - 1;
-      if (flush === Z_FINISH) {
-        flush_block_only(s, true);
-        if (s.strm.avail_out === 0) {
-          return BS_FINISH_STARTED;
-        }
-        return BS_FINISH_DONE;
-      }
-      if (s.last_lit) {
-        flush_block_only(s, false);
-        if (s.strm.avail_out === 0) {
-          return BS_NEED_MORE;
-        }
-      }
-      return BS_BLOCK_DONE;
-    }
-    function deflate_rle(s, flush) {
-      var bflush;
-      var prev;
-      var scan, strend;
-      var _win = s.window;
-      for (; ; ) {
-        if (s.lookahead <= MAX_MATCH) {
-          fill_window(s);
-          if (s.lookahead <= MAX_MATCH && flush === Z_NO_FLUSH) {
-            return BS_NEED_MORE;
-          }
-          if (s.lookahead === 0) {
-            break;
-          }
-        }
-        s.match_length = 0;
-        if (s.lookahead >= MIN_MATCH && s.strstart > 0) {
-          scan = s.strstart - 1;
-          prev = _win[scan];
-          if (prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan]) {
-            strend = s.strstart + MAX_MATCH;
-            do {
-            } while (prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && prev === _win[++scan] && scan < strend);
-            s.match_length = MAX_MATCH - (strend - scan);
-            if (s.match_length > s.lookahead) {
-              s.match_length = s.lookahead;
-            }
-          }
-        }
-        if (s.match_length >= MIN_MATCH) {
-          bflush = trees._tr_tally(s, 1, s.match_length - MIN_MATCH);
-          s.lookahead -= s.match_length;
-          s.strstart += s.match_length;
-          s.match_length = 0;
-        } else {
-          bflush = trees._tr_tally(s, 0, s.window[s.strstart]);
-          s.lookahead--;
-          s.strstart++;
-        }
-        if (bflush) {
-          flush_block_only(s, false);
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        }
-      }
-      s.insert = 0;
-      if (flush === Z_FINISH) {
-        flush_block_only(s, true);
-        if (s.strm.avail_out === 0) {
-          return BS_FINISH_STARTED;
-        }
-        return BS_FINISH_DONE;
-      }
-      if (s.last_lit) {
-        flush_block_only(s, false);
-        if (s.strm.avail_out === 0) {
-          return BS_NEED_MORE;
-        }
-      }
-      return BS_BLOCK_DONE;
-    }
-    function deflate_huff(s, flush) {
-      var bflush;
-      for (; ; ) {
-        if (s.lookahead === 0) {
-          fill_window(s);
-          if (s.lookahead === 0) {
-            if (flush === Z_NO_FLUSH) {
-              return BS_NEED_MORE;
-            }
-            break;
-          }
-        }
-        s.match_length = 0;
-        bflush = trees._tr_tally(s, 0, s.window[s.strstart]);
-        s.lookahead--;
-        s.strstart++;
-        if (bflush) {
-          flush_block_only(s, false);
-          if (s.strm.avail_out === 0) {
-            return BS_NEED_MORE;
-          }
-        }
-      }
-      s.insert = 0;
-      if (flush === Z_FINISH) {
-        flush_block_only(s, true);
-        if (s.strm.avail_out === 0) {
-          return BS_FINISH_STARTED;
-        }
-        return BS_FINISH_DONE;
-      }
-      if (s.last_lit) {
-        flush_block_only(s, false);
-        if (s.strm.avail_out === 0) {
-          return BS_NEED_MORE;
-        }
-      }
-      return BS_BLOCK_DONE;
-    }
-    function Config(good_length, max_lazy, nice_length, max_chain, func) {
-      this.good_length = good_length;
-      this.max_lazy = max_lazy;
-      this.nice_length = nice_length;
-      this.max_chain = max_chain;
-      this.func = func;
-    }
-    var configuration_table;
-    configuration_table = [
-      /*      good lazy nice chain */
-      new Config(0, 0, 0, 0, deflate_stored),
-      /* 0 store only */
-      new Config(4, 4, 8, 4, deflate_fast),
-      /* 1 max speed, no lazy matches */
-      new Config(4, 5, 16, 8, deflate_fast),
-      /* 2 */
-      new Config(4, 6, 32, 32, deflate_fast),
-      /* 3 */
-      new Config(4, 4, 16, 16, deflate_slow),
-      /* 4 lazy matches */
-      new Config(8, 16, 32, 32, deflate_slow),
-      /* 5 */
-      new Config(8, 16, 128, 128, deflate_slow),
-      /* 6 */
-      new Config(8, 32, 128, 256, deflate_slow),
-      /* 7 */
-      new Config(32, 128, 258, 1024, deflate_slow),
-      /* 8 */
-      new Config(32, 258, 258, 4096, deflate_slow)
-      /* 9 max compression */
-    ];
-    function lm_init(s) {
-      s.window_size = 2 * s.w_size;
-      zero(s.head);
-      s.max_lazy_match = configuration_table[s.level].max_lazy;
-      s.good_match = configuration_table[s.level].good_length;
-      s.nice_match = configuration_table[s.level].nice_length;
-      s.max_chain_length = configuration_table[s.level].max_chain;
-      s.strstart = 0;
-      s.block_start = 0;
-      s.lookahead = 0;
-      s.insert = 0;
-      s.match_length = s.prev_length = MIN_MATCH - 1;
-      s.match_available = 0;
-      s.ins_h = 0;
-    }
-    function DeflateState() {
-      this.strm = null;
-      this.status = 0;
-      this.pending_buf = null;
-      this.pending_buf_size = 0;
-      this.pending_out = 0;
-      this.pending = 0;
-      this.wrap = 0;
-      this.gzhead = null;
-      this.gzindex = 0;
-      this.method = Z_DEFLATED;
-      this.last_flush = -1;
-      this.w_size = 0;
-      this.w_bits = 0;
-      this.w_mask = 0;
-      this.window = null;
-      this.window_size = 0;
-      this.prev = null;
-      this.head = null;
-      this.ins_h = 0;
-      this.hash_size = 0;
-      this.hash_bits = 0;
-      this.hash_mask = 0;
-      this.hash_shift = 0;
-      this.block_start = 0;
-      this.match_length = 0;
-      this.prev_match = 0;
-      this.match_available = 0;
-      this.strstart = 0;
-      this.match_start = 0;
-      this.lookahead = 0;
-      this.prev_length = 0;
-      this.max_chain_length = 0;
-      this.max_lazy_match = 0;
-      this.level = 0;
-      this.strategy = 0;
-      this.good_match = 0;
-      this.nice_match = 0;
-      this.dyn_ltree = new utils.Buf16(HEAP_SIZE * 2);
-      this.dyn_dtree = new utils.Buf16((2 * D_CODES + 1) * 2);
-      this.bl_tree = new utils.Buf16((2 * BL_CODES + 1) * 2);
-      zero(this.dyn_ltree);
-      zero(this.dyn_dtree);
-      zero(this.bl_tree);
-      this.l_desc = null;
-      this.d_desc = null;
-      this.bl_desc = null;
-      this.bl_count = new utils.Buf16(MAX_BITS + 1);
-      this.heap = new utils.Buf16(2 * L_CODES + 1);
-      zero(this.heap);
-      this.heap_len = 0;
-      this.heap_max = 0;
-      this.depth = new utils.Buf16(2 * L_CODES + 1);
-      zero(this.depth);
-      this.l_buf = 0;
-      this.lit_bufsize = 0;
-      this.last_lit = 0;
-      this.d_buf = 0;
-      this.opt_len = 0;
-      this.static_len = 0;
-      this.matches = 0;
-      this.insert = 0;
-      this.bi_buf = 0;
-      this.bi_valid = 0;
-    }
-    function deflateResetKeep(strm) {
-      var s;
-      if (!strm || !strm.state) {
-        return err(strm, Z_STREAM_ERROR);
-      }
-      strm.total_in = strm.total_out = 0;
-      strm.data_type = Z_UNKNOWN;
-      s = strm.state;
-      s.pending = 0;
-      s.pending_out = 0;
-      if (s.wrap < 0) {
-        s.wrap = -s.wrap;
-      }
-      s.status = s.wrap ? INIT_STATE : BUSY_STATE;
-      strm.adler = s.wrap === 2 ? 0 : 1;
-      s.last_flush = Z_NO_FLUSH;
-      trees._tr_init(s);
-      return Z_OK;
-    }
-    function deflateReset(strm) {
-      var ret = deflateResetKeep(strm);
-      if (ret === Z_OK) {
-        lm_init(strm.state);
-      }
-      return ret;
-    }
-    function deflateSetHeader(strm, head) {
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      if (strm.state.wrap !== 2) {
-        return Z_STREAM_ERROR;
-      }
-      strm.state.gzhead = head;
-      return Z_OK;
-    }
-    function deflateInit2(strm, level, method, windowBits, memLevel, strategy) {
-      if (!strm) {
-        return Z_STREAM_ERROR;
-      }
-      var wrap3 = 1;
-      if (level === Z_DEFAULT_COMPRESSION) {
-        level = 6;
-      }
-      if (windowBits < 0) {
-        wrap3 = 0;
-        windowBits = -windowBits;
-      } else if (windowBits > 15) {
-        wrap3 = 2;
-        windowBits -= 16;
-      }
-      if (memLevel < 1 || memLevel > MAX_MEM_LEVEL || method !== Z_DEFLATED || windowBits < 8 || windowBits > 15 || level < 0 || level > 9 || strategy < 0 || strategy > Z_FIXED) {
-        return err(strm, Z_STREAM_ERROR);
-      }
-      if (windowBits === 8) {
-        windowBits = 9;
-      }
-      var s = new DeflateState();
-      strm.state = s;
-      s.strm = strm;
-      s.wrap = wrap3;
-      s.gzhead = null;
-      s.w_bits = windowBits;
-      s.w_size = 1 << s.w_bits;
-      s.w_mask = s.w_size - 1;
-      s.hash_bits = memLevel + 7;
-      s.hash_size = 1 << s.hash_bits;
-      s.hash_mask = s.hash_size - 1;
-      s.hash_shift = ~~((s.hash_bits + MIN_MATCH - 1) / MIN_MATCH);
-      s.window = new utils.Buf8(s.w_size * 2);
-      s.head = new utils.Buf16(s.hash_size);
-      s.prev = new utils.Buf16(s.w_size);
-      s.lit_bufsize = 1 << memLevel + 6;
-      s.pending_buf_size = s.lit_bufsize * 4;
-      s.pending_buf = new utils.Buf8(s.pending_buf_size);
-      s.d_buf = 1 * s.lit_bufsize;
-      s.l_buf = (1 + 2) * s.lit_bufsize;
-      s.level = level;
-      s.strategy = strategy;
-      s.method = method;
-      return deflateReset(strm);
-    }
-    function deflateInit(strm, level) {
-      return deflateInit2(strm, level, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY);
-    }
-    function deflate(strm, flush) {
-      var old_flush, s;
-      var beg, val;
-      if (!strm || !strm.state || flush > Z_BLOCK || flush < 0) {
-        return strm ? err(strm, Z_STREAM_ERROR) : Z_STREAM_ERROR;
-      }
-      s = strm.state;
-      if (!strm.output || !strm.input && strm.avail_in !== 0 || s.status === FINISH_STATE && flush !== Z_FINISH) {
-        return err(strm, strm.avail_out === 0 ? Z_BUF_ERROR : Z_STREAM_ERROR);
-      }
-      s.strm = strm;
-      old_flush = s.last_flush;
-      s.last_flush = flush;
-      if (s.status === INIT_STATE) {
-        if (s.wrap === 2) {
-          strm.adler = 0;
-          put_byte(s, 31);
-          put_byte(s, 139);
-          put_byte(s, 8);
-          if (!s.gzhead) {
-            put_byte(s, 0);
-            put_byte(s, 0);
-            put_byte(s, 0);
-            put_byte(s, 0);
-            put_byte(s, 0);
-            put_byte(s, s.level === 9 ? 2 : s.strategy >= Z_HUFFMAN_ONLY || s.level < 2 ? 4 : 0);
-            put_byte(s, OS_CODE);
-            s.status = BUSY_STATE;
-          } else {
-            put_byte(
-              s,
-              (s.gzhead.text ? 1 : 0) + (s.gzhead.hcrc ? 2 : 0) + (!s.gzhead.extra ? 0 : 4) + (!s.gzhead.name ? 0 : 8) + (!s.gzhead.comment ? 0 : 16)
-            );
-            put_byte(s, s.gzhead.time & 255);
-            put_byte(s, s.gzhead.time >> 8 & 255);
-            put_byte(s, s.gzhead.time >> 16 & 255);
-            put_byte(s, s.gzhead.time >> 24 & 255);
-            put_byte(s, s.level === 9 ? 2 : s.strategy >= Z_HUFFMAN_ONLY || s.level < 2 ? 4 : 0);
-            put_byte(s, s.gzhead.os & 255);
-            if (s.gzhead.extra && s.gzhead.extra.length) {
-              put_byte(s, s.gzhead.extra.length & 255);
-              put_byte(s, s.gzhead.extra.length >> 8 & 255);
-            }
-            if (s.gzhead.hcrc) {
-              strm.adler = crc32(strm.adler, s.pending_buf, s.pending, 0);
-            }
-            s.gzindex = 0;
-            s.status = EXTRA_STATE;
-          }
-        } else {
-          var header = Z_DEFLATED + (s.w_bits - 8 << 4) << 8;
-          var level_flags = -1;
-          if (s.strategy >= Z_HUFFMAN_ONLY || s.level < 2) {
-            level_flags = 0;
-          } else if (s.level < 6) {
-            level_flags = 1;
-          } else if (s.level === 6) {
-            level_flags = 2;
-          } else {
-            level_flags = 3;
-          }
-          header |= level_flags << 6;
-          if (s.strstart !== 0) {
-            header |= PRESET_DICT;
-          }
-          header += 31 - header % 31;
-          s.status = BUSY_STATE;
-          putShortMSB(s, header);
-          if (s.strstart !== 0) {
-            putShortMSB(s, strm.adler >>> 16);
-            putShortMSB(s, strm.adler & 65535);
-          }
-          strm.adler = 1;
-        }
-      }
-      if (s.status === EXTRA_STATE) {
-        if (s.gzhead.extra) {
-          beg = s.pending;
-          while (s.gzindex < (s.gzhead.extra.length & 65535)) {
-            if (s.pending === s.pending_buf_size) {
-              if (s.gzhead.hcrc && s.pending > beg) {
-                strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-              }
-              flush_pending(strm);
-              beg = s.pending;
-              if (s.pending === s.pending_buf_size) {
-                break;
-              }
-            }
-            put_byte(s, s.gzhead.extra[s.gzindex] & 255);
-            s.gzindex++;
-          }
-          if (s.gzhead.hcrc && s.pending > beg) {
-            strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-          }
-          if (s.gzindex === s.gzhead.extra.length) {
-            s.gzindex = 0;
-            s.status = NAME_STATE;
-          }
-        } else {
-          s.status = NAME_STATE;
-        }
-      }
-      if (s.status === NAME_STATE) {
-        if (s.gzhead.name) {
-          beg = s.pending;
-          do {
-            if (s.pending === s.pending_buf_size) {
-              if (s.gzhead.hcrc && s.pending > beg) {
-                strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-              }
-              flush_pending(strm);
-              beg = s.pending;
-              if (s.pending === s.pending_buf_size) {
-                val = 1;
-                break;
-              }
-            }
-            if (s.gzindex < s.gzhead.name.length) {
-              val = s.gzhead.name.charCodeAt(s.gzindex++) & 255;
-            } else {
-              val = 0;
-            }
-            put_byte(s, val);
-          } while (val !== 0);
-          if (s.gzhead.hcrc && s.pending > beg) {
-            strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-          }
-          if (val === 0) {
-            s.gzindex = 0;
-            s.status = COMMENT_STATE;
-          }
-        } else {
-          s.status = COMMENT_STATE;
-        }
-      }
-      if (s.status === COMMENT_STATE) {
-        if (s.gzhead.comment) {
-          beg = s.pending;
-          do {
-            if (s.pending === s.pending_buf_size) {
-              if (s.gzhead.hcrc && s.pending > beg) {
-                strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-              }
-              flush_pending(strm);
-              beg = s.pending;
-              if (s.pending === s.pending_buf_size) {
-                val = 1;
-                break;
-              }
-            }
-            if (s.gzindex < s.gzhead.comment.length) {
-              val = s.gzhead.comment.charCodeAt(s.gzindex++) & 255;
-            } else {
-              val = 0;
-            }
-            put_byte(s, val);
-          } while (val !== 0);
-          if (s.gzhead.hcrc && s.pending > beg) {
-            strm.adler = crc32(strm.adler, s.pending_buf, s.pending - beg, beg);
-          }
-          if (val === 0) {
-            s.status = HCRC_STATE;
-          }
-        } else {
-          s.status = HCRC_STATE;
-        }
-      }
-      if (s.status === HCRC_STATE) {
-        if (s.gzhead.hcrc) {
-          if (s.pending + 2 > s.pending_buf_size) {
-            flush_pending(strm);
-          }
-          if (s.pending + 2 <= s.pending_buf_size) {
-            put_byte(s, strm.adler & 255);
-            put_byte(s, strm.adler >> 8 & 255);
-            strm.adler = 0;
-            s.status = BUSY_STATE;
-          }
-        } else {
-          s.status = BUSY_STATE;
-        }
-      }
-      if (s.pending !== 0) {
-        flush_pending(strm);
-        if (strm.avail_out === 0) {
-          s.last_flush = -1;
-          return Z_OK;
-        }
-      } else if (strm.avail_in === 0 && rank(flush) <= rank(old_flush) && flush !== Z_FINISH) {
-        return err(strm, Z_BUF_ERROR);
-      }
-      if (s.status === FINISH_STATE && strm.avail_in !== 0) {
-        return err(strm, Z_BUF_ERROR);
-      }
-      if (strm.avail_in !== 0 || s.lookahead !== 0 || flush !== Z_NO_FLUSH && s.status !== FINISH_STATE) {
-        var bstate = s.strategy === Z_HUFFMAN_ONLY ? deflate_huff(s, flush) : s.strategy === Z_RLE ? deflate_rle(s, flush) : configuration_table[s.level].func(s, flush);
-        if (bstate === BS_FINISH_STARTED || bstate === BS_FINISH_DONE) {
-          s.status = FINISH_STATE;
-        }
-        if (bstate === BS_NEED_MORE || bstate === BS_FINISH_STARTED) {
-          if (strm.avail_out === 0) {
-            s.last_flush = -1;
-          }
-          return Z_OK;
-        }
-        if (bstate === BS_BLOCK_DONE) {
-          if (flush === Z_PARTIAL_FLUSH) {
-            trees._tr_align(s);
-          } else if (flush !== Z_BLOCK) {
-            trees._tr_stored_block(s, 0, 0, false);
-            if (flush === Z_FULL_FLUSH) {
-              zero(s.head);
-              if (s.lookahead === 0) {
-                s.strstart = 0;
-                s.block_start = 0;
-                s.insert = 0;
-              }
-            }
-          }
-          flush_pending(strm);
-          if (strm.avail_out === 0) {
-            s.last_flush = -1;
-            return Z_OK;
-          }
-        }
-      }
-      if (flush !== Z_FINISH) {
-        return Z_OK;
-      }
-      if (s.wrap <= 0) {
-        return Z_STREAM_END;
-      }
-      if (s.wrap === 2) {
-        put_byte(s, strm.adler & 255);
-        put_byte(s, strm.adler >> 8 & 255);
-        put_byte(s, strm.adler >> 16 & 255);
-        put_byte(s, strm.adler >> 24 & 255);
-        put_byte(s, strm.total_in & 255);
-        put_byte(s, strm.total_in >> 8 & 255);
-        put_byte(s, strm.total_in >> 16 & 255);
-        put_byte(s, strm.total_in >> 24 & 255);
-      } else {
-        putShortMSB(s, strm.adler >>> 16);
-        putShortMSB(s, strm.adler & 65535);
-      }
-      flush_pending(strm);
-      if (s.wrap > 0) {
-        s.wrap = -s.wrap;
-      }
-      return s.pending !== 0 ? Z_OK : Z_STREAM_END;
-    }
-    function deflateEnd(strm) {
-      var status;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      status = strm.state.status;
-      if (status !== INIT_STATE && status !== EXTRA_STATE && status !== NAME_STATE && status !== COMMENT_STATE && status !== HCRC_STATE && status !== BUSY_STATE && status !== FINISH_STATE) {
-        return err(strm, Z_STREAM_ERROR);
-      }
-      strm.state = null;
-      return status === BUSY_STATE ? err(strm, Z_DATA_ERROR) : Z_OK;
-    }
-    function deflateSetDictionary(strm, dictionary) {
-      var dictLength = dictionary.length;
-      var s;
-      var str, n;
-      var wrap3;
-      var avail;
-      var next;
-      var input2;
-      var tmpDict;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      s = strm.state;
-      wrap3 = s.wrap;
-      if (wrap3 === 2 || wrap3 === 1 && s.status !== INIT_STATE || s.lookahead) {
-        return Z_STREAM_ERROR;
-      }
-      if (wrap3 === 1) {
-        strm.adler = adler32(strm.adler, dictionary, dictLength, 0);
-      }
-      s.wrap = 0;
-      if (dictLength >= s.w_size) {
-        if (wrap3 === 0) {
-          zero(s.head);
-          s.strstart = 0;
-          s.block_start = 0;
-          s.insert = 0;
-        }
-        tmpDict = new utils.Buf8(s.w_size);
-        utils.arraySet(tmpDict, dictionary, dictLength - s.w_size, s.w_size, 0);
-        dictionary = tmpDict;
-        dictLength = s.w_size;
-      }
-      avail = strm.avail_in;
-      next = strm.next_in;
-      input2 = strm.input;
-      strm.avail_in = dictLength;
-      strm.next_in = 0;
-      strm.input = dictionary;
-      fill_window(s);
-      while (s.lookahead >= MIN_MATCH) {
-        str = s.strstart;
-        n = s.lookahead - (MIN_MATCH - 1);
-        do {
-          s.ins_h = (s.ins_h << s.hash_shift ^ s.window[str + MIN_MATCH - 1]) & s.hash_mask;
-          s.prev[str & s.w_mask] = s.head[s.ins_h];
-          s.head[s.ins_h] = str;
-          str++;
-        } while (--n);
-        s.strstart = str;
-        s.lookahead = MIN_MATCH - 1;
-        fill_window(s);
-      }
-      s.strstart += s.lookahead;
-      s.block_start = s.strstart;
-      s.insert = s.lookahead;
-      s.lookahead = 0;
-      s.match_length = s.prev_length = MIN_MATCH - 1;
-      s.match_available = 0;
-      strm.next_in = next;
-      strm.input = input2;
-      strm.avail_in = avail;
-      s.wrap = wrap3;
-      return Z_OK;
-    }
-    exports.deflateInit = deflateInit;
-    exports.deflateInit2 = deflateInit2;
-    exports.deflateReset = deflateReset;
-    exports.deflateResetKeep = deflateResetKeep;
-    exports.deflateSetHeader = deflateSetHeader;
-    exports.deflate = deflate;
-    exports.deflateEnd = deflateEnd;
-    exports.deflateSetDictionary = deflateSetDictionary;
-    exports.deflateInfo = "pako deflate (from Nodeca project)";
-  }
-});
-
-// node_modules/pako/lib/utils/strings.js
-var require_strings = __commonJS({
-  "node_modules/pako/lib/utils/strings.js"(exports) {
-    "use strict";
-    var utils = require_common2();
-    var STR_APPLY_OK = true;
-    var STR_APPLY_UIA_OK = true;
-    try {
-      String.fromCharCode.apply(null, [0]);
-    } catch (__) {
-      STR_APPLY_OK = false;
-    }
-    try {
-      String.fromCharCode.apply(null, new Uint8Array(1));
-    } catch (__) {
-      STR_APPLY_UIA_OK = false;
-    }
-    var _utf8len = new utils.Buf8(256);
-    for (q = 0; q < 256; q++) {
-      _utf8len[q] = q >= 252 ? 6 : q >= 248 ? 5 : q >= 240 ? 4 : q >= 224 ? 3 : q >= 192 ? 2 : 1;
-    }
-    var q;
-    _utf8len[254] = _utf8len[254] = 1;
-    exports.string2buf = function(str) {
-      var buf, c, c2, m_pos, i, str_len = str.length, buf_len = 0;
-      for (m_pos = 0; m_pos < str_len; m_pos++) {
-        c = str.charCodeAt(m_pos);
-        if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-          c2 = str.charCodeAt(m_pos + 1);
-          if ((c2 & 64512) === 56320) {
-            c = 65536 + (c - 55296 << 10) + (c2 - 56320);
-            m_pos++;
-          }
-        }
-        buf_len += c < 128 ? 1 : c < 2048 ? 2 : c < 65536 ? 3 : 4;
-      }
-      buf = new utils.Buf8(buf_len);
-      for (i = 0, m_pos = 0; i < buf_len; m_pos++) {
-        c = str.charCodeAt(m_pos);
-        if ((c & 64512) === 55296 && m_pos + 1 < str_len) {
-          c2 = str.charCodeAt(m_pos + 1);
-          if ((c2 & 64512) === 56320) {
-            c = 65536 + (c - 55296 << 10) + (c2 - 56320);
-            m_pos++;
-          }
-        }
-        if (c < 128) {
-          buf[i++] = c;
-        } else if (c < 2048) {
-          buf[i++] = 192 | c >>> 6;
-          buf[i++] = 128 | c & 63;
-        } else if (c < 65536) {
-          buf[i++] = 224 | c >>> 12;
-          buf[i++] = 128 | c >>> 6 & 63;
-          buf[i++] = 128 | c & 63;
-        } else {
-          buf[i++] = 240 | c >>> 18;
-          buf[i++] = 128 | c >>> 12 & 63;
-          buf[i++] = 128 | c >>> 6 & 63;
-          buf[i++] = 128 | c & 63;
-        }
-      }
-      return buf;
-    };
-    function buf2binstring(buf, len) {
-      if (len < 65534) {
-        if (buf.subarray && STR_APPLY_UIA_OK || !buf.subarray && STR_APPLY_OK) {
-          return String.fromCharCode.apply(null, utils.shrinkBuf(buf, len));
-        }
-      }
-      var result = "";
-      for (var i = 0; i < len; i++) {
-        result += String.fromCharCode(buf[i]);
-      }
-      return result;
-    }
-    exports.buf2binstring = function(buf) {
-      return buf2binstring(buf, buf.length);
-    };
-    exports.binstring2buf = function(str) {
-      var buf = new utils.Buf8(str.length);
-      for (var i = 0, len = buf.length; i < len; i++) {
-        buf[i] = str.charCodeAt(i);
-      }
-      return buf;
-    };
-    exports.buf2string = function(buf, max) {
-      var i, out2, c, c_len;
-      var len = max || buf.length;
-      var utf16buf = new Array(len * 2);
-      for (out2 = 0, i = 0; i < len; ) {
-        c = buf[i++];
-        if (c < 128) {
-          utf16buf[out2++] = c;
-          continue;
-        }
-        c_len = _utf8len[c];
-        if (c_len > 4) {
-          utf16buf[out2++] = 65533;
-          i += c_len - 1;
-          continue;
-        }
-        c &= c_len === 2 ? 31 : c_len === 3 ? 15 : 7;
-        while (c_len > 1 && i < len) {
-          c = c << 6 | buf[i++] & 63;
-          c_len--;
-        }
-        if (c_len > 1) {
-          utf16buf[out2++] = 65533;
-          continue;
-        }
-        if (c < 65536) {
-          utf16buf[out2++] = c;
-        } else {
-          c -= 65536;
-          utf16buf[out2++] = 55296 | c >> 10 & 1023;
-          utf16buf[out2++] = 56320 | c & 1023;
-        }
-      }
-      return buf2binstring(utf16buf, out2);
-    };
-    exports.utf8border = function(buf, max) {
-      var pos;
-      max = max || buf.length;
-      if (max > buf.length) {
-        max = buf.length;
-      }
-      pos = max - 1;
-      while (pos >= 0 && (buf[pos] & 192) === 128) {
-        pos--;
-      }
-      if (pos < 0) {
-        return max;
-      }
-      if (pos === 0) {
-        return max;
-      }
-      return pos + _utf8len[buf[pos]] > max ? pos : max;
-    };
-  }
-});
-
-// node_modules/pako/lib/zlib/zstream.js
-var require_zstream = __commonJS({
-  "node_modules/pako/lib/zlib/zstream.js"(exports, module) {
-    "use strict";
-    function ZStream() {
-      this.input = null;
-      this.next_in = 0;
-      this.avail_in = 0;
-      this.total_in = 0;
-      this.output = null;
-      this.next_out = 0;
-      this.avail_out = 0;
-      this.total_out = 0;
-      this.msg = "";
-      this.state = null;
-      this.data_type = 2;
-      this.adler = 0;
-    }
-    module.exports = ZStream;
-  }
-});
-
-// node_modules/pako/lib/deflate.js
-var require_deflate2 = __commonJS({
-  "node_modules/pako/lib/deflate.js"(exports) {
-    "use strict";
-    var zlib_deflate = require_deflate();
-    var utils = require_common2();
-    var strings = require_strings();
-    var msg = require_messages();
-    var ZStream = require_zstream();
-    var toString2 = Object.prototype.toString;
-    var Z_NO_FLUSH = 0;
-    var Z_FINISH = 4;
-    var Z_OK = 0;
-    var Z_STREAM_END = 1;
-    var Z_SYNC_FLUSH = 2;
-    var Z_DEFAULT_COMPRESSION = -1;
-    var Z_DEFAULT_STRATEGY = 0;
-    var Z_DEFLATED = 8;
-    function Deflate(options) {
-      if (!(this instanceof Deflate)) return new Deflate(options);
-      this.options = utils.assign({
-        level: Z_DEFAULT_COMPRESSION,
-        method: Z_DEFLATED,
-        chunkSize: 16384,
-        windowBits: 15,
-        memLevel: 8,
-        strategy: Z_DEFAULT_STRATEGY,
-        to: ""
-      }, options || {});
-      var opt = this.options;
-      if (opt.raw && opt.windowBits > 0) {
-        opt.windowBits = -opt.windowBits;
-      } else if (opt.gzip && opt.windowBits > 0 && opt.windowBits < 16) {
-        opt.windowBits += 16;
-      }
-      this.err = 0;
-      this.msg = "";
-      this.ended = false;
-      this.chunks = [];
-      this.strm = new ZStream();
-      this.strm.avail_out = 0;
-      var status = zlib_deflate.deflateInit2(
-        this.strm,
-        opt.level,
-        opt.method,
-        opt.windowBits,
-        opt.memLevel,
-        opt.strategy
-      );
-      if (status !== Z_OK) {
-        throw new Error(msg[status]);
-      }
-      if (opt.header) {
-        zlib_deflate.deflateSetHeader(this.strm, opt.header);
-      }
-      if (opt.dictionary) {
-        var dict;
-        if (typeof opt.dictionary === "string") {
-          dict = strings.string2buf(opt.dictionary);
-        } else if (toString2.call(opt.dictionary) === "[object ArrayBuffer]") {
-          dict = new Uint8Array(opt.dictionary);
-        } else {
-          dict = opt.dictionary;
-        }
-        status = zlib_deflate.deflateSetDictionary(this.strm, dict);
-        if (status !== Z_OK) {
-          throw new Error(msg[status]);
-        }
-        this._dict_set = true;
-      }
-    }
-    Deflate.prototype.push = function(data, mode) {
-      var strm = this.strm;
-      var chunkSize = this.options.chunkSize;
-      var status, _mode;
-      if (this.ended) {
-        return false;
-      }
-      _mode = mode === ~~mode ? mode : mode === true ? Z_FINISH : Z_NO_FLUSH;
-      if (typeof data === "string") {
-        strm.input = strings.string2buf(data);
-      } else if (toString2.call(data) === "[object ArrayBuffer]") {
-        strm.input = new Uint8Array(data);
-      } else {
-        strm.input = data;
-      }
-      strm.next_in = 0;
-      strm.avail_in = strm.input.length;
-      do {
-        if (strm.avail_out === 0) {
-          strm.output = new utils.Buf8(chunkSize);
-          strm.next_out = 0;
-          strm.avail_out = chunkSize;
-        }
-        status = zlib_deflate.deflate(strm, _mode);
-        if (status !== Z_STREAM_END && status !== Z_OK) {
-          this.onEnd(status);
-          this.ended = true;
-          return false;
-        }
-        if (strm.avail_out === 0 || strm.avail_in === 0 && (_mode === Z_FINISH || _mode === Z_SYNC_FLUSH)) {
-          if (this.options.to === "string") {
-            this.onData(strings.buf2binstring(utils.shrinkBuf(strm.output, strm.next_out)));
-          } else {
-            this.onData(utils.shrinkBuf(strm.output, strm.next_out));
-          }
-        }
-      } while ((strm.avail_in > 0 || strm.avail_out === 0) && status !== Z_STREAM_END);
-      if (_mode === Z_FINISH) {
-        status = zlib_deflate.deflateEnd(this.strm);
-        this.onEnd(status);
-        this.ended = true;
-        return status === Z_OK;
-      }
-      if (_mode === Z_SYNC_FLUSH) {
-        this.onEnd(Z_OK);
-        strm.avail_out = 0;
-        return true;
-      }
-      return true;
-    };
-    Deflate.prototype.onData = function(chunk) {
-      this.chunks.push(chunk);
-    };
-    Deflate.prototype.onEnd = function(status) {
-      if (status === Z_OK) {
-        if (this.options.to === "string") {
-          this.result = this.chunks.join("");
-        } else {
-          this.result = utils.flattenChunks(this.chunks);
-        }
-      }
-      this.chunks = [];
-      this.err = status;
-      this.msg = this.strm.msg;
-    };
-    function deflate(input2, options) {
-      var deflator = new Deflate(options);
-      deflator.push(input2, true);
-      if (deflator.err) {
-        throw deflator.msg || msg[deflator.err];
-      }
-      return deflator.result;
-    }
-    function deflateRaw(input2, options) {
-      options = options || {};
-      options.raw = true;
-      return deflate(input2, options);
-    }
-    function gzip(input2, options) {
-      options = options || {};
-      options.gzip = true;
-      return deflate(input2, options);
-    }
-    exports.Deflate = Deflate;
-    exports.deflate = deflate;
-    exports.deflateRaw = deflateRaw;
-    exports.gzip = gzip;
-  }
-});
-
-// node_modules/pako/lib/zlib/inffast.js
-var require_inffast = __commonJS({
-  "node_modules/pako/lib/zlib/inffast.js"(exports, module) {
-    "use strict";
-    var BAD = 30;
-    var TYPE = 12;
-    module.exports = function inflate_fast(strm, start) {
-      var state;
-      var _in;
-      var last;
-      var _out;
-      var beg;
-      var end;
-      var dmax;
-      var wsize;
-      var whave;
-      var wnext;
-      var s_window;
-      var hold;
-      var bits;
-      var lcode;
-      var dcode;
-      var lmask;
-      var dmask;
-      var here;
-      var op;
-      var len;
-      var dist;
-      var from;
-      var from_source;
-      var input2, output;
-      state = strm.state;
-      _in = strm.next_in;
-      input2 = strm.input;
-      last = _in + (strm.avail_in - 5);
-      _out = strm.next_out;
-      output = strm.output;
-      beg = _out - (start - strm.avail_out);
-      end = _out + (strm.avail_out - 257);
-      dmax = state.dmax;
-      wsize = state.wsize;
-      whave = state.whave;
-      wnext = state.wnext;
-      s_window = state.window;
-      hold = state.hold;
-      bits = state.bits;
-      lcode = state.lencode;
-      dcode = state.distcode;
-      lmask = (1 << state.lenbits) - 1;
-      dmask = (1 << state.distbits) - 1;
-      top:
-        do {
-          if (bits < 15) {
-            hold += input2[_in++] << bits;
-            bits += 8;
-            hold += input2[_in++] << bits;
-            bits += 8;
-          }
-          here = lcode[hold & lmask];
-          dolen:
-            for (; ; ) {
-              op = here >>> 24;
-              hold >>>= op;
-              bits -= op;
-              op = here >>> 16 & 255;
-              if (op === 0) {
-                output[_out++] = here & 65535;
-              } else if (op & 16) {
-                len = here & 65535;
-                op &= 15;
-                if (op) {
-                  if (bits < op) {
-                    hold += input2[_in++] << bits;
-                    bits += 8;
-                  }
-                  len += hold & (1 << op) - 1;
-                  hold >>>= op;
-                  bits -= op;
-                }
-                if (bits < 15) {
-                  hold += input2[_in++] << bits;
-                  bits += 8;
-                  hold += input2[_in++] << bits;
-                  bits += 8;
-                }
-                here = dcode[hold & dmask];
-                dodist:
-                  for (; ; ) {
-                    op = here >>> 24;
-                    hold >>>= op;
-                    bits -= op;
-                    op = here >>> 16 & 255;
-                    if (op & 16) {
-                      dist = here & 65535;
-                      op &= 15;
-                      if (bits < op) {
-                        hold += input2[_in++] << bits;
-                        bits += 8;
-                        if (bits < op) {
-                          hold += input2[_in++] << bits;
-                          bits += 8;
-                        }
-                      }
-                      dist += hold & (1 << op) - 1;
-                      if (dist > dmax) {
-                        strm.msg = "invalid distance too far back";
-                        state.mode = BAD;
-                        break top;
-                      }
-                      hold >>>= op;
-                      bits -= op;
-                      op = _out - beg;
-                      if (dist > op) {
-                        op = dist - op;
-                        if (op > whave) {
-                          if (state.sane) {
-                            strm.msg = "invalid distance too far back";
-                            state.mode = BAD;
-                            break top;
-                          }
-                        }
-                        from = 0;
-                        from_source = s_window;
-                        if (wnext === 0) {
-                          from += wsize - op;
-                          if (op < len) {
-                            len -= op;
-                            do {
-                              output[_out++] = s_window[from++];
-                            } while (--op);
-                            from = _out - dist;
-                            from_source = output;
-                          }
-                        } else if (wnext < op) {
-                          from += wsize + wnext - op;
-                          op -= wnext;
-                          if (op < len) {
-                            len -= op;
-                            do {
-                              output[_out++] = s_window[from++];
-                            } while (--op);
-                            from = 0;
-                            if (wnext < len) {
-                              op = wnext;
-                              len -= op;
-                              do {
-                                output[_out++] = s_window[from++];
-                              } while (--op);
-                              from = _out - dist;
-                              from_source = output;
-                            }
-                          }
-                        } else {
-                          from += wnext - op;
-                          if (op < len) {
-                            len -= op;
-                            do {
-                              output[_out++] = s_window[from++];
-                            } while (--op);
-                            from = _out - dist;
-                            from_source = output;
-                          }
-                        }
-                        while (len > 2) {
-                          output[_out++] = from_source[from++];
-                          output[_out++] = from_source[from++];
-                          output[_out++] = from_source[from++];
-                          len -= 3;
-                        }
-                        if (len) {
-                          output[_out++] = from_source[from++];
-                          if (len > 1) {
-                            output[_out++] = from_source[from++];
-                          }
-                        }
-                      } else {
-                        from = _out - dist;
-                        do {
-                          output[_out++] = output[from++];
-                          output[_out++] = output[from++];
-                          output[_out++] = output[from++];
-                          len -= 3;
-                        } while (len > 2);
-                        if (len) {
-                          output[_out++] = output[from++];
-                          if (len > 1) {
-                            output[_out++] = output[from++];
-                          }
-                        }
-                      }
-                    } else if ((op & 64) === 0) {
-                      here = dcode[(here & 65535) + (hold & (1 << op) - 1)];
-                      continue dodist;
-                    } else {
-                      strm.msg = "invalid distance code";
-                      state.mode = BAD;
-                      break top;
-                    }
-                    break;
-                  }
-              } else if ((op & 64) === 0) {
-                here = lcode[(here & 65535) + (hold & (1 << op) - 1)];
-                continue dolen;
-              } else if (op & 32) {
-                state.mode = TYPE;
-                break top;
-              } else {
-                strm.msg = "invalid literal/length code";
-                state.mode = BAD;
-                break top;
-              }
-              break;
-            }
-        } while (_in < last && _out < end);
-      len = bits >> 3;
-      _in -= len;
-      bits -= len << 3;
-      hold &= (1 << bits) - 1;
-      strm.next_in = _in;
-      strm.next_out = _out;
-      strm.avail_in = _in < last ? 5 + (last - _in) : 5 - (_in - last);
-      strm.avail_out = _out < end ? 257 + (end - _out) : 257 - (_out - end);
-      state.hold = hold;
-      state.bits = bits;
-      return;
-    };
-  }
-});
-
-// node_modules/pako/lib/zlib/inftrees.js
-var require_inftrees = __commonJS({
-  "node_modules/pako/lib/zlib/inftrees.js"(exports, module) {
-    "use strict";
-    var utils = require_common2();
-    var MAXBITS = 15;
-    var ENOUGH_LENS = 852;
-    var ENOUGH_DISTS = 592;
-    var CODES = 0;
-    var LENS = 1;
-    var DISTS = 2;
-    var lbase = [
-      /* Length codes 257..285 base */
-      3,
-      4,
-      5,
-      6,
-      7,
-      8,
-      9,
-      10,
-      11,
-      13,
-      15,
-      17,
-      19,
-      23,
-      27,
-      31,
-      35,
-      43,
-      51,
-      59,
-      67,
-      83,
-      99,
-      115,
-      131,
-      163,
-      195,
-      227,
-      258,
-      0,
-      0
-    ];
-    var lext = [
-      /* Length codes 257..285 extra */
-      16,
-      16,
-      16,
-      16,
-      16,
-      16,
-      16,
-      16,
-      17,
-      17,
-      17,
-      17,
-      18,
-      18,
-      18,
-      18,
-      19,
-      19,
-      19,
-      19,
-      20,
-      20,
-      20,
-      20,
-      21,
-      21,
-      21,
-      21,
-      16,
-      72,
-      78
-    ];
-    var dbase = [
-      /* Distance codes 0..29 base */
-      1,
-      2,
-      3,
-      4,
-      5,
-      7,
-      9,
-      13,
-      17,
-      25,
-      33,
-      49,
-      65,
-      97,
-      129,
-      193,
-      257,
-      385,
-      513,
-      769,
-      1025,
-      1537,
-      2049,
-      3073,
-      4097,
-      6145,
-      8193,
-      12289,
-      16385,
-      24577,
-      0,
-      0
-    ];
-    var dext = [
-      /* Distance codes 0..29 extra */
-      16,
-      16,
-      16,
-      16,
-      17,
-      17,
-      18,
-      18,
-      19,
-      19,
-      20,
-      20,
-      21,
-      21,
-      22,
-      22,
-      23,
-      23,
-      24,
-      24,
-      25,
-      25,
-      26,
-      26,
-      27,
-      27,
-      28,
-      28,
-      29,
-      29,
-      64,
-      64
-    ];
-    module.exports = function inflate_table(type, lens, lens_index, codes2, table, table_index, work, opts) {
-      var bits = opts.bits;
-      var len = 0;
-      var sym = 0;
-      var min = 0, max = 0;
-      var root2 = 0;
-      var curr = 0;
-      var drop = 0;
-      var left = 0;
-      var used = 0;
-      var huff = 0;
-      var incr;
-      var fill;
-      var low;
-      var mask;
-      var next;
-      var base = null;
-      var base_index = 0;
-      var end;
-      var count = new utils.Buf16(MAXBITS + 1);
-      var offs = new utils.Buf16(MAXBITS + 1);
-      var extra = null;
-      var extra_index = 0;
-      var here_bits, here_op, here_val;
-      for (len = 0; len <= MAXBITS; len++) {
-        count[len] = 0;
-      }
-      for (sym = 0; sym < codes2; sym++) {
-        count[lens[lens_index + sym]]++;
-      }
-      root2 = bits;
-      for (max = MAXBITS; max >= 1; max--) {
-        if (count[max] !== 0) {
-          break;
-        }
-      }
-      if (root2 > max) {
-        root2 = max;
-      }
-      if (max === 0) {
-        table[table_index++] = 1 << 24 | 64 << 16 | 0;
-        table[table_index++] = 1 << 24 | 64 << 16 | 0;
-        opts.bits = 1;
-        return 0;
-      }
-      for (min = 1; min < max; min++) {
-        if (count[min] !== 0) {
-          break;
-        }
-      }
-      if (root2 < min) {
-        root2 = min;
-      }
-      left = 1;
-      for (len = 1; len <= MAXBITS; len++) {
-        left <<= 1;
-        left -= count[len];
-        if (left < 0) {
-          return -1;
-        }
-      }
-      if (left > 0 && (type === CODES || max !== 1)) {
-        return -1;
-      }
-      offs[1] = 0;
-      for (len = 1; len < MAXBITS; len++) {
-        offs[len + 1] = offs[len] + count[len];
-      }
-      for (sym = 0; sym < codes2; sym++) {
-        if (lens[lens_index + sym] !== 0) {
-          work[offs[lens[lens_index + sym]]++] = sym;
-        }
-      }
-      if (type === CODES) {
-        base = extra = work;
-        end = 19;
-      } else if (type === LENS) {
-        base = lbase;
-        base_index -= 257;
-        extra = lext;
-        extra_index -= 257;
-        end = 256;
-      } else {
-        base = dbase;
-        extra = dext;
-        end = -1;
-      }
-      huff = 0;
-      sym = 0;
-      len = min;
-      next = table_index;
-      curr = root2;
-      drop = 0;
-      low = -1;
-      used = 1 << root2;
-      mask = used - 1;
-      if (type === LENS && used > ENOUGH_LENS || type === DISTS && used > ENOUGH_DISTS) {
-        return 1;
-      }
-      for (; ; ) {
-        here_bits = len - drop;
-        if (work[sym] < end) {
-          here_op = 0;
-          here_val = work[sym];
-        } else if (work[sym] > end) {
-          here_op = extra[extra_index + work[sym]];
-          here_val = base[base_index + work[sym]];
-        } else {
-          here_op = 32 + 64;
-          here_val = 0;
-        }
-        incr = 1 << len - drop;
-        fill = 1 << curr;
-        min = fill;
-        do {
-          fill -= incr;
-          table[next + (huff >> drop) + fill] = here_bits << 24 | here_op << 16 | here_val | 0;
-        } while (fill !== 0);
-        incr = 1 << len - 1;
-        while (huff & incr) {
-          incr >>= 1;
-        }
-        if (incr !== 0) {
-          huff &= incr - 1;
-          huff += incr;
-        } else {
-          huff = 0;
-        }
-        sym++;
-        if (--count[len] === 0) {
-          if (len === max) {
-            break;
-          }
-          len = lens[lens_index + work[sym]];
-        }
-        if (len > root2 && (huff & mask) !== low) {
-          if (drop === 0) {
-            drop = root2;
-          }
-          next += min;
-          curr = len - drop;
-          left = 1 << curr;
-          while (curr + drop < max) {
-            left -= count[curr + drop];
-            if (left <= 0) {
-              break;
-            }
-            curr++;
-            left <<= 1;
-          }
-          used += 1 << curr;
-          if (type === LENS && used > ENOUGH_LENS || type === DISTS && used > ENOUGH_DISTS) {
-            return 1;
-          }
-          low = huff & mask;
-          table[low] = root2 << 24 | curr << 16 | next - table_index | 0;
-        }
-      }
-      if (huff !== 0) {
-        table[next + huff] = len - drop << 24 | 64 << 16 | 0;
-      }
-      opts.bits = root2;
-      return 0;
-    };
-  }
-});
-
-// node_modules/pako/lib/zlib/inflate.js
-var require_inflate = __commonJS({
-  "node_modules/pako/lib/zlib/inflate.js"(exports) {
-    "use strict";
-    var utils = require_common2();
-    var adler32 = require_adler32();
-    var crc32 = require_crc322();
-    var inflate_fast = require_inffast();
-    var inflate_table = require_inftrees();
-    var CODES = 0;
-    var LENS = 1;
-    var DISTS = 2;
-    var Z_FINISH = 4;
-    var Z_BLOCK = 5;
-    var Z_TREES = 6;
-    var Z_OK = 0;
-    var Z_STREAM_END = 1;
-    var Z_NEED_DICT = 2;
-    var Z_STREAM_ERROR = -2;
-    var Z_DATA_ERROR = -3;
-    var Z_MEM_ERROR = -4;
-    var Z_BUF_ERROR = -5;
-    var Z_DEFLATED = 8;
-    var HEAD = 1;
-    var FLAGS = 2;
-    var TIME = 3;
-    var OS = 4;
-    var EXLEN = 5;
-    var EXTRA = 6;
-    var NAME = 7;
-    var COMMENT = 8;
-    var HCRC = 9;
-    var DICTID = 10;
-    var DICT = 11;
-    var TYPE = 12;
-    var TYPEDO = 13;
-    var STORED = 14;
-    var COPY_ = 15;
-    var COPY = 16;
-    var TABLE = 17;
-    var LENLENS = 18;
-    var CODELENS = 19;
-    var LEN_ = 20;
-    var LEN = 21;
-    var LENEXT = 22;
-    var DIST = 23;
-    var DISTEXT = 24;
-    var MATCH = 25;
-    var LIT = 26;
-    var CHECK = 27;
-    var LENGTH = 28;
-    var DONE = 29;
-    var BAD = 30;
-    var MEM = 31;
-    var SYNC = 32;
-    var ENOUGH_LENS = 852;
-    var ENOUGH_DISTS = 592;
-    var MAX_WBITS = 15;
-    var DEF_WBITS = MAX_WBITS;
-    function zswap32(q) {
-      return (q >>> 24 & 255) + (q >>> 8 & 65280) + ((q & 65280) << 8) + ((q & 255) << 24);
-    }
-    function InflateState() {
-      this.mode = 0;
-      this.last = false;
-      this.wrap = 0;
-      this.havedict = false;
-      this.flags = 0;
-      this.dmax = 0;
-      this.check = 0;
-      this.total = 0;
-      this.head = null;
-      this.wbits = 0;
-      this.wsize = 0;
-      this.whave = 0;
-      this.wnext = 0;
-      this.window = null;
-      this.hold = 0;
-      this.bits = 0;
-      this.length = 0;
-      this.offset = 0;
-      this.extra = 0;
-      this.lencode = null;
-      this.distcode = null;
-      this.lenbits = 0;
-      this.distbits = 0;
-      this.ncode = 0;
-      this.nlen = 0;
-      this.ndist = 0;
-      this.have = 0;
-      this.next = null;
-      this.lens = new utils.Buf16(320);
-      this.work = new utils.Buf16(288);
-      this.lendyn = null;
-      this.distdyn = null;
-      this.sane = 0;
-      this.back = 0;
-      this.was = 0;
-    }
-    function inflateResetKeep(strm) {
-      var state;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      strm.total_in = strm.total_out = state.total = 0;
-      strm.msg = "";
-      if (state.wrap) {
-        strm.adler = state.wrap & 1;
-      }
-      state.mode = HEAD;
-      state.last = 0;
-      state.havedict = 0;
-      state.dmax = 32768;
-      state.head = null;
-      state.hold = 0;
-      state.bits = 0;
-      state.lencode = state.lendyn = new utils.Buf32(ENOUGH_LENS);
-      state.distcode = state.distdyn = new utils.Buf32(ENOUGH_DISTS);
-      state.sane = 1;
-      state.back = -1;
-      return Z_OK;
-    }
-    function inflateReset(strm) {
-      var state;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      state.wsize = 0;
-      state.whave = 0;
-      state.wnext = 0;
-      return inflateResetKeep(strm);
-    }
-    function inflateReset2(strm, windowBits) {
-      var wrap3;
-      var state;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      if (windowBits < 0) {
-        wrap3 = 0;
-        windowBits = -windowBits;
-      } else {
-        wrap3 = (windowBits >> 4) + 1;
-        if (windowBits < 48) {
-          windowBits &= 15;
-        }
-      }
-      if (windowBits && (windowBits < 8 || windowBits > 15)) {
-        return Z_STREAM_ERROR;
-      }
-      if (state.window !== null && state.wbits !== windowBits) {
-        state.window = null;
-      }
-      state.wrap = wrap3;
-      state.wbits = windowBits;
-      return inflateReset(strm);
-    }
-    function inflateInit2(strm, windowBits) {
-      var ret;
-      var state;
-      if (!strm) {
-        return Z_STREAM_ERROR;
-      }
-      state = new InflateState();
-      strm.state = state;
-      state.window = null;
-      ret = inflateReset2(strm, windowBits);
-      if (ret !== Z_OK) {
-        strm.state = null;
-      }
-      return ret;
-    }
-    function inflateInit(strm) {
-      return inflateInit2(strm, DEF_WBITS);
-    }
-    var virgin = true;
-    var lenfix;
-    var distfix;
-    function fixedtables(state) {
-      if (virgin) {
-        var sym;
-        lenfix = new utils.Buf32(512);
-        distfix = new utils.Buf32(32);
-        sym = 0;
-        while (sym < 144) {
-          state.lens[sym++] = 8;
-        }
-        while (sym < 256) {
-          state.lens[sym++] = 9;
-        }
-        while (sym < 280) {
-          state.lens[sym++] = 7;
-        }
-        while (sym < 288) {
-          state.lens[sym++] = 8;
-        }
-        inflate_table(LENS, state.lens, 0, 288, lenfix, 0, state.work, { bits: 9 });
-        sym = 0;
-        while (sym < 32) {
-          state.lens[sym++] = 5;
-        }
-        inflate_table(DISTS, state.lens, 0, 32, distfix, 0, state.work, { bits: 5 });
-        virgin = false;
-      }
-      state.lencode = lenfix;
-      state.lenbits = 9;
-      state.distcode = distfix;
-      state.distbits = 5;
-    }
-    function updatewindow(strm, src, end, copy) {
-      var dist;
-      var state = strm.state;
-      if (state.window === null) {
-        state.wsize = 1 << state.wbits;
-        state.wnext = 0;
-        state.whave = 0;
-        state.window = new utils.Buf8(state.wsize);
-      }
-      if (copy >= state.wsize) {
-        utils.arraySet(state.window, src, end - state.wsize, state.wsize, 0);
-        state.wnext = 0;
-        state.whave = state.wsize;
-      } else {
-        dist = state.wsize - state.wnext;
-        if (dist > copy) {
-          dist = copy;
-        }
-        utils.arraySet(state.window, src, end - copy, dist, state.wnext);
-        copy -= dist;
-        if (copy) {
-          utils.arraySet(state.window, src, end - copy, copy, 0);
-          state.wnext = copy;
-          state.whave = state.wsize;
-        } else {
-          state.wnext += dist;
-          if (state.wnext === state.wsize) {
-            state.wnext = 0;
-          }
-          if (state.whave < state.wsize) {
-            state.whave += dist;
-          }
-        }
-      }
-      return 0;
-    }
-    function inflate(strm, flush) {
-      var state;
-      var input2, output;
-      var next;
-      var put;
-      var have, left;
-      var hold;
-      var bits;
-      var _in, _out;
-      var copy;
-      var from;
-      var from_source;
-      var here = 0;
-      var here_bits, here_op, here_val;
-      var last_bits, last_op, last_val;
-      var len;
-      var ret;
-      var hbuf = new utils.Buf8(4);
-      var opts;
-      var n;
-      var order2 = (
-        /* permutation of code lengths */
-        [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
-      );
-      if (!strm || !strm.state || !strm.output || !strm.input && strm.avail_in !== 0) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      if (state.mode === TYPE) {
-        state.mode = TYPEDO;
-      }
-      put = strm.next_out;
-      output = strm.output;
-      left = strm.avail_out;
-      next = strm.next_in;
-      input2 = strm.input;
-      have = strm.avail_in;
-      hold = state.hold;
-      bits = state.bits;
-      _in = have;
-      _out = left;
-      ret = Z_OK;
-      inf_leave:
-        for (; ; ) {
-          switch (state.mode) {
-            case HEAD:
-              if (state.wrap === 0) {
-                state.mode = TYPEDO;
-                break;
-              }
-              while (bits < 16) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if (state.wrap & 2 && hold === 35615) {
-                state.check = 0;
-                hbuf[0] = hold & 255;
-                hbuf[1] = hold >>> 8 & 255;
-                state.check = crc32(state.check, hbuf, 2, 0);
-                hold = 0;
-                bits = 0;
-                state.mode = FLAGS;
-                break;
-              }
-              state.flags = 0;
-              if (state.head) {
-                state.head.done = false;
-              }
-              if (!(state.wrap & 1) || /* check if zlib header allowed */
-              (((hold & 255) << 8) + (hold >> 8)) % 31) {
-                strm.msg = "incorrect header check";
-                state.mode = BAD;
-                break;
-              }
-              if ((hold & 15) !== Z_DEFLATED) {
-                strm.msg = "unknown compression method";
-                state.mode = BAD;
-                break;
-              }
-              hold >>>= 4;
-              bits -= 4;
-              len = (hold & 15) + 8;
-              if (state.wbits === 0) {
-                state.wbits = len;
-              } else if (len > state.wbits) {
-                strm.msg = "invalid window size";
-                state.mode = BAD;
-                break;
-              }
-              state.dmax = 1 << len;
-              strm.adler = state.check = 1;
-              state.mode = hold & 512 ? DICTID : TYPE;
-              hold = 0;
-              bits = 0;
-              break;
-            case FLAGS:
-              while (bits < 16) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              state.flags = hold;
-              if ((state.flags & 255) !== Z_DEFLATED) {
-                strm.msg = "unknown compression method";
-                state.mode = BAD;
-                break;
-              }
-              if (state.flags & 57344) {
-                strm.msg = "unknown header flags set";
-                state.mode = BAD;
-                break;
-              }
-              if (state.head) {
-                state.head.text = hold >> 8 & 1;
-              }
-              if (state.flags & 512) {
-                hbuf[0] = hold & 255;
-                hbuf[1] = hold >>> 8 & 255;
-                state.check = crc32(state.check, hbuf, 2, 0);
-              }
-              hold = 0;
-              bits = 0;
-              state.mode = TIME;
-            /* falls through */
-            case TIME:
-              while (bits < 32) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if (state.head) {
-                state.head.time = hold;
-              }
-              if (state.flags & 512) {
-                hbuf[0] = hold & 255;
-                hbuf[1] = hold >>> 8 & 255;
-                hbuf[2] = hold >>> 16 & 255;
-                hbuf[3] = hold >>> 24 & 255;
-                state.check = crc32(state.check, hbuf, 4, 0);
-              }
-              hold = 0;
-              bits = 0;
-              state.mode = OS;
-            /* falls through */
-            case OS:
-              while (bits < 16) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if (state.head) {
-                state.head.xflags = hold & 255;
-                state.head.os = hold >> 8;
-              }
-              if (state.flags & 512) {
-                hbuf[0] = hold & 255;
-                hbuf[1] = hold >>> 8 & 255;
-                state.check = crc32(state.check, hbuf, 2, 0);
-              }
-              hold = 0;
-              bits = 0;
-              state.mode = EXLEN;
-            /* falls through */
-            case EXLEN:
-              if (state.flags & 1024) {
-                while (bits < 16) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                state.length = hold;
-                if (state.head) {
-                  state.head.extra_len = hold;
-                }
-                if (state.flags & 512) {
-                  hbuf[0] = hold & 255;
-                  hbuf[1] = hold >>> 8 & 255;
-                  state.check = crc32(state.check, hbuf, 2, 0);
-                }
-                hold = 0;
-                bits = 0;
-              } else if (state.head) {
-                state.head.extra = null;
-              }
-              state.mode = EXTRA;
-            /* falls through */
-            case EXTRA:
-              if (state.flags & 1024) {
-                copy = state.length;
-                if (copy > have) {
-                  copy = have;
-                }
-                if (copy) {
-                  if (state.head) {
-                    len = state.head.extra_len - state.length;
-                    if (!state.head.extra) {
-                      state.head.extra = new Array(state.head.extra_len);
-                    }
-                    utils.arraySet(
-                      state.head.extra,
-                      input2,
-                      next,
-                      // extra field is limited to 65536 bytes
-                      // - no need for additional size check
-                      copy,
-                      /*len + copy > state.head.extra_max - len ? state.head.extra_max : copy,*/
-                      len
-                    );
-                  }
-                  if (state.flags & 512) {
-                    state.check = crc32(state.check, input2, copy, next);
-                  }
-                  have -= copy;
-                  next += copy;
-                  state.length -= copy;
-                }
-                if (state.length) {
-                  break inf_leave;
-                }
-              }
-              state.length = 0;
-              state.mode = NAME;
-            /* falls through */
-            case NAME:
-              if (state.flags & 2048) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                copy = 0;
-                do {
-                  len = input2[next + copy++];
-                  if (state.head && len && state.length < 65536) {
-                    state.head.name += String.fromCharCode(len);
-                  }
-                } while (len && copy < have);
-                if (state.flags & 512) {
-                  state.check = crc32(state.check, input2, copy, next);
-                }
-                have -= copy;
-                next += copy;
-                if (len) {
-                  break inf_leave;
-                }
-              } else if (state.head) {
-                state.head.name = null;
-              }
-              state.length = 0;
-              state.mode = COMMENT;
-            /* falls through */
-            case COMMENT:
-              if (state.flags & 4096) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                copy = 0;
-                do {
-                  len = input2[next + copy++];
-                  if (state.head && len && state.length < 65536) {
-                    state.head.comment += String.fromCharCode(len);
-                  }
-                } while (len && copy < have);
-                if (state.flags & 512) {
-                  state.check = crc32(state.check, input2, copy, next);
-                }
-                have -= copy;
-                next += copy;
-                if (len) {
-                  break inf_leave;
-                }
-              } else if (state.head) {
-                state.head.comment = null;
-              }
-              state.mode = HCRC;
-            /* falls through */
-            case HCRC:
-              if (state.flags & 512) {
-                while (bits < 16) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                if (hold !== (state.check & 65535)) {
-                  strm.msg = "header crc mismatch";
-                  state.mode = BAD;
-                  break;
-                }
-                hold = 0;
-                bits = 0;
-              }
-              if (state.head) {
-                state.head.hcrc = state.flags >> 9 & 1;
-                state.head.done = true;
-              }
-              strm.adler = state.check = 0;
-              state.mode = TYPE;
-              break;
-            case DICTID:
-              while (bits < 32) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              strm.adler = state.check = zswap32(hold);
-              hold = 0;
-              bits = 0;
-              state.mode = DICT;
-            /* falls through */
-            case DICT:
-              if (state.havedict === 0) {
-                strm.next_out = put;
-                strm.avail_out = left;
-                strm.next_in = next;
-                strm.avail_in = have;
-                state.hold = hold;
-                state.bits = bits;
-                return Z_NEED_DICT;
-              }
-              strm.adler = state.check = 1;
-              state.mode = TYPE;
-            /* falls through */
-            case TYPE:
-              if (flush === Z_BLOCK || flush === Z_TREES) {
-                break inf_leave;
-              }
-            /* falls through */
-            case TYPEDO:
-              if (state.last) {
-                hold >>>= bits & 7;
-                bits -= bits & 7;
-                state.mode = CHECK;
-                break;
-              }
-              while (bits < 3) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              state.last = hold & 1;
-              hold >>>= 1;
-              bits -= 1;
-              switch (hold & 3) {
-                case 0:
-                  state.mode = STORED;
-                  break;
-                case 1:
-                  fixedtables(state);
-                  state.mode = LEN_;
-                  if (flush === Z_TREES) {
-                    hold >>>= 2;
-                    bits -= 2;
-                    break inf_leave;
-                  }
-                  break;
-                case 2:
-                  state.mode = TABLE;
-                  break;
-                case 3:
-                  strm.msg = "invalid block type";
-                  state.mode = BAD;
-              }
-              hold >>>= 2;
-              bits -= 2;
-              break;
-            case STORED:
-              hold >>>= bits & 7;
-              bits -= bits & 7;
-              while (bits < 32) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if ((hold & 65535) !== (hold >>> 16 ^ 65535)) {
-                strm.msg = "invalid stored block lengths";
-                state.mode = BAD;
-                break;
-              }
-              state.length = hold & 65535;
-              hold = 0;
-              bits = 0;
-              state.mode = COPY_;
-              if (flush === Z_TREES) {
-                break inf_leave;
-              }
-            /* falls through */
-            case COPY_:
-              state.mode = COPY;
-            /* falls through */
-            case COPY:
-              copy = state.length;
-              if (copy) {
-                if (copy > have) {
-                  copy = have;
-                }
-                if (copy > left) {
-                  copy = left;
-                }
-                if (copy === 0) {
-                  break inf_leave;
-                }
-                utils.arraySet(output, input2, next, copy, put);
-                have -= copy;
-                next += copy;
-                left -= copy;
-                put += copy;
-                state.length -= copy;
-                break;
-              }
-              state.mode = TYPE;
-              break;
-            case TABLE:
-              while (bits < 14) {
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              state.nlen = (hold & 31) + 257;
-              hold >>>= 5;
-              bits -= 5;
-              state.ndist = (hold & 31) + 1;
-              hold >>>= 5;
-              bits -= 5;
-              state.ncode = (hold & 15) + 4;
-              hold >>>= 4;
-              bits -= 4;
-              if (state.nlen > 286 || state.ndist > 30) {
-                strm.msg = "too many length or distance symbols";
-                state.mode = BAD;
-                break;
-              }
-              state.have = 0;
-              state.mode = LENLENS;
-            /* falls through */
-            case LENLENS:
-              while (state.have < state.ncode) {
-                while (bits < 3) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                state.lens[order2[state.have++]] = hold & 7;
-                hold >>>= 3;
-                bits -= 3;
-              }
-              while (state.have < 19) {
-                state.lens[order2[state.have++]] = 0;
-              }
-              state.lencode = state.lendyn;
-              state.lenbits = 7;
-              opts = { bits: state.lenbits };
-              ret = inflate_table(CODES, state.lens, 0, 19, state.lencode, 0, state.work, opts);
-              state.lenbits = opts.bits;
-              if (ret) {
-                strm.msg = "invalid code lengths set";
-                state.mode = BAD;
-                break;
-              }
-              state.have = 0;
-              state.mode = CODELENS;
-            /* falls through */
-            case CODELENS:
-              while (state.have < state.nlen + state.ndist) {
-                for (; ; ) {
-                  here = state.lencode[hold & (1 << state.lenbits) - 1];
-                  here_bits = here >>> 24;
-                  here_op = here >>> 16 & 255;
-                  here_val = here & 65535;
-                  if (here_bits <= bits) {
-                    break;
-                  }
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                if (here_val < 16) {
-                  hold >>>= here_bits;
-                  bits -= here_bits;
-                  state.lens[state.have++] = here_val;
-                } else {
-                  if (here_val === 16) {
-                    n = here_bits + 2;
-                    while (bits < n) {
-                      if (have === 0) {
-                        break inf_leave;
-                      }
-                      have--;
-                      hold += input2[next++] << bits;
-                      bits += 8;
-                    }
-                    hold >>>= here_bits;
-                    bits -= here_bits;
-                    if (state.have === 0) {
-                      strm.msg = "invalid bit length repeat";
-                      state.mode = BAD;
-                      break;
-                    }
-                    len = state.lens[state.have - 1];
-                    copy = 3 + (hold & 3);
-                    hold >>>= 2;
-                    bits -= 2;
-                  } else if (here_val === 17) {
-                    n = here_bits + 3;
-                    while (bits < n) {
-                      if (have === 0) {
-                        break inf_leave;
-                      }
-                      have--;
-                      hold += input2[next++] << bits;
-                      bits += 8;
-                    }
-                    hold >>>= here_bits;
-                    bits -= here_bits;
-                    len = 0;
-                    copy = 3 + (hold & 7);
-                    hold >>>= 3;
-                    bits -= 3;
-                  } else {
-                    n = here_bits + 7;
-                    while (bits < n) {
-                      if (have === 0) {
-                        break inf_leave;
-                      }
-                      have--;
-                      hold += input2[next++] << bits;
-                      bits += 8;
-                    }
-                    hold >>>= here_bits;
-                    bits -= here_bits;
-                    len = 0;
-                    copy = 11 + (hold & 127);
-                    hold >>>= 7;
-                    bits -= 7;
-                  }
-                  if (state.have + copy > state.nlen + state.ndist) {
-                    strm.msg = "invalid bit length repeat";
-                    state.mode = BAD;
-                    break;
-                  }
-                  while (copy--) {
-                    state.lens[state.have++] = len;
-                  }
-                }
-              }
-              if (state.mode === BAD) {
-                break;
-              }
-              if (state.lens[256] === 0) {
-                strm.msg = "invalid code -- missing end-of-block";
-                state.mode = BAD;
-                break;
-              }
-              state.lenbits = 9;
-              opts = { bits: state.lenbits };
-              ret = inflate_table(LENS, state.lens, 0, state.nlen, state.lencode, 0, state.work, opts);
-              state.lenbits = opts.bits;
-              if (ret) {
-                strm.msg = "invalid literal/lengths set";
-                state.mode = BAD;
-                break;
-              }
-              state.distbits = 6;
-              state.distcode = state.distdyn;
-              opts = { bits: state.distbits };
-              ret = inflate_table(DISTS, state.lens, state.nlen, state.ndist, state.distcode, 0, state.work, opts);
-              state.distbits = opts.bits;
-              if (ret) {
-                strm.msg = "invalid distances set";
-                state.mode = BAD;
-                break;
-              }
-              state.mode = LEN_;
-              if (flush === Z_TREES) {
-                break inf_leave;
-              }
-            /* falls through */
-            case LEN_:
-              state.mode = LEN;
-            /* falls through */
-            case LEN:
-              if (have >= 6 && left >= 258) {
-                strm.next_out = put;
-                strm.avail_out = left;
-                strm.next_in = next;
-                strm.avail_in = have;
-                state.hold = hold;
-                state.bits = bits;
-                inflate_fast(strm, _out);
-                put = strm.next_out;
-                output = strm.output;
-                left = strm.avail_out;
-                next = strm.next_in;
-                input2 = strm.input;
-                have = strm.avail_in;
-                hold = state.hold;
-                bits = state.bits;
-                if (state.mode === TYPE) {
-                  state.back = -1;
-                }
-                break;
-              }
-              state.back = 0;
-              for (; ; ) {
-                here = state.lencode[hold & (1 << state.lenbits) - 1];
-                here_bits = here >>> 24;
-                here_op = here >>> 16 & 255;
-                here_val = here & 65535;
-                if (here_bits <= bits) {
-                  break;
-                }
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if (here_op && (here_op & 240) === 0) {
-                last_bits = here_bits;
-                last_op = here_op;
-                last_val = here_val;
-                for (; ; ) {
-                  here = state.lencode[last_val + ((hold & (1 << last_bits + last_op) - 1) >> last_bits)];
-                  here_bits = here >>> 24;
-                  here_op = here >>> 16 & 255;
-                  here_val = here & 65535;
-                  if (last_bits + here_bits <= bits) {
-                    break;
-                  }
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                hold >>>= last_bits;
-                bits -= last_bits;
-                state.back += last_bits;
-              }
-              hold >>>= here_bits;
-              bits -= here_bits;
-              state.back += here_bits;
-              state.length = here_val;
-              if (here_op === 0) {
-                state.mode = LIT;
-                break;
-              }
-              if (here_op & 32) {
-                state.back = -1;
-                state.mode = TYPE;
-                break;
-              }
-              if (here_op & 64) {
-                strm.msg = "invalid literal/length code";
-                state.mode = BAD;
-                break;
-              }
-              state.extra = here_op & 15;
-              state.mode = LENEXT;
-            /* falls through */
-            case LENEXT:
-              if (state.extra) {
-                n = state.extra;
-                while (bits < n) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                state.length += hold & (1 << state.extra) - 1;
-                hold >>>= state.extra;
-                bits -= state.extra;
-                state.back += state.extra;
-              }
-              state.was = state.length;
-              state.mode = DIST;
-            /* falls through */
-            case DIST:
-              for (; ; ) {
-                here = state.distcode[hold & (1 << state.distbits) - 1];
-                here_bits = here >>> 24;
-                here_op = here >>> 16 & 255;
-                here_val = here & 65535;
-                if (here_bits <= bits) {
-                  break;
-                }
-                if (have === 0) {
-                  break inf_leave;
-                }
-                have--;
-                hold += input2[next++] << bits;
-                bits += 8;
-              }
-              if ((here_op & 240) === 0) {
-                last_bits = here_bits;
-                last_op = here_op;
-                last_val = here_val;
-                for (; ; ) {
-                  here = state.distcode[last_val + ((hold & (1 << last_bits + last_op) - 1) >> last_bits)];
-                  here_bits = here >>> 24;
-                  here_op = here >>> 16 & 255;
-                  here_val = here & 65535;
-                  if (last_bits + here_bits <= bits) {
-                    break;
-                  }
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                hold >>>= last_bits;
-                bits -= last_bits;
-                state.back += last_bits;
-              }
-              hold >>>= here_bits;
-              bits -= here_bits;
-              state.back += here_bits;
-              if (here_op & 64) {
-                strm.msg = "invalid distance code";
-                state.mode = BAD;
-                break;
-              }
-              state.offset = here_val;
-              state.extra = here_op & 15;
-              state.mode = DISTEXT;
-            /* falls through */
-            case DISTEXT:
-              if (state.extra) {
-                n = state.extra;
-                while (bits < n) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                state.offset += hold & (1 << state.extra) - 1;
-                hold >>>= state.extra;
-                bits -= state.extra;
-                state.back += state.extra;
-              }
-              if (state.offset > state.dmax) {
-                strm.msg = "invalid distance too far back";
-                state.mode = BAD;
-                break;
-              }
-              state.mode = MATCH;
-            /* falls through */
-            case MATCH:
-              if (left === 0) {
-                break inf_leave;
-              }
-              copy = _out - left;
-              if (state.offset > copy) {
-                copy = state.offset - copy;
-                if (copy > state.whave) {
-                  if (state.sane) {
-                    strm.msg = "invalid distance too far back";
-                    state.mode = BAD;
-                    break;
-                  }
-                }
-                if (copy > state.wnext) {
-                  copy -= state.wnext;
-                  from = state.wsize - copy;
-                } else {
-                  from = state.wnext - copy;
-                }
-                if (copy > state.length) {
-                  copy = state.length;
-                }
-                from_source = state.window;
-              } else {
-                from_source = output;
-                from = put - state.offset;
-                copy = state.length;
-              }
-              if (copy > left) {
-                copy = left;
-              }
-              left -= copy;
-              state.length -= copy;
-              do {
-                output[put++] = from_source[from++];
-              } while (--copy);
-              if (state.length === 0) {
-                state.mode = LEN;
-              }
-              break;
-            case LIT:
-              if (left === 0) {
-                break inf_leave;
-              }
-              output[put++] = state.length;
-              left--;
-              state.mode = LEN;
-              break;
-            case CHECK:
-              if (state.wrap) {
-                while (bits < 32) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold |= input2[next++] << bits;
-                  bits += 8;
-                }
-                _out -= left;
-                strm.total_out += _out;
-                state.total += _out;
-                if (_out) {
-                  strm.adler = state.check = /*UPDATE(state.check, put - _out, _out);*/
-                  state.flags ? crc32(state.check, output, _out, put - _out) : adler32(state.check, output, _out, put - _out);
-                }
-                _out = left;
-                if ((state.flags ? hold : zswap32(hold)) !== state.check) {
-                  strm.msg = "incorrect data check";
-                  state.mode = BAD;
-                  break;
-                }
-                hold = 0;
-                bits = 0;
-              }
-              state.mode = LENGTH;
-            /* falls through */
-            case LENGTH:
-              if (state.wrap && state.flags) {
-                while (bits < 32) {
-                  if (have === 0) {
-                    break inf_leave;
-                  }
-                  have--;
-                  hold += input2[next++] << bits;
-                  bits += 8;
-                }
-                if (hold !== (state.total & 4294967295)) {
-                  strm.msg = "incorrect length check";
-                  state.mode = BAD;
-                  break;
-                }
-                hold = 0;
-                bits = 0;
-              }
-              state.mode = DONE;
-            /* falls through */
-            case DONE:
-              ret = Z_STREAM_END;
-              break inf_leave;
-            case BAD:
-              ret = Z_DATA_ERROR;
-              break inf_leave;
-            case MEM:
-              return Z_MEM_ERROR;
-            case SYNC:
-            /* falls through */
-            default:
-              return Z_STREAM_ERROR;
-          }
-        }
-      strm.next_out = put;
-      strm.avail_out = left;
-      strm.next_in = next;
-      strm.avail_in = have;
-      state.hold = hold;
-      state.bits = bits;
-      if (state.wsize || _out !== strm.avail_out && state.mode < BAD && (state.mode < CHECK || flush !== Z_FINISH)) {
-        if (updatewindow(strm, strm.output, strm.next_out, _out - strm.avail_out)) {
-          state.mode = MEM;
-          return Z_MEM_ERROR;
-        }
-      }
-      _in -= strm.avail_in;
-      _out -= strm.avail_out;
-      strm.total_in += _in;
-      strm.total_out += _out;
-      state.total += _out;
-      if (state.wrap && _out) {
-        strm.adler = state.check = /*UPDATE(state.check, strm.next_out - _out, _out);*/
-        state.flags ? crc32(state.check, output, _out, strm.next_out - _out) : adler32(state.check, output, _out, strm.next_out - _out);
-      }
-      strm.data_type = state.bits + (state.last ? 64 : 0) + (state.mode === TYPE ? 128 : 0) + (state.mode === LEN_ || state.mode === COPY_ ? 256 : 0);
-      if ((_in === 0 && _out === 0 || flush === Z_FINISH) && ret === Z_OK) {
-        ret = Z_BUF_ERROR;
-      }
-      return ret;
-    }
-    function inflateEnd(strm) {
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      var state = strm.state;
-      if (state.window) {
-        state.window = null;
-      }
-      strm.state = null;
-      return Z_OK;
-    }
-    function inflateGetHeader(strm, head) {
-      var state;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      if ((state.wrap & 2) === 0) {
-        return Z_STREAM_ERROR;
-      }
-      state.head = head;
-      head.done = false;
-      return Z_OK;
-    }
-    function inflateSetDictionary(strm, dictionary) {
-      var dictLength = dictionary.length;
-      var state;
-      var dictid;
-      var ret;
-      if (!strm || !strm.state) {
-        return Z_STREAM_ERROR;
-      }
-      state = strm.state;
-      if (state.wrap !== 0 && state.mode !== DICT) {
-        return Z_STREAM_ERROR;
-      }
-      if (state.mode === DICT) {
-        dictid = 1;
-        dictid = adler32(dictid, dictionary, dictLength, 0);
-        if (dictid !== state.check) {
-          return Z_DATA_ERROR;
-        }
-      }
-      ret = updatewindow(strm, dictionary, dictLength, dictLength);
-      if (ret) {
-        state.mode = MEM;
-        return Z_MEM_ERROR;
-      }
-      state.havedict = 1;
-      return Z_OK;
-    }
-    exports.inflateReset = inflateReset;
-    exports.inflateReset2 = inflateReset2;
-    exports.inflateResetKeep = inflateResetKeep;
-    exports.inflateInit = inflateInit;
-    exports.inflateInit2 = inflateInit2;
-    exports.inflate = inflate;
-    exports.inflateEnd = inflateEnd;
-    exports.inflateGetHeader = inflateGetHeader;
-    exports.inflateSetDictionary = inflateSetDictionary;
-    exports.inflateInfo = "pako inflate (from Nodeca project)";
-  }
-});
-
-// node_modules/pako/lib/zlib/constants.js
-var require_constants = __commonJS({
-  "node_modules/pako/lib/zlib/constants.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      /* Allowed flush values; see deflate() and inflate() below for details */
-      Z_NO_FLUSH: 0,
-      Z_PARTIAL_FLUSH: 1,
-      Z_SYNC_FLUSH: 2,
-      Z_FULL_FLUSH: 3,
-      Z_FINISH: 4,
-      Z_BLOCK: 5,
-      Z_TREES: 6,
-      /* Return codes for the compression/decompression functions. Negative values
-      * are errors, positive values are used for special but normal events.
-      */
-      Z_OK: 0,
-      Z_STREAM_END: 1,
-      Z_NEED_DICT: 2,
-      Z_ERRNO: -1,
-      Z_STREAM_ERROR: -2,
-      Z_DATA_ERROR: -3,
-      //Z_MEM_ERROR:     -4,
-      Z_BUF_ERROR: -5,
-      //Z_VERSION_ERROR: -6,
-      /* compression levels */
-      Z_NO_COMPRESSION: 0,
-      Z_BEST_SPEED: 1,
-      Z_BEST_COMPRESSION: 9,
-      Z_DEFAULT_COMPRESSION: -1,
-      Z_FILTERED: 1,
-      Z_HUFFMAN_ONLY: 2,
-      Z_RLE: 3,
-      Z_FIXED: 4,
-      Z_DEFAULT_STRATEGY: 0,
-      /* Possible values of the data_type field (though see inflate()) */
-      Z_BINARY: 0,
-      Z_TEXT: 1,
-      //Z_ASCII:                1, // = Z_TEXT (deprecated)
-      Z_UNKNOWN: 2,
-      /* The deflate compression method */
-      Z_DEFLATED: 8
-      //Z_NULL:                 null // Use -1 or null inline, depending on var type
-    };
-  }
-});
-
-// node_modules/pako/lib/zlib/gzheader.js
-var require_gzheader = __commonJS({
-  "node_modules/pako/lib/zlib/gzheader.js"(exports, module) {
-    "use strict";
-    function GZheader() {
-      this.text = 0;
-      this.time = 0;
-      this.xflags = 0;
-      this.os = 0;
-      this.extra = null;
-      this.extra_len = 0;
-      this.name = "";
-      this.comment = "";
-      this.hcrc = 0;
-      this.done = false;
-    }
-    module.exports = GZheader;
-  }
-});
-
-// node_modules/pako/lib/inflate.js
-var require_inflate2 = __commonJS({
-  "node_modules/pako/lib/inflate.js"(exports) {
-    "use strict";
-    var zlib_inflate = require_inflate();
-    var utils = require_common2();
-    var strings = require_strings();
-    var c = require_constants();
-    var msg = require_messages();
-    var ZStream = require_zstream();
-    var GZheader = require_gzheader();
-    var toString2 = Object.prototype.toString;
-    function Inflate(options) {
-      if (!(this instanceof Inflate)) return new Inflate(options);
-      this.options = utils.assign({
-        chunkSize: 16384,
-        windowBits: 0,
-        to: ""
-      }, options || {});
-      var opt = this.options;
-      if (opt.raw && opt.windowBits >= 0 && opt.windowBits < 16) {
-        opt.windowBits = -opt.windowBits;
-        if (opt.windowBits === 0) {
-          opt.windowBits = -15;
-        }
-      }
-      if (opt.windowBits >= 0 && opt.windowBits < 16 && !(options && options.windowBits)) {
-        opt.windowBits += 32;
-      }
-      if (opt.windowBits > 15 && opt.windowBits < 48) {
-        if ((opt.windowBits & 15) === 0) {
-          opt.windowBits |= 15;
-        }
-      }
-      this.err = 0;
-      this.msg = "";
-      this.ended = false;
-      this.chunks = [];
-      this.strm = new ZStream();
-      this.strm.avail_out = 0;
-      var status = zlib_inflate.inflateInit2(
-        this.strm,
-        opt.windowBits
-      );
-      if (status !== c.Z_OK) {
-        throw new Error(msg[status]);
-      }
-      this.header = new GZheader();
-      zlib_inflate.inflateGetHeader(this.strm, this.header);
-      if (opt.dictionary) {
-        if (typeof opt.dictionary === "string") {
-          opt.dictionary = strings.string2buf(opt.dictionary);
-        } else if (toString2.call(opt.dictionary) === "[object ArrayBuffer]") {
-          opt.dictionary = new Uint8Array(opt.dictionary);
-        }
-        if (opt.raw) {
-          status = zlib_inflate.inflateSetDictionary(this.strm, opt.dictionary);
-          if (status !== c.Z_OK) {
-            throw new Error(msg[status]);
-          }
-        }
-      }
-    }
-    Inflate.prototype.push = function(data, mode) {
-      var strm = this.strm;
-      var chunkSize = this.options.chunkSize;
-      var dictionary = this.options.dictionary;
-      var status, _mode;
-      var next_out_utf8, tail, utf8str;
-      var allowBufError = false;
-      if (this.ended) {
-        return false;
-      }
-      _mode = mode === ~~mode ? mode : mode === true ? c.Z_FINISH : c.Z_NO_FLUSH;
-      if (typeof data === "string") {
-        strm.input = strings.binstring2buf(data);
-      } else if (toString2.call(data) === "[object ArrayBuffer]") {
-        strm.input = new Uint8Array(data);
-      } else {
-        strm.input = data;
-      }
-      strm.next_in = 0;
-      strm.avail_in = strm.input.length;
-      do {
-        if (strm.avail_out === 0) {
-          strm.output = new utils.Buf8(chunkSize);
-          strm.next_out = 0;
-          strm.avail_out = chunkSize;
-        }
-        status = zlib_inflate.inflate(strm, c.Z_NO_FLUSH);
-        if (status === c.Z_NEED_DICT && dictionary) {
-          status = zlib_inflate.inflateSetDictionary(this.strm, dictionary);
-        }
-        if (status === c.Z_BUF_ERROR && allowBufError === true) {
-          status = c.Z_OK;
-          allowBufError = false;
-        }
-        if (status !== c.Z_STREAM_END && status !== c.Z_OK) {
-          this.onEnd(status);
-          this.ended = true;
-          return false;
-        }
-        if (strm.next_out) {
-          if (strm.avail_out === 0 || status === c.Z_STREAM_END || strm.avail_in === 0 && (_mode === c.Z_FINISH || _mode === c.Z_SYNC_FLUSH)) {
-            if (this.options.to === "string") {
-              next_out_utf8 = strings.utf8border(strm.output, strm.next_out);
-              tail = strm.next_out - next_out_utf8;
-              utf8str = strings.buf2string(strm.output, next_out_utf8);
-              strm.next_out = tail;
-              strm.avail_out = chunkSize - tail;
-              if (tail) {
-                utils.arraySet(strm.output, strm.output, next_out_utf8, tail, 0);
-              }
-              this.onData(utf8str);
-            } else {
-              this.onData(utils.shrinkBuf(strm.output, strm.next_out));
-            }
-          }
-        }
-        if (strm.avail_in === 0 && strm.avail_out === 0) {
-          allowBufError = true;
-        }
-      } while ((strm.avail_in > 0 || strm.avail_out === 0) && status !== c.Z_STREAM_END);
-      if (status === c.Z_STREAM_END) {
-        _mode = c.Z_FINISH;
-      }
-      if (_mode === c.Z_FINISH) {
-        status = zlib_inflate.inflateEnd(this.strm);
-        this.onEnd(status);
-        this.ended = true;
-        return status === c.Z_OK;
-      }
-      if (_mode === c.Z_SYNC_FLUSH) {
-        this.onEnd(c.Z_OK);
-        strm.avail_out = 0;
-        return true;
-      }
-      return true;
-    };
-    Inflate.prototype.onData = function(chunk) {
-      this.chunks.push(chunk);
-    };
-    Inflate.prototype.onEnd = function(status) {
-      if (status === c.Z_OK) {
-        if (this.options.to === "string") {
-          this.result = this.chunks.join("");
-        } else {
-          this.result = utils.flattenChunks(this.chunks);
-        }
-      }
-      this.chunks = [];
-      this.err = status;
-      this.msg = this.strm.msg;
-    };
-    function inflate(input2, options) {
-      var inflator = new Inflate(options);
-      inflator.push(input2, true);
-      if (inflator.err) {
-        throw inflator.msg || msg[inflator.err];
-      }
-      return inflator.result;
-    }
-    function inflateRaw(input2, options) {
-      options = options || {};
-      options.raw = true;
-      return inflate(input2, options);
-    }
-    exports.Inflate = Inflate;
-    exports.inflate = inflate;
-    exports.inflateRaw = inflateRaw;
-    exports.ungzip = inflate;
-  }
-});
-
-// node_modules/pako/index.js
-var require_pako = __commonJS({
-  "node_modules/pako/index.js"(exports, module) {
-    "use strict";
-    var assign = require_common2().assign;
-    var deflate = require_deflate2();
-    var inflate = require_inflate2();
-    var constants2 = require_constants();
-    var pako = {};
-    assign(pako, deflate, inflate, constants2);
-    module.exports = pako;
-  }
-});
-
-// node_modules/jszip/lib/flate.js
-var require_flate = __commonJS({
-  "node_modules/jszip/lib/flate.js"(exports) {
-    "use strict";
-    var USE_TYPEDARRAY = typeof Uint8Array !== "undefined" && typeof Uint16Array !== "undefined" && typeof Uint32Array !== "undefined";
-    var pako = require_pako();
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    var ARRAY_TYPE = USE_TYPEDARRAY ? "uint8array" : "array";
-    exports.magic = "\b\0";
-    function FlateWorker(action, options) {
-      GenericWorker.call(this, "FlateWorker/" + action);
-      this._pako = null;
-      this._pakoAction = action;
-      this._pakoOptions = options;
-      this.meta = {};
-    }
-    utils.inherits(FlateWorker, GenericWorker);
-    FlateWorker.prototype.processChunk = function(chunk) {
-      this.meta = chunk.meta;
-      if (this._pako === null) {
-        this._createPako();
-      }
-      this._pako.push(utils.transformTo(ARRAY_TYPE, chunk.data), false);
-    };
-    FlateWorker.prototype.flush = function() {
-      GenericWorker.prototype.flush.call(this);
-      if (this._pako === null) {
-        this._createPako();
-      }
-      this._pako.push([], true);
-    };
-    FlateWorker.prototype.cleanUp = function() {
-      GenericWorker.prototype.cleanUp.call(this);
-      this._pako = null;
-    };
-    FlateWorker.prototype._createPako = function() {
-      this._pako = new pako[this._pakoAction]({
-        raw: true,
-        level: this._pakoOptions.level || -1
-        // default compression
-      });
-      var self2 = this;
-      this._pako.onData = function(data) {
-        self2.push({
-          data,
-          meta: self2.meta
-        });
-      };
-    };
-    exports.compressWorker = function(compressionOptions) {
-      return new FlateWorker("Deflate", compressionOptions);
-    };
-    exports.uncompressWorker = function() {
-      return new FlateWorker("Inflate", {});
-    };
-  }
-});
-
-// node_modules/jszip/lib/compressions.js
-var require_compressions = __commonJS({
-  "node_modules/jszip/lib/compressions.js"(exports) {
-    "use strict";
-    var GenericWorker = require_GenericWorker();
-    exports.STORE = {
-      magic: "\0\0",
-      compressWorker: function() {
-        return new GenericWorker("STORE compression");
-      },
-      uncompressWorker: function() {
-        return new GenericWorker("STORE decompression");
-      }
-    };
-    exports.DEFLATE = require_flate();
-  }
-});
-
-// node_modules/jszip/lib/signature.js
-var require_signature = __commonJS({
-  "node_modules/jszip/lib/signature.js"(exports) {
-    "use strict";
-    exports.LOCAL_FILE_HEADER = "PK";
-    exports.CENTRAL_FILE_HEADER = "PK";
-    exports.CENTRAL_DIRECTORY_END = "PK";
-    exports.ZIP64_CENTRAL_DIRECTORY_LOCATOR = "PK\x07";
-    exports.ZIP64_CENTRAL_DIRECTORY_END = "PK";
-    exports.DATA_DESCRIPTOR = "PK\x07\b";
-  }
-});
-
-// node_modules/jszip/lib/generate/ZipFileWorker.js
-var require_ZipFileWorker = __commonJS({
-  "node_modules/jszip/lib/generate/ZipFileWorker.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    var utf8 = require_utf8();
-    var crc32 = require_crc32();
-    var signature2 = require_signature();
-    var decToHex = function(dec, bytes) {
-      var hex = "", i;
-      for (i = 0; i < bytes; i++) {
-        hex += String.fromCharCode(dec & 255);
-        dec = dec >>> 8;
-      }
-      return hex;
-    };
-    var generateUnixExternalFileAttr = function(unixPermissions, isDir) {
-      var result = unixPermissions;
-      if (!unixPermissions) {
-        result = isDir ? 16893 : 33204;
-      }
-      return (result & 65535) << 16;
-    };
-    var generateDosExternalFileAttr = function(dosPermissions) {
-      return (dosPermissions || 0) & 63;
-    };
-    var generateZipParts = function(streamInfo, streamedContent, streamingEnded, offset, platform, encodeFileName) {
-      var file = streamInfo["file"], compression = streamInfo["compression"], useCustomEncoding = encodeFileName !== utf8.utf8encode, encodedFileName = utils.transformTo("string", encodeFileName(file.name)), utfEncodedFileName = utils.transformTo("string", utf8.utf8encode(file.name)), comment = file.comment, encodedComment = utils.transformTo("string", encodeFileName(comment)), utfEncodedComment = utils.transformTo("string", utf8.utf8encode(comment)), useUTF8ForFileName = utfEncodedFileName.length !== file.name.length, useUTF8ForComment = utfEncodedComment.length !== comment.length, dosTime, dosDate, extraFields = "", unicodePathExtraField = "", unicodeCommentExtraField = "", dir = file.dir, date = file.date;
-      var dataInfo = {
-        crc32: 0,
-        compressedSize: 0,
-        uncompressedSize: 0
-      };
-      if (!streamedContent || streamingEnded) {
-        dataInfo.crc32 = streamInfo["crc32"];
-        dataInfo.compressedSize = streamInfo["compressedSize"];
-        dataInfo.uncompressedSize = streamInfo["uncompressedSize"];
-      }
-      var bitflag = 0;
-      if (streamedContent) {
-        bitflag |= 8;
-      }
-      if (!useCustomEncoding && (useUTF8ForFileName || useUTF8ForComment)) {
-        bitflag |= 2048;
-      }
-      var extFileAttr = 0;
-      var versionMadeBy = 0;
-      if (dir) {
-        extFileAttr |= 16;
-      }
-      if (platform === "UNIX") {
-        versionMadeBy = 798;
-        extFileAttr |= generateUnixExternalFileAttr(file.unixPermissions, dir);
-      } else {
-        versionMadeBy = 20;
-        extFileAttr |= generateDosExternalFileAttr(file.dosPermissions, dir);
-      }
-      dosTime = date.getUTCHours();
-      dosTime = dosTime << 6;
-      dosTime = dosTime | date.getUTCMinutes();
-      dosTime = dosTime << 5;
-      dosTime = dosTime | date.getUTCSeconds() / 2;
-      dosDate = date.getUTCFullYear() - 1980;
-      dosDate = dosDate << 4;
-      dosDate = dosDate | date.getUTCMonth() + 1;
-      dosDate = dosDate << 5;
-      dosDate = dosDate | date.getUTCDate();
-      if (useUTF8ForFileName) {
-        unicodePathExtraField = // Version
-        decToHex(1, 1) + // NameCRC32
-        decToHex(crc32(encodedFileName), 4) + // UnicodeName
-        utfEncodedFileName;
-        extraFields += // Info-ZIP Unicode Path Extra Field
-        "up" + // size
-        decToHex(unicodePathExtraField.length, 2) + // content
-        unicodePathExtraField;
-      }
-      if (useUTF8ForComment) {
-        unicodeCommentExtraField = // Version
-        decToHex(1, 1) + // CommentCRC32
-        decToHex(crc32(encodedComment), 4) + // UnicodeName
-        utfEncodedComment;
-        extraFields += // Info-ZIP Unicode Path Extra Field
-        "uc" + // size
-        decToHex(unicodeCommentExtraField.length, 2) + // content
-        unicodeCommentExtraField;
-      }
-      var header = "";
-      header += "\n\0";
-      header += decToHex(bitflag, 2);
-      header += compression.magic;
-      header += decToHex(dosTime, 2);
-      header += decToHex(dosDate, 2);
-      header += decToHex(dataInfo.crc32, 4);
-      header += decToHex(dataInfo.compressedSize, 4);
-      header += decToHex(dataInfo.uncompressedSize, 4);
-      header += decToHex(encodedFileName.length, 2);
-      header += decToHex(extraFields.length, 2);
-      var fileRecord = signature2.LOCAL_FILE_HEADER + header + encodedFileName + extraFields;
-      var dirRecord = signature2.CENTRAL_FILE_HEADER + // version made by (00: DOS)
-      decToHex(versionMadeBy, 2) + // file header (common to file and central directory)
-      header + // file comment length
-      decToHex(encodedComment.length, 2) + // disk number start
-      "\0\0\0\0" + // external file attributes
-      decToHex(extFileAttr, 4) + // relative offset of local header
-      decToHex(offset, 4) + // file name
-      encodedFileName + // extra field
-      extraFields + // file comment
-      encodedComment;
-      return {
-        fileRecord,
-        dirRecord
-      };
-    };
-    var generateCentralDirectoryEnd = function(entriesCount, centralDirLength, localDirLength, comment, encodeFileName) {
-      var dirEnd = "";
-      var encodedComment = utils.transformTo("string", encodeFileName(comment));
-      dirEnd = signature2.CENTRAL_DIRECTORY_END + // number of this disk
-      "\0\0\0\0" + // total number of entries in the central directory on this disk
-      decToHex(entriesCount, 2) + // total number of entries in the central directory
-      decToHex(entriesCount, 2) + // size of the central directory   4 bytes
-      decToHex(centralDirLength, 4) + // offset of start of central directory with respect to the starting disk number
-      decToHex(localDirLength, 4) + // .ZIP file comment length
-      decToHex(encodedComment.length, 2) + // .ZIP file comment
-      encodedComment;
-      return dirEnd;
-    };
-    var generateDataDescriptors = function(streamInfo) {
-      var descriptor = "";
-      descriptor = signature2.DATA_DESCRIPTOR + // crc-32                          4 bytes
-      decToHex(streamInfo["crc32"], 4) + // compressed size                 4 bytes
-      decToHex(streamInfo["compressedSize"], 4) + // uncompressed size               4 bytes
-      decToHex(streamInfo["uncompressedSize"], 4);
-      return descriptor;
-    };
-    function ZipFileWorker(streamFiles, comment, platform, encodeFileName) {
-      GenericWorker.call(this, "ZipFileWorker");
-      this.bytesWritten = 0;
-      this.zipComment = comment;
-      this.zipPlatform = platform;
-      this.encodeFileName = encodeFileName;
-      this.streamFiles = streamFiles;
-      this.accumulate = false;
-      this.contentBuffer = [];
-      this.dirRecords = [];
-      this.currentSourceOffset = 0;
-      this.entriesCount = 0;
-      this.currentFile = null;
-      this._sources = [];
-    }
-    utils.inherits(ZipFileWorker, GenericWorker);
-    ZipFileWorker.prototype.push = function(chunk) {
-      var currentFilePercent = chunk.meta.percent || 0;
-      var entriesCount = this.entriesCount;
-      var remainingFiles = this._sources.length;
-      if (this.accumulate) {
-        this.contentBuffer.push(chunk);
-      } else {
-        this.bytesWritten += chunk.data.length;
-        GenericWorker.prototype.push.call(this, {
-          data: chunk.data,
-          meta: {
-            currentFile: this.currentFile,
-            percent: entriesCount ? (currentFilePercent + 100 * (entriesCount - remainingFiles - 1)) / entriesCount : 100
-          }
-        });
-      }
-    };
-    ZipFileWorker.prototype.openedSource = function(streamInfo) {
-      this.currentSourceOffset = this.bytesWritten;
-      this.currentFile = streamInfo["file"].name;
-      var streamedContent = this.streamFiles && !streamInfo["file"].dir;
-      if (streamedContent) {
-        var record = generateZipParts(streamInfo, streamedContent, false, this.currentSourceOffset, this.zipPlatform, this.encodeFileName);
-        this.push({
-          data: record.fileRecord,
-          meta: { percent: 0 }
-        });
-      } else {
-        this.accumulate = true;
-      }
-    };
-    ZipFileWorker.prototype.closedSource = function(streamInfo) {
-      this.accumulate = false;
-      var streamedContent = this.streamFiles && !streamInfo["file"].dir;
-      var record = generateZipParts(streamInfo, streamedContent, true, this.currentSourceOffset, this.zipPlatform, this.encodeFileName);
-      this.dirRecords.push(record.dirRecord);
-      if (streamedContent) {
-        this.push({
-          data: generateDataDescriptors(streamInfo),
-          meta: { percent: 100 }
-        });
-      } else {
-        this.push({
-          data: record.fileRecord,
-          meta: { percent: 0 }
-        });
-        while (this.contentBuffer.length) {
-          this.push(this.contentBuffer.shift());
-        }
-      }
-      this.currentFile = null;
-    };
-    ZipFileWorker.prototype.flush = function() {
-      var localDirLength = this.bytesWritten;
-      for (var i = 0; i < this.dirRecords.length; i++) {
-        this.push({
-          data: this.dirRecords[i],
-          meta: { percent: 100 }
-        });
-      }
-      var centralDirLength = this.bytesWritten - localDirLength;
-      var dirEnd = generateCentralDirectoryEnd(this.dirRecords.length, centralDirLength, localDirLength, this.zipComment, this.encodeFileName);
-      this.push({
-        data: dirEnd,
-        meta: { percent: 100 }
-      });
-    };
-    ZipFileWorker.prototype.prepareNextSource = function() {
-      this.previous = this._sources.shift();
-      this.openedSource(this.previous.streamInfo);
-      if (this.isPaused) {
-        this.previous.pause();
-      } else {
-        this.previous.resume();
-      }
-    };
-    ZipFileWorker.prototype.registerPrevious = function(previous3) {
-      this._sources.push(previous3);
-      var self2 = this;
-      previous3.on("data", function(chunk) {
-        self2.processChunk(chunk);
-      });
-      previous3.on("end", function() {
-        self2.closedSource(self2.previous.streamInfo);
-        if (self2._sources.length) {
-          self2.prepareNextSource();
-        } else {
-          self2.end();
-        }
-      });
-      previous3.on("error", function(e) {
-        self2.error(e);
-      });
-      return this;
-    };
-    ZipFileWorker.prototype.resume = function() {
-      if (!GenericWorker.prototype.resume.call(this)) {
-        return false;
-      }
-      if (!this.previous && this._sources.length) {
-        this.prepareNextSource();
-        return true;
-      }
-      if (!this.previous && !this._sources.length && !this.generatedError) {
-        this.end();
-        return true;
-      }
-    };
-    ZipFileWorker.prototype.error = function(e) {
-      var sources = this._sources;
-      if (!GenericWorker.prototype.error.call(this, e)) {
-        return false;
-      }
-      for (var i = 0; i < sources.length; i++) {
-        try {
-          sources[i].error(e);
-        } catch (e2) {
-        }
-      }
-      return true;
-    };
-    ZipFileWorker.prototype.lock = function() {
-      GenericWorker.prototype.lock.call(this);
-      var sources = this._sources;
-      for (var i = 0; i < sources.length; i++) {
-        sources[i].lock();
-      }
-    };
-    module.exports = ZipFileWorker;
-  }
-});
-
-// node_modules/jszip/lib/generate/index.js
-var require_generate = __commonJS({
-  "node_modules/jszip/lib/generate/index.js"(exports) {
-    "use strict";
-    var compressions = require_compressions();
-    var ZipFileWorker = require_ZipFileWorker();
-    var getCompression = function(fileCompression, zipCompression) {
-      var compressionName = fileCompression || zipCompression;
-      var compression = compressions[compressionName];
-      if (!compression) {
-        throw new Error(compressionName + " is not a valid compression method !");
-      }
-      return compression;
-    };
-    exports.generateWorker = function(zip, options, comment) {
-      var zipFileWorker = new ZipFileWorker(options.streamFiles, comment, options.platform, options.encodeFileName);
-      var entriesCount = 0;
-      try {
-        zip.forEach(function(relativePath, file) {
-          entriesCount++;
-          var compression = getCompression(file.options.compression, options.compression);
-          var compressionOptions = file.options.compressionOptions || options.compressionOptions || {};
-          var dir = file.dir, date = file.date;
-          file._compressWorker(compression, compressionOptions).withStreamInfo("file", {
-            name: relativePath,
-            dir,
-            date,
-            comment: file.comment || "",
-            unixPermissions: file.unixPermissions,
-            dosPermissions: file.dosPermissions
-          }).pipe(zipFileWorker);
-        });
-        zipFileWorker.entriesCount = entriesCount;
-      } catch (e) {
-        zipFileWorker.error(e);
-      }
-      return zipFileWorker;
-    };
-  }
-});
-
-// node_modules/jszip/lib/nodejs/NodejsStreamInputAdapter.js
-var require_NodejsStreamInputAdapter = __commonJS({
-  "node_modules/jszip/lib/nodejs/NodejsStreamInputAdapter.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    function NodejsStreamInputAdapter(filename, stream) {
-      GenericWorker.call(this, "Nodejs stream input adapter for " + filename);
-      this._upstreamEnded = false;
-      this._bindStream(stream);
-    }
-    utils.inherits(NodejsStreamInputAdapter, GenericWorker);
-    NodejsStreamInputAdapter.prototype._bindStream = function(stream) {
-      var self2 = this;
-      this._stream = stream;
-      stream.pause();
-      stream.on("data", function(chunk) {
-        self2.push({
-          data: chunk,
-          meta: {
-            percent: 0
-          }
-        });
-      }).on("error", function(e) {
-        if (self2.isPaused) {
-          this.generatedError = e;
-        } else {
-          self2.error(e);
-        }
-      }).on("end", function() {
-        if (self2.isPaused) {
-          self2._upstreamEnded = true;
-        } else {
-          self2.end();
-        }
-      });
-    };
-    NodejsStreamInputAdapter.prototype.pause = function() {
-      if (!GenericWorker.prototype.pause.call(this)) {
-        return false;
-      }
-      this._stream.pause();
-      return true;
-    };
-    NodejsStreamInputAdapter.prototype.resume = function() {
-      if (!GenericWorker.prototype.resume.call(this)) {
-        return false;
-      }
-      if (this._upstreamEnded) {
-        this.end();
-      } else {
-        this._stream.resume();
-      }
-      return true;
-    };
-    module.exports = NodejsStreamInputAdapter;
-  }
-});
-
-// node_modules/jszip/lib/object.js
-var require_object = __commonJS({
-  "node_modules/jszip/lib/object.js"(exports, module) {
-    "use strict";
-    var utf8 = require_utf8();
-    var utils = require_utils2();
-    var GenericWorker = require_GenericWorker();
-    var StreamHelper = require_StreamHelper();
-    var defaults = require_defaults();
-    var CompressedObject = require_compressedObject();
-    var ZipObject = require_zipObject();
-    var generate = require_generate();
-    var nodejsUtils = require_nodejsUtils();
-    var NodejsStreamInputAdapter = require_NodejsStreamInputAdapter();
-    var fileAdd = function(name, data, originalOptions) {
-      var dataType = utils.getTypeOf(data), parent;
-      var o = utils.extend(originalOptions || {}, defaults);
-      o.date = o.date || /* @__PURE__ */ new Date();
-      if (o.compression !== null) {
-        o.compression = o.compression.toUpperCase();
-      }
-      if (typeof o.unixPermissions === "string") {
-        o.unixPermissions = parseInt(o.unixPermissions, 8);
-      }
-      if (o.unixPermissions && o.unixPermissions & 16384) {
-        o.dir = true;
-      }
-      if (o.dosPermissions && o.dosPermissions & 16) {
-        o.dir = true;
-      }
-      if (o.dir) {
-        name = forceTrailingSlash(name);
-      }
-      if (o.createFolders && (parent = parentFolder(name))) {
-        folderAdd.call(this, parent, true);
-      }
-      var isUnicodeString = dataType === "string" && o.binary === false && o.base64 === false;
-      if (!originalOptions || typeof originalOptions.binary === "undefined") {
-        o.binary = !isUnicodeString;
-      }
-      var isCompressedEmpty = data instanceof CompressedObject && data.uncompressedSize === 0;
-      if (isCompressedEmpty || o.dir || !data || data.length === 0) {
-        o.base64 = false;
-        o.binary = true;
-        data = "";
-        o.compression = "STORE";
-        dataType = "string";
-      }
-      var zipObjectContent = null;
-      if (data instanceof CompressedObject || data instanceof GenericWorker) {
-        zipObjectContent = data;
-      } else if (nodejsUtils.isNode && nodejsUtils.isStream(data)) {
-        zipObjectContent = new NodejsStreamInputAdapter(name, data);
-      } else {
-        zipObjectContent = utils.prepareContent(name, data, o.binary, o.optimizedBinaryString, o.base64);
-      }
-      var object = new ZipObject(name, zipObjectContent, o);
-      this.files[name] = object;
-    };
-    var parentFolder = function(path2) {
-      if (path2.slice(-1) === "/") {
-        path2 = path2.substring(0, path2.length - 1);
-      }
-      var lastSlash = path2.lastIndexOf("/");
-      return lastSlash > 0 ? path2.substring(0, lastSlash) : "";
-    };
-    var forceTrailingSlash = function(path2) {
-      if (path2.slice(-1) !== "/") {
-        path2 += "/";
-      }
-      return path2;
-    };
-    var folderAdd = function(name, createFolders) {
-      createFolders = typeof createFolders !== "undefined" ? createFolders : defaults.createFolders;
-      name = forceTrailingSlash(name);
-      if (!this.files[name]) {
-        fileAdd.call(this, name, null, {
-          dir: true,
-          createFolders
-        });
-      }
-      return this.files[name];
-    };
-    function isRegExp(object) {
-      return Object.prototype.toString.call(object) === "[object RegExp]";
-    }
-    var out2 = {
-      /**
-       * @see loadAsync
-       */
-      load: function() {
-        throw new Error("This method has been removed in JSZip 3.0, please check the upgrade guide.");
-      },
-      /**
-       * Call a callback function for each entry at this folder level.
-       * @param {Function} cb the callback function:
-       * function (relativePath, file) {...}
-       * It takes 2 arguments : the relative path and the file.
-       */
-      forEach: function(cb) {
-        var filename, relativePath, file;
-        for (filename in this.files) {
-          file = this.files[filename];
-          relativePath = filename.slice(this.root.length, filename.length);
-          if (relativePath && filename.slice(0, this.root.length) === this.root) {
-            cb(relativePath, file);
-          }
-        }
-      },
-      /**
-       * Filter nested files/folders with the specified function.
-       * @param {Function} search the predicate to use :
-       * function (relativePath, file) {...}
-       * It takes 2 arguments : the relative path and the file.
-       * @return {Array} An array of matching elements.
-       */
-      filter: function(search2) {
-        var result = [];
-        this.forEach(function(relativePath, entry) {
-          if (search2(relativePath, entry)) {
-            result.push(entry);
-          }
-        });
-        return result;
-      },
-      /**
-       * Add a file to the zip file, or search a file.
-       * @param   {string|RegExp} name The name of the file to add (if data is defined),
-       * the name of the file to find (if no data) or a regex to match files.
-       * @param   {String|ArrayBuffer|Uint8Array|Buffer} data  The file data, either raw or base64 encoded
-       * @param   {Object} o     File options
-       * @return  {JSZip|Object|Array} this JSZip object (when adding a file),
-       * a file (when searching by string) or an array of files (when searching by regex).
-       */
-      file: function(name, data, o) {
-        if (arguments.length === 1) {
-          if (isRegExp(name)) {
-            var regexp = name;
-            return this.filter(function(relativePath, file) {
-              return !file.dir && regexp.test(relativePath);
-            });
-          } else {
-            var obj = this.files[this.root + name];
-            if (obj && !obj.dir) {
-              return obj;
-            } else {
-              return null;
-            }
-          }
-        } else {
-          name = this.root + name;
-          fileAdd.call(this, name, data, o);
-        }
-        return this;
-      },
-      /**
-       * Add a directory to the zip file, or search.
-       * @param   {String|RegExp} arg The name of the directory to add, or a regex to search folders.
-       * @return  {JSZip} an object with the new directory as the root, or an array containing matching folders.
-       */
-      folder: function(arg) {
-        if (!arg) {
-          return this;
-        }
-        if (isRegExp(arg)) {
-          return this.filter(function(relativePath, file) {
-            return file.dir && arg.test(relativePath);
-          });
-        }
-        var name = this.root + arg;
-        var newFolder = folderAdd.call(this, name);
-        var ret = this.clone();
-        ret.root = newFolder.name;
-        return ret;
-      },
-      /**
-       * Delete a file, or a directory and all sub-files, from the zip
-       * @param {string} name the name of the file to delete
-       * @return {JSZip} this JSZip object
-       */
-      remove: function(name) {
-        name = this.root + name;
-        var file = this.files[name];
-        if (!file) {
-          if (name.slice(-1) !== "/") {
-            name += "/";
-          }
-          file = this.files[name];
-        }
-        if (file && !file.dir) {
-          delete this.files[name];
-        } else {
-          var kids = this.filter(function(relativePath, file2) {
-            return file2.name.slice(0, name.length) === name;
-          });
-          for (var i = 0; i < kids.length; i++) {
-            delete this.files[kids[i].name];
-          }
-        }
-        return this;
-      },
-      /**
-       * @deprecated This method has been removed in JSZip 3.0, please check the upgrade guide.
-       */
-      generate: function() {
-        throw new Error("This method has been removed in JSZip 3.0, please check the upgrade guide.");
-      },
-      /**
-       * Generate the complete zip file as an internal stream.
-       * @param {Object} options the options to generate the zip file :
-       * - compression, "STORE" by default.
-       * - type, "base64" by default. Values are : string, base64, uint8array, arraybuffer, blob.
-       * @return {StreamHelper} the streamed zip file.
-       */
-      generateInternalStream: function(options) {
-        var worker, opts = {};
-        try {
-          opts = utils.extend(options || {}, {
-            streamFiles: false,
-            compression: "STORE",
-            compressionOptions: null,
-            type: "",
-            platform: "DOS",
-            comment: null,
-            mimeType: "application/zip",
-            encodeFileName: utf8.utf8encode
-          });
-          opts.type = opts.type.toLowerCase();
-          opts.compression = opts.compression.toUpperCase();
-          if (opts.type === "binarystring") {
-            opts.type = "string";
-          }
-          if (!opts.type) {
-            throw new Error("No output type specified.");
-          }
-          utils.checkSupport(opts.type);
-          if (opts.platform === "darwin" || opts.platform === "freebsd" || opts.platform === "linux" || opts.platform === "sunos") {
-            opts.platform = "UNIX";
-          }
-          if (opts.platform === "win32") {
-            opts.platform = "DOS";
-          }
-          var comment = opts.comment || this.comment || "";
-          worker = generate.generateWorker(this, opts, comment);
-        } catch (e) {
-          worker = new GenericWorker("error");
-          worker.error(e);
-        }
-        return new StreamHelper(worker, opts.type || "string", opts.mimeType);
-      },
-      /**
-       * Generate the complete zip file asynchronously.
-       * @see generateInternalStream
-       */
-      generateAsync: function(options, onUpdate) {
-        return this.generateInternalStream(options).accumulate(onUpdate);
-      },
-      /**
-       * Generate the complete zip file asynchronously.
-       * @see generateInternalStream
-       */
-      generateNodeStream: function(options, onUpdate) {
-        options = options || {};
-        if (!options.type) {
-          options.type = "nodebuffer";
-        }
-        return this.generateInternalStream(options).toNodejsStream(onUpdate);
-      }
-    };
-    module.exports = out2;
-  }
-});
-
-// node_modules/jszip/lib/reader/DataReader.js
-var require_DataReader = __commonJS({
-  "node_modules/jszip/lib/reader/DataReader.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    function DataReader(data) {
-      this.data = data;
-      this.length = data.length;
-      this.index = 0;
-      this.zero = 0;
-    }
-    DataReader.prototype = {
-      /**
-       * Check that the offset will not go too far.
-       * @param {string} offset the additional offset to check.
-       * @throws {Error} an Error if the offset is out of bounds.
-       */
-      checkOffset: function(offset) {
-        this.checkIndex(this.index + offset);
-      },
-      /**
-       * Check that the specified index will not be too far.
-       * @param {string} newIndex the index to check.
-       * @throws {Error} an Error if the index is out of bounds.
-       */
-      checkIndex: function(newIndex) {
-        if (this.length < this.zero + newIndex || newIndex < 0) {
-          throw new Error("End of data reached (data length = " + this.length + ", asked index = " + newIndex + "). Corrupted zip ?");
-        }
-      },
-      /**
-       * Change the index.
-       * @param {number} newIndex The new index.
-       * @throws {Error} if the new index is out of the data.
-       */
-      setIndex: function(newIndex) {
-        this.checkIndex(newIndex);
-        this.index = newIndex;
-      },
-      /**
-       * Skip the next n bytes.
-       * @param {number} n the number of bytes to skip.
-       * @throws {Error} if the new index is out of the data.
-       */
-      skip: function(n) {
-        this.setIndex(this.index + n);
-      },
-      /**
-       * Get the byte at the specified index.
-       * @param {number} i the index to use.
-       * @return {number} a byte.
-       */
-      byteAt: function() {
-      },
-      /**
-       * Get the next number with a given byte size.
-       * @param {number} size the number of bytes to read.
-       * @return {number} the corresponding number.
-       */
-      readInt: function(size) {
-        var result = 0, i;
-        this.checkOffset(size);
-        for (i = this.index + size - 1; i >= this.index; i--) {
-          result = (result << 8) + this.byteAt(i);
-        }
-        this.index += size;
-        return result;
-      },
-      /**
-       * Get the next string with a given byte size.
-       * @param {number} size the number of bytes to read.
-       * @return {string} the corresponding string.
-       */
-      readString: function(size) {
-        return utils.transformTo("string", this.readData(size));
-      },
-      /**
-       * Get raw data without conversion, <size> bytes.
-       * @param {number} size the number of bytes to read.
-       * @return {Object} the raw data, implementation specific.
-       */
-      readData: function() {
-      },
-      /**
-       * Find the last occurrence of a zip signature (4 bytes).
-       * @param {string} sig the signature to find.
-       * @return {number} the index of the last occurrence, -1 if not found.
-       */
-      lastIndexOfSignature: function() {
-      },
-      /**
-       * Read the signature (4 bytes) at the current position and compare it with sig.
-       * @param {string} sig the expected signature
-       * @return {boolean} true if the signature matches, false otherwise.
-       */
-      readAndCheckSignature: function() {
-      },
-      /**
-       * Get the next date.
-       * @return {Date} the date.
-       */
-      readDate: function() {
-        var dostime = this.readInt(4);
-        return new Date(Date.UTC(
-          (dostime >> 25 & 127) + 1980,
-          // year
-          (dostime >> 21 & 15) - 1,
-          // month
-          dostime >> 16 & 31,
-          // day
-          dostime >> 11 & 31,
-          // hour
-          dostime >> 5 & 63,
-          // minute
-          (dostime & 31) << 1
-        ));
-      }
-    };
-    module.exports = DataReader;
-  }
-});
-
-// node_modules/jszip/lib/reader/ArrayReader.js
-var require_ArrayReader = __commonJS({
-  "node_modules/jszip/lib/reader/ArrayReader.js"(exports, module) {
-    "use strict";
-    var DataReader = require_DataReader();
-    var utils = require_utils2();
-    function ArrayReader(data) {
-      DataReader.call(this, data);
-      for (var i = 0; i < this.data.length; i++) {
-        data[i] = data[i] & 255;
-      }
-    }
-    utils.inherits(ArrayReader, DataReader);
-    ArrayReader.prototype.byteAt = function(i) {
-      return this.data[this.zero + i];
-    };
-    ArrayReader.prototype.lastIndexOfSignature = function(sig) {
-      var sig0 = sig.charCodeAt(0), sig1 = sig.charCodeAt(1), sig2 = sig.charCodeAt(2), sig3 = sig.charCodeAt(3);
-      for (var i = this.length - 4; i >= 0; --i) {
-        if (this.data[i] === sig0 && this.data[i + 1] === sig1 && this.data[i + 2] === sig2 && this.data[i + 3] === sig3) {
-          return i - this.zero;
-        }
-      }
-      return -1;
-    };
-    ArrayReader.prototype.readAndCheckSignature = function(sig) {
-      var sig0 = sig.charCodeAt(0), sig1 = sig.charCodeAt(1), sig2 = sig.charCodeAt(2), sig3 = sig.charCodeAt(3), data = this.readData(4);
-      return sig0 === data[0] && sig1 === data[1] && sig2 === data[2] && sig3 === data[3];
-    };
-    ArrayReader.prototype.readData = function(size) {
-      this.checkOffset(size);
-      if (size === 0) {
-        return [];
-      }
-      var result = this.data.slice(this.zero + this.index, this.zero + this.index + size);
-      this.index += size;
-      return result;
-    };
-    module.exports = ArrayReader;
-  }
-});
-
-// node_modules/jszip/lib/reader/StringReader.js
-var require_StringReader = __commonJS({
-  "node_modules/jszip/lib/reader/StringReader.js"(exports, module) {
-    "use strict";
-    var DataReader = require_DataReader();
-    var utils = require_utils2();
-    function StringReader(data) {
-      DataReader.call(this, data);
-    }
-    utils.inherits(StringReader, DataReader);
-    StringReader.prototype.byteAt = function(i) {
-      return this.data.charCodeAt(this.zero + i);
-    };
-    StringReader.prototype.lastIndexOfSignature = function(sig) {
-      return this.data.lastIndexOf(sig) - this.zero;
-    };
-    StringReader.prototype.readAndCheckSignature = function(sig) {
-      var data = this.readData(4);
-      return sig === data;
-    };
-    StringReader.prototype.readData = function(size) {
-      this.checkOffset(size);
-      var result = this.data.slice(this.zero + this.index, this.zero + this.index + size);
-      this.index += size;
-      return result;
-    };
-    module.exports = StringReader;
-  }
-});
-
-// node_modules/jszip/lib/reader/Uint8ArrayReader.js
-var require_Uint8ArrayReader = __commonJS({
-  "node_modules/jszip/lib/reader/Uint8ArrayReader.js"(exports, module) {
-    "use strict";
-    var ArrayReader = require_ArrayReader();
-    var utils = require_utils2();
-    function Uint8ArrayReader(data) {
-      ArrayReader.call(this, data);
-    }
-    utils.inherits(Uint8ArrayReader, ArrayReader);
-    Uint8ArrayReader.prototype.readData = function(size) {
-      this.checkOffset(size);
-      if (size === 0) {
-        return new Uint8Array(0);
-      }
-      var result = this.data.subarray(this.zero + this.index, this.zero + this.index + size);
-      this.index += size;
-      return result;
-    };
-    module.exports = Uint8ArrayReader;
-  }
-});
-
-// node_modules/jszip/lib/reader/NodeBufferReader.js
-var require_NodeBufferReader = __commonJS({
-  "node_modules/jszip/lib/reader/NodeBufferReader.js"(exports, module) {
-    "use strict";
-    var Uint8ArrayReader = require_Uint8ArrayReader();
-    var utils = require_utils2();
-    function NodeBufferReader(data) {
-      Uint8ArrayReader.call(this, data);
-    }
-    utils.inherits(NodeBufferReader, Uint8ArrayReader);
-    NodeBufferReader.prototype.readData = function(size) {
-      this.checkOffset(size);
-      var result = this.data.slice(this.zero + this.index, this.zero + this.index + size);
-      this.index += size;
-      return result;
-    };
-    module.exports = NodeBufferReader;
-  }
-});
-
-// node_modules/jszip/lib/reader/readerFor.js
-var require_readerFor = __commonJS({
-  "node_modules/jszip/lib/reader/readerFor.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var support = require_support();
-    var ArrayReader = require_ArrayReader();
-    var StringReader = require_StringReader();
-    var NodeBufferReader = require_NodeBufferReader();
-    var Uint8ArrayReader = require_Uint8ArrayReader();
-    module.exports = function(data) {
-      var type = utils.getTypeOf(data);
-      utils.checkSupport(type);
-      if (type === "string" && !support.uint8array) {
-        return new StringReader(data);
-      }
-      if (type === "nodebuffer") {
-        return new NodeBufferReader(data);
-      }
-      if (support.uint8array) {
-        return new Uint8ArrayReader(utils.transformTo("uint8array", data));
-      }
-      return new ArrayReader(utils.transformTo("array", data));
-    };
-  }
-});
-
-// node_modules/jszip/lib/zipEntry.js
-var require_zipEntry = __commonJS({
-  "node_modules/jszip/lib/zipEntry.js"(exports, module) {
-    "use strict";
-    var readerFor = require_readerFor();
-    var utils = require_utils2();
-    var CompressedObject = require_compressedObject();
-    var crc32fn = require_crc32();
-    var utf8 = require_utf8();
-    var compressions = require_compressions();
-    var support = require_support();
-    var MADE_BY_DOS = 0;
-    var MADE_BY_UNIX = 3;
-    var findCompression = function(compressionMethod) {
-      for (var method in compressions) {
-        if (!Object.prototype.hasOwnProperty.call(compressions, method)) {
-          continue;
-        }
-        if (compressions[method].magic === compressionMethod) {
-          return compressions[method];
-        }
-      }
-      return null;
-    };
-    function ZipEntry(options, loadOptions) {
-      this.options = options;
-      this.loadOptions = loadOptions;
-    }
-    ZipEntry.prototype = {
-      /**
-       * say if the file is encrypted.
-       * @return {boolean} true if the file is encrypted, false otherwise.
-       */
-      isEncrypted: function() {
-        return (this.bitFlag & 1) === 1;
-      },
-      /**
-       * say if the file has utf-8 filename/comment.
-       * @return {boolean} true if the filename/comment is in utf-8, false otherwise.
-       */
-      useUTF8: function() {
-        return (this.bitFlag & 2048) === 2048;
-      },
-      /**
-       * Read the local part of a zip file and add the info in this object.
-       * @param {DataReader} reader the reader to use.
-       */
-      readLocalPart: function(reader) {
-        var compression, localExtraFieldsLength;
-        reader.skip(22);
-        this.fileNameLength = reader.readInt(2);
-        localExtraFieldsLength = reader.readInt(2);
-        this.fileName = reader.readData(this.fileNameLength);
-        reader.skip(localExtraFieldsLength);
-        if (this.compressedSize === -1 || this.uncompressedSize === -1) {
-          throw new Error("Bug or corrupted zip : didn't get enough information from the central directory (compressedSize === -1 || uncompressedSize === -1)");
-        }
-        compression = findCompression(this.compressionMethod);
-        if (compression === null) {
-          throw new Error("Corrupted zip : compression " + utils.pretty(this.compressionMethod) + " unknown (inner file : " + utils.transformTo("string", this.fileName) + ")");
-        }
-        this.decompressed = new CompressedObject(this.compressedSize, this.uncompressedSize, this.crc32, compression, reader.readData(this.compressedSize));
-      },
-      /**
-       * Read the central part of a zip file and add the info in this object.
-       * @param {DataReader} reader the reader to use.
-       */
-      readCentralPart: function(reader) {
-        this.versionMadeBy = reader.readInt(2);
-        reader.skip(2);
-        this.bitFlag = reader.readInt(2);
-        this.compressionMethod = reader.readString(2);
-        this.date = reader.readDate();
-        this.crc32 = reader.readInt(4);
-        this.compressedSize = reader.readInt(4);
-        this.uncompressedSize = reader.readInt(4);
-        var fileNameLength = reader.readInt(2);
-        this.extraFieldsLength = reader.readInt(2);
-        this.fileCommentLength = reader.readInt(2);
-        this.diskNumberStart = reader.readInt(2);
-        this.internalFileAttributes = reader.readInt(2);
-        this.externalFileAttributes = reader.readInt(4);
-        this.localHeaderOffset = reader.readInt(4);
-        if (this.isEncrypted()) {
-          throw new Error("Encrypted zip are not supported");
-        }
-        reader.skip(fileNameLength);
-        this.readExtraFields(reader);
-        this.parseZIP64ExtraField(reader);
-        this.fileComment = reader.readData(this.fileCommentLength);
-      },
-      /**
-       * Parse the external file attributes and get the unix/dos permissions.
-       */
-      processAttributes: function() {
-        this.unixPermissions = null;
-        this.dosPermissions = null;
-        var madeBy = this.versionMadeBy >> 8;
-        this.dir = this.externalFileAttributes & 16 ? true : false;
-        if (madeBy === MADE_BY_DOS) {
-          this.dosPermissions = this.externalFileAttributes & 63;
-        }
-        if (madeBy === MADE_BY_UNIX) {
-          this.unixPermissions = this.externalFileAttributes >> 16 & 65535;
-        }
-        if (!this.dir && this.fileNameStr.slice(-1) === "/") {
-          this.dir = true;
-        }
-      },
-      /**
-       * Parse the ZIP64 extra field and merge the info in the current ZipEntry.
-       * @param {DataReader} reader the reader to use.
-       */
-      parseZIP64ExtraField: function() {
-        if (!this.extraFields[1]) {
-          return;
-        }
-        var extraReader = readerFor(this.extraFields[1].value);
-        if (this.uncompressedSize === utils.MAX_VALUE_32BITS) {
-          this.uncompressedSize = extraReader.readInt(8);
-        }
-        if (this.compressedSize === utils.MAX_VALUE_32BITS) {
-          this.compressedSize = extraReader.readInt(8);
-        }
-        if (this.localHeaderOffset === utils.MAX_VALUE_32BITS) {
-          this.localHeaderOffset = extraReader.readInt(8);
-        }
-        if (this.diskNumberStart === utils.MAX_VALUE_32BITS) {
-          this.diskNumberStart = extraReader.readInt(4);
-        }
-      },
-      /**
-       * Read the central part of a zip file and add the info in this object.
-       * @param {DataReader} reader the reader to use.
-       */
-      readExtraFields: function(reader) {
-        var end = reader.index + this.extraFieldsLength, extraFieldId, extraFieldLength, extraFieldValue;
-        if (!this.extraFields) {
-          this.extraFields = {};
-        }
-        while (reader.index + 4 < end) {
-          extraFieldId = reader.readInt(2);
-          extraFieldLength = reader.readInt(2);
-          extraFieldValue = reader.readData(extraFieldLength);
-          this.extraFields[extraFieldId] = {
-            id: extraFieldId,
-            length: extraFieldLength,
-            value: extraFieldValue
-          };
-        }
-        reader.setIndex(end);
-      },
-      /**
-       * Apply an UTF8 transformation if needed.
-       */
-      handleUTF8: function() {
-        var decodeParamType = support.uint8array ? "uint8array" : "array";
-        if (this.useUTF8()) {
-          this.fileNameStr = utf8.utf8decode(this.fileName);
-          this.fileCommentStr = utf8.utf8decode(this.fileComment);
-        } else {
-          var upath = this.findExtraFieldUnicodePath();
-          if (upath !== null) {
-            this.fileNameStr = upath;
-          } else {
-            var fileNameByteArray = utils.transformTo(decodeParamType, this.fileName);
-            this.fileNameStr = this.loadOptions.decodeFileName(fileNameByteArray);
-          }
-          var ucomment = this.findExtraFieldUnicodeComment();
-          if (ucomment !== null) {
-            this.fileCommentStr = ucomment;
-          } else {
-            var commentByteArray = utils.transformTo(decodeParamType, this.fileComment);
-            this.fileCommentStr = this.loadOptions.decodeFileName(commentByteArray);
-          }
-        }
-      },
-      /**
-       * Find the unicode path declared in the extra field, if any.
-       * @return {String} the unicode path, null otherwise.
-       */
-      findExtraFieldUnicodePath: function() {
-        var upathField = this.extraFields[28789];
-        if (upathField) {
-          var extraReader = readerFor(upathField.value);
-          if (extraReader.readInt(1) !== 1) {
-            return null;
-          }
-          if (crc32fn(this.fileName) !== extraReader.readInt(4)) {
-            return null;
-          }
-          return utf8.utf8decode(extraReader.readData(upathField.length - 5));
-        }
-        return null;
-      },
-      /**
-       * Find the unicode comment declared in the extra field, if any.
-       * @return {String} the unicode comment, null otherwise.
-       */
-      findExtraFieldUnicodeComment: function() {
-        var ucommentField = this.extraFields[25461];
-        if (ucommentField) {
-          var extraReader = readerFor(ucommentField.value);
-          if (extraReader.readInt(1) !== 1) {
-            return null;
-          }
-          if (crc32fn(this.fileComment) !== extraReader.readInt(4)) {
-            return null;
-          }
-          return utf8.utf8decode(extraReader.readData(ucommentField.length - 5));
-        }
-        return null;
-      }
-    };
-    module.exports = ZipEntry;
-  }
-});
-
-// node_modules/jszip/lib/zipEntries.js
-var require_zipEntries = __commonJS({
-  "node_modules/jszip/lib/zipEntries.js"(exports, module) {
-    "use strict";
-    var readerFor = require_readerFor();
-    var utils = require_utils2();
-    var sig = require_signature();
-    var ZipEntry = require_zipEntry();
-    var support = require_support();
-    function ZipEntries(loadOptions) {
-      this.files = [];
-      this.loadOptions = loadOptions;
-    }
-    ZipEntries.prototype = {
-      /**
-       * Check that the reader is on the specified signature.
-       * @param {string} expectedSignature the expected signature.
-       * @throws {Error} if it is an other signature.
-       */
-      checkSignature: function(expectedSignature) {
-        if (!this.reader.readAndCheckSignature(expectedSignature)) {
-          this.reader.index -= 4;
-          var signature2 = this.reader.readString(4);
-          throw new Error("Corrupted zip or bug: unexpected signature (" + utils.pretty(signature2) + ", expected " + utils.pretty(expectedSignature) + ")");
-        }
-      },
-      /**
-       * Check if the given signature is at the given index.
-       * @param {number} askedIndex the index to check.
-       * @param {string} expectedSignature the signature to expect.
-       * @return {boolean} true if the signature is here, false otherwise.
-       */
-      isSignature: function(askedIndex, expectedSignature) {
-        var currentIndex = this.reader.index;
-        this.reader.setIndex(askedIndex);
-        var signature2 = this.reader.readString(4);
-        var result = signature2 === expectedSignature;
-        this.reader.setIndex(currentIndex);
-        return result;
-      },
-      /**
-       * Read the end of the central directory.
-       */
-      readBlockEndOfCentral: function() {
-        this.diskNumber = this.reader.readInt(2);
-        this.diskWithCentralDirStart = this.reader.readInt(2);
-        this.centralDirRecordsOnThisDisk = this.reader.readInt(2);
-        this.centralDirRecords = this.reader.readInt(2);
-        this.centralDirSize = this.reader.readInt(4);
-        this.centralDirOffset = this.reader.readInt(4);
-        this.zipCommentLength = this.reader.readInt(2);
-        var zipComment = this.reader.readData(this.zipCommentLength);
-        var decodeParamType = support.uint8array ? "uint8array" : "array";
-        var decodeContent = utils.transformTo(decodeParamType, zipComment);
-        this.zipComment = this.loadOptions.decodeFileName(decodeContent);
-      },
-      /**
-       * Read the end of the Zip 64 central directory.
-       * Not merged with the method readEndOfCentral :
-       * The end of central can coexist with its Zip64 brother,
-       * I don't want to read the wrong number of bytes !
-       */
-      readBlockZip64EndOfCentral: function() {
-        this.zip64EndOfCentralSize = this.reader.readInt(8);
-        this.reader.skip(4);
-        this.diskNumber = this.reader.readInt(4);
-        this.diskWithCentralDirStart = this.reader.readInt(4);
-        this.centralDirRecordsOnThisDisk = this.reader.readInt(8);
-        this.centralDirRecords = this.reader.readInt(8);
-        this.centralDirSize = this.reader.readInt(8);
-        this.centralDirOffset = this.reader.readInt(8);
-        this.zip64ExtensibleData = {};
-        var extraDataSize = this.zip64EndOfCentralSize - 44, index2 = 0, extraFieldId, extraFieldLength, extraFieldValue;
-        while (index2 < extraDataSize) {
-          extraFieldId = this.reader.readInt(2);
-          extraFieldLength = this.reader.readInt(4);
-          extraFieldValue = this.reader.readData(extraFieldLength);
-          this.zip64ExtensibleData[extraFieldId] = {
-            id: extraFieldId,
-            length: extraFieldLength,
-            value: extraFieldValue
-          };
-        }
-      },
-      /**
-       * Read the end of the Zip 64 central directory locator.
-       */
-      readBlockZip64EndOfCentralLocator: function() {
-        this.diskWithZip64CentralDirStart = this.reader.readInt(4);
-        this.relativeOffsetEndOfZip64CentralDir = this.reader.readInt(8);
-        this.disksCount = this.reader.readInt(4);
-        if (this.disksCount > 1) {
-          throw new Error("Multi-volumes zip are not supported");
-        }
-      },
-      /**
-       * Read the local files, based on the offset read in the central part.
-       */
-      readLocalFiles: function() {
-        var i, file;
-        for (i = 0; i < this.files.length; i++) {
-          file = this.files[i];
-          this.reader.setIndex(file.localHeaderOffset);
-          this.checkSignature(sig.LOCAL_FILE_HEADER);
-          file.readLocalPart(this.reader);
-          file.handleUTF8();
-          file.processAttributes();
-        }
-      },
-      /**
-       * Read the central directory.
-       */
-      readCentralDir: function() {
-        var file;
-        this.reader.setIndex(this.centralDirOffset);
-        while (this.reader.readAndCheckSignature(sig.CENTRAL_FILE_HEADER)) {
-          file = new ZipEntry({
-            zip64: this.zip64
-          }, this.loadOptions);
-          file.readCentralPart(this.reader);
-          this.files.push(file);
-        }
-        if (this.centralDirRecords !== this.files.length) {
-          if (this.centralDirRecords !== 0 && this.files.length === 0) {
-            throw new Error("Corrupted zip or bug: expected " + this.centralDirRecords + " records in central dir, got " + this.files.length);
-          } else {
-          }
-        }
-      },
-      /**
-       * Read the end of central directory.
-       */
-      readEndOfCentral: function() {
-        var offset = this.reader.lastIndexOfSignature(sig.CENTRAL_DIRECTORY_END);
-        if (offset < 0) {
-          var isGarbage = !this.isSignature(0, sig.LOCAL_FILE_HEADER);
-          if (isGarbage) {
-            throw new Error("Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html");
-          } else {
-            throw new Error("Corrupted zip: can't find end of central directory");
-          }
-        }
-        this.reader.setIndex(offset);
-        var endOfCentralDirOffset = offset;
-        this.checkSignature(sig.CENTRAL_DIRECTORY_END);
-        this.readBlockEndOfCentral();
-        if (this.diskNumber === utils.MAX_VALUE_16BITS || this.diskWithCentralDirStart === utils.MAX_VALUE_16BITS || this.centralDirRecordsOnThisDisk === utils.MAX_VALUE_16BITS || this.centralDirRecords === utils.MAX_VALUE_16BITS || this.centralDirSize === utils.MAX_VALUE_32BITS || this.centralDirOffset === utils.MAX_VALUE_32BITS) {
-          this.zip64 = true;
-          offset = this.reader.lastIndexOfSignature(sig.ZIP64_CENTRAL_DIRECTORY_LOCATOR);
-          if (offset < 0) {
-            throw new Error("Corrupted zip: can't find the ZIP64 end of central directory locator");
-          }
-          this.reader.setIndex(offset);
-          this.checkSignature(sig.ZIP64_CENTRAL_DIRECTORY_LOCATOR);
-          this.readBlockZip64EndOfCentralLocator();
-          if (!this.isSignature(this.relativeOffsetEndOfZip64CentralDir, sig.ZIP64_CENTRAL_DIRECTORY_END)) {
-            this.relativeOffsetEndOfZip64CentralDir = this.reader.lastIndexOfSignature(sig.ZIP64_CENTRAL_DIRECTORY_END);
-            if (this.relativeOffsetEndOfZip64CentralDir < 0) {
-              throw new Error("Corrupted zip: can't find the ZIP64 end of central directory");
-            }
-          }
-          this.reader.setIndex(this.relativeOffsetEndOfZip64CentralDir);
-          this.checkSignature(sig.ZIP64_CENTRAL_DIRECTORY_END);
-          this.readBlockZip64EndOfCentral();
-        }
-        var expectedEndOfCentralDirOffset = this.centralDirOffset + this.centralDirSize;
-        if (this.zip64) {
-          expectedEndOfCentralDirOffset += 20;
-          expectedEndOfCentralDirOffset += 12 + this.zip64EndOfCentralSize;
-        }
-        var extraBytes = endOfCentralDirOffset - expectedEndOfCentralDirOffset;
-        if (extraBytes > 0) {
-          if (this.isSignature(endOfCentralDirOffset, sig.CENTRAL_FILE_HEADER)) {
-          } else {
-            this.reader.zero = extraBytes;
-          }
-        } else if (extraBytes < 0) {
-          throw new Error("Corrupted zip: missing " + Math.abs(extraBytes) + " bytes.");
-        }
-      },
-      prepareReader: function(data) {
-        this.reader = readerFor(data);
-      },
-      /**
-       * Read a zip file and create ZipEntries.
-       * @param {String|ArrayBuffer|Uint8Array|Buffer} data the binary string representing a zip file.
-       */
-      load: function(data) {
-        this.prepareReader(data);
-        this.readEndOfCentral();
-        this.readCentralDir();
-        this.readLocalFiles();
-      }
-    };
-    module.exports = ZipEntries;
-  }
-});
-
-// node_modules/jszip/lib/load.js
-var require_load = __commonJS({
-  "node_modules/jszip/lib/load.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var external = require_external();
-    var utf8 = require_utf8();
-    var ZipEntries = require_zipEntries();
-    var Crc32Probe = require_Crc32Probe();
-    var nodejsUtils = require_nodejsUtils();
-    function checkEntryCRC32(zipEntry) {
-      return new external.Promise(function(resolve2, reject) {
-        var worker = zipEntry.decompressed.getContentWorker().pipe(new Crc32Probe());
-        worker.on("error", function(e) {
-          reject(e);
-        }).on("end", function() {
-          if (worker.streamInfo.crc32 !== zipEntry.decompressed.crc32) {
-            reject(new Error("Corrupted zip : CRC32 mismatch"));
-          } else {
-            resolve2();
-          }
-        }).resume();
-      });
-    }
-    module.exports = function(data, options) {
-      var zip = this;
-      options = utils.extend(options || {}, {
-        base64: false,
-        checkCRC32: false,
-        optimizedBinaryString: false,
-        createFolders: false,
-        decodeFileName: utf8.utf8decode
-      });
-      if (nodejsUtils.isNode && nodejsUtils.isStream(data)) {
-        return external.Promise.reject(new Error("JSZip can't accept a stream when loading a zip file."));
-      }
-      return utils.prepareContent("the loaded zip file", data, true, options.optimizedBinaryString, options.base64).then(function(data2) {
-        var zipEntries = new ZipEntries(options);
-        zipEntries.load(data2);
-        return zipEntries;
-      }).then(function checkCRC32(zipEntries) {
-        var promises = [external.Promise.resolve(zipEntries)];
-        var files = zipEntries.files;
-        if (options.checkCRC32) {
-          for (var i = 0; i < files.length; i++) {
-            promises.push(checkEntryCRC32(files[i]));
-          }
-        }
-        return external.Promise.all(promises);
-      }).then(function addFiles(results) {
-        var zipEntries = results.shift();
-        var files = zipEntries.files;
-        for (var i = 0; i < files.length; i++) {
-          var input2 = files[i];
-          var unsafeName = input2.fileNameStr;
-          var safeName = utils.resolve(input2.fileNameStr);
-          zip.file(safeName, input2.decompressed, {
-            binary: true,
-            optimizedBinaryString: true,
-            date: input2.date,
-            dir: input2.dir,
-            comment: input2.fileCommentStr.length ? input2.fileCommentStr : null,
-            unixPermissions: input2.unixPermissions,
-            dosPermissions: input2.dosPermissions,
-            createFolders: options.createFolders
-          });
-          if (!input2.dir) {
-            zip.file(safeName).unsafeOriginalName = unsafeName;
-          }
-        }
-        if (zipEntries.zipComment.length) {
-          zip.comment = zipEntries.zipComment;
-        }
-        return zip;
-      });
-    };
-  }
-});
-
-// node_modules/jszip/lib/index.js
-var require_lib3 = __commonJS({
-  "node_modules/jszip/lib/index.js"(exports, module) {
-    "use strict";
-    function JSZip2() {
-      if (!(this instanceof JSZip2)) {
-        return new JSZip2();
-      }
-      if (arguments.length) {
-        throw new Error("The constructor with parameters has been removed in JSZip 3.0, please check the upgrade guide.");
-      }
-      this.files = /* @__PURE__ */ Object.create(null);
-      this.comment = null;
-      this.root = "";
-      this.clone = function() {
-        var newObj = new JSZip2();
-        for (var i in this) {
-          if (typeof this[i] !== "function") {
-            newObj[i] = this[i];
-          }
-        }
-        return newObj;
-      };
-    }
-    JSZip2.prototype = require_object();
-    JSZip2.prototype.loadAsync = require_load();
-    JSZip2.support = require_support();
-    JSZip2.defaults = require_defaults();
-    JSZip2.version = "3.10.2";
-    JSZip2.loadAsync = function(content3, options) {
-      return new JSZip2().loadAsync(content3, options);
-    };
-    JSZip2.external = require_external();
-    module.exports = JSZip2;
-  }
-});
-
 // ../../tmp/p3/render.ts
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 
@@ -17311,8 +7571,8 @@ var __hasOwnProp2 = Object.prototype.hasOwnProperty;
 var __esmMin = (fn, res) => () => (fn && (res = fn(fn = 0)), res);
 var __commonJSMin = (cb, mod) => () => (mod || (cb((mod = { exports: {} }).exports, mod), cb = null), mod.exports);
 var __copyProps2 = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i = 0, n = keys.length, key; i < n; i++) {
-    key = keys[i];
+  if (from && typeof from === "object" || typeof from === "function") for (var keys = __getOwnPropNames2(from), i2 = 0, n = keys.length, key; i2 < n; i2++) {
+    key = keys[i2];
     if (!__hasOwnProp2.call(to, key) && key !== except) __defProp2(to, key, {
       get: ((k) => from[k]).bind(null, key),
       enumerable: !(desc = __getOwnPropDesc2(from, key)) || desc.enumerable
@@ -17324,9 +7584,9 @@ var __toESM2 = (mod, isNodeMode, target) => (target = mod != null ? __create2(__
   value: mod,
   enumerable: true
 }) : target, mod));
-var __require2 = /* @__PURE__ */ ((x) => typeof __require !== "undefined" ? __require : typeof Proxy !== "undefined" ? new Proxy(x, { get: (a, b) => (typeof __require !== "undefined" ? __require : a)[b] }) : x)(function(x) {
+var __require2 = /* @__PURE__ */ ((x2) => typeof __require !== "undefined" ? __require : typeof Proxy !== "undefined" ? new Proxy(x2, { get: (a, b) => (typeof __require !== "undefined" ? __require : a)[b] }) : x2)(function(x2) {
   if (typeof __require !== "undefined") return __require.apply(this, arguments);
-  throw Error('Calling `require` for "' + x + "\" in an environment that doesn't expose the `require` function. See https://rolldown.rs/in-depth/bundling-cjs#require-external-modules for more details.");
+  throw Error('Calling `require` for "' + x2 + "\" in an environment that doesn't expose the `require` function. See https://rolldown.rs/in-depth/bundling-cjs#require-external-modules for more details.");
 });
 function _typeof(o) {
   "@babel/helpers - typeof";
@@ -17340,15 +7600,15 @@ function toPrimitive(t, r2) {
   if ("object" != _typeof(t) || !t) return t;
   var e = t[Symbol.toPrimitive];
   if (void 0 !== e) {
-    var i = e.call(t, r2 || "default");
-    if ("object" != _typeof(i)) return i;
+    var i2 = e.call(t, r2 || "default");
+    if ("object" != _typeof(i2)) return i2;
     throw new TypeError("@@toPrimitive must return a primitive value.");
   }
   return ("string" === r2 ? String : Number)(t);
 }
 function toPropertyKey(t) {
-  var i = toPrimitive(t, "string");
-  return "symbol" == _typeof(i) ? i : i + "";
+  var i2 = toPrimitive(t, "string");
+  return "symbol" == _typeof(i2) ? i2 : i2 + "";
 }
 function _defineProperty(e, r2, t) {
   return (r2 = toPropertyKey(r2)) in e ? Object.defineProperty(e, r2, {
@@ -17631,7 +7891,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   };
   EventEmitter.prototype.emit = function emit(type) {
     var args = [];
-    for (var i = 1; i < arguments.length; i++) args.push(arguments[i]);
+    for (var i2 = 1; i2 < arguments.length; i2++) args.push(arguments[i2]);
     var doError = type === "error";
     var events = this._events;
     if (events !== void 0) doError = doError && events.error === void 0;
@@ -17640,9 +7900,9 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       var er;
       if (args.length > 0) er = args[0];
       if (er instanceof Error) throw er;
-      var err = /* @__PURE__ */ new Error("Unhandled error." + (er ? " (" + er.message + ")" : ""));
-      err.context = er;
-      throw err;
+      var err2 = /* @__PURE__ */ new Error("Unhandled error." + (er ? " (" + er.message + ")" : ""));
+      err2.context = er;
+      throw err2;
     }
     var handler2 = events[type];
     if (handler2 === void 0) return false;
@@ -17650,7 +7910,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     else {
       var len = handler2.length;
       var listeners = arrayClone(handler2, len);
-      for (var i = 0; i < len; ++i) ReflectApply(listeners[i], this, args);
+      for (var i2 = 0; i2 < len; ++i2) ReflectApply(listeners[i2], this, args);
     }
     return true;
   };
@@ -17729,7 +7989,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     return this;
   };
   EventEmitter.prototype.removeListener = function removeListener(type, listener) {
-    var list3, events, position2, i, originalListener;
+    var list3, events, position2, i2, originalListener;
     checkListener(listener);
     events = this._events;
     if (events === void 0) return this;
@@ -17742,9 +8002,9 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     }
     else if (typeof list3 !== "function") {
       position2 = -1;
-      for (i = list3.length - 1; i >= 0; i--) if (list3[i] === listener || list3[i].listener === listener) {
-        originalListener = list3[i].listener;
-        position2 = i;
+      for (i2 = list3.length - 1; i2 >= 0; i2--) if (list3[i2] === listener || list3[i2].listener === listener) {
+        originalListener = list3[i2].listener;
+        position2 = i2;
         break;
       }
       if (position2 < 0) return this;
@@ -17757,7 +8017,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   };
   EventEmitter.prototype.off = EventEmitter.prototype.removeListener;
   EventEmitter.prototype.removeAllListeners = function removeAllListeners(type) {
-    var listeners, events = this._events, i;
+    var listeners, events = this._events, i2;
     if (events === void 0) return this;
     if (events.removeListener === void 0) {
       if (arguments.length === 0) {
@@ -17770,8 +8030,8 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     if (arguments.length === 0) {
       var keys = Object.keys(events);
       var key;
-      for (i = 0; i < keys.length; ++i) {
-        key = keys[i];
+      for (i2 = 0; i2 < keys.length; ++i2) {
+        key = keys[i2];
         if (key === "removeListener") continue;
         this.removeAllListeners(key);
       }
@@ -17782,7 +8042,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     }
     listeners = events[type];
     if (typeof listeners === "function") this.removeListener(type, listeners);
-    else if (listeners !== void 0) for (i = listeners.length - 1; i >= 0; i--) this.removeListener(type, listeners[i]);
+    else if (listeners !== void 0) for (i2 = listeners.length - 1; i2 >= 0; i2--) this.removeListener(type, listeners[i2]);
     return this;
   };
   function _listeners(target, type, unwrap) {
@@ -17818,7 +8078,7 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   };
   function arrayClone(arr, n) {
     var copy = new Array(n);
-    for (var i = 0; i < n; ++i) copy[i] = arr[i];
+    for (var i2 = 0; i2 < n; ++i2) copy[i2] = arr[i2];
     return copy;
   }
   function spliceOne(list3, index2) {
@@ -17827,14 +8087,14 @@ var require_events = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   }
   function unwrapListeners(arr) {
     var ret = new Array(arr.length);
-    for (var i = 0; i < ret.length; ++i) ret[i] = arr[i].listener || arr[i];
+    for (var i2 = 0; i2 < ret.length; ++i2) ret[i2] = arr[i2].listener || arr[i2];
     return ret;
   }
   function once(emitter, name) {
     return new Promise(function(resolve2, reject) {
-      function errorListener(err) {
+      function errorListener(err2) {
         emitter.removeListener(name, resolver2);
-        reject(err);
+        reject(err2);
       }
       function resolver2() {
         if (typeof emitter.removeListener === "function") emitter.removeListener("error", errorListener);
@@ -17880,12 +8140,12 @@ var require_inherits_browser = /* @__PURE__ */ __commonJSMin(((exports, module) 
     }
   };
 }));
-var global2;
+var global;
 var init_dist$1 = __esmMin((() => {
-  global2 = globalThis || self;
+  global = globalThis || self;
 }));
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+function getDefaultExportFromCjs(x2) {
+  return x2 && x2.__esModule && Object.prototype.hasOwnProperty.call(x2, "default") ? x2["default"] : x2;
 }
 function defaultSetTimout() {
   throw new Error("setTimeout has not been defined");
@@ -17986,7 +8246,7 @@ var init_dist = __esmMin((() => {
   queueIndex = -1;
   process2.nextTick = function(fun) {
     var args = new Array(arguments.length - 1);
-    if (arguments.length > 1) for (var i = 1; i < arguments.length; i++) args[i - 1] = arguments[i];
+    if (arguments.length > 1) for (var i2 = 1; i2 < arguments.length; i2++) args[i2 - 1] = arguments[i2];
     queue.push(new Item(fun, args));
     if (queue.length === 1 && !draining) runTimeout(drainQueue);
   };
@@ -18037,9 +8297,9 @@ var require_base64_js = /* @__PURE__ */ __commonJSMin(((exports) => {
   var revLookup = [];
   var Arr = typeof Uint8Array !== "undefined" ? Uint8Array : Array;
   var code3 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (var i = 0, len = code3.length; i < len; ++i) {
-    lookup[i] = code3[i];
-    revLookup[code3.charCodeAt(i)] = i;
+  for (var i2 = 0, len = code3.length; i2 < len; ++i2) {
+    lookup[i2] = code3[i2];
+    revLookup[code3.charCodeAt(i2)] = i2;
   }
   revLookup["-".charCodeAt(0)] = 62;
   revLookup["_".charCodeAt(0)] = 63;
@@ -18068,19 +8328,19 @@ var require_base64_js = /* @__PURE__ */ __commonJSMin(((exports) => {
     var arr = new Arr(_byteLength(b64, validLen, placeHoldersLen));
     var curByte = 0;
     var len2 = placeHoldersLen > 0 ? validLen - 4 : validLen;
-    var i2;
-    for (i2 = 0; i2 < len2; i2 += 4) {
-      tmp = revLookup[b64.charCodeAt(i2)] << 18 | revLookup[b64.charCodeAt(i2 + 1)] << 12 | revLookup[b64.charCodeAt(i2 + 2)] << 6 | revLookup[b64.charCodeAt(i2 + 3)];
+    var i3;
+    for (i3 = 0; i3 < len2; i3 += 4) {
+      tmp = revLookup[b64.charCodeAt(i3)] << 18 | revLookup[b64.charCodeAt(i3 + 1)] << 12 | revLookup[b64.charCodeAt(i3 + 2)] << 6 | revLookup[b64.charCodeAt(i3 + 3)];
       arr[curByte++] = tmp >> 16 & 255;
       arr[curByte++] = tmp >> 8 & 255;
       arr[curByte++] = tmp & 255;
     }
     if (placeHoldersLen === 2) {
-      tmp = revLookup[b64.charCodeAt(i2)] << 2 | revLookup[b64.charCodeAt(i2 + 1)] >> 4;
+      tmp = revLookup[b64.charCodeAt(i3)] << 2 | revLookup[b64.charCodeAt(i3 + 1)] >> 4;
       arr[curByte++] = tmp & 255;
     }
     if (placeHoldersLen === 1) {
-      tmp = revLookup[b64.charCodeAt(i2)] << 10 | revLookup[b64.charCodeAt(i2 + 1)] << 4 | revLookup[b64.charCodeAt(i2 + 2)] >> 2;
+      tmp = revLookup[b64.charCodeAt(i3)] << 10 | revLookup[b64.charCodeAt(i3 + 1)] << 4 | revLookup[b64.charCodeAt(i3 + 2)] >> 2;
       arr[curByte++] = tmp >> 8 & 255;
       arr[curByte++] = tmp & 255;
     }
@@ -18092,8 +8352,8 @@ var require_base64_js = /* @__PURE__ */ __commonJSMin(((exports) => {
   function encodeChunk(uint8, start, end) {
     var tmp;
     var output = [];
-    for (var i2 = start; i2 < end; i2 += 3) {
-      tmp = (uint8[i2] << 16 & 16711680) + (uint8[i2 + 1] << 8 & 65280) + (uint8[i2 + 2] & 255);
+    for (var i3 = start; i3 < end; i3 += 3) {
+      tmp = (uint8[i3] << 16 & 16711680) + (uint8[i3 + 1] << 8 & 65280) + (uint8[i3 + 2] & 255);
       output.push(tripletToBase64(tmp));
     }
     return output.join("");
@@ -18104,7 +8364,7 @@ var require_base64_js = /* @__PURE__ */ __commonJSMin(((exports) => {
     var extraBytes = len2 % 3;
     var parts = [];
     var maxChunkLength = 16383;
-    for (var i2 = 0, len22 = len2 - extraBytes; i2 < len22; i2 += maxChunkLength) parts.push(encodeChunk(uint8, i2, i2 + maxChunkLength > len22 ? len22 : i2 + maxChunkLength));
+    for (var i3 = 0, len22 = len2 - extraBytes; i3 < len22; i3 += maxChunkLength) parts.push(encodeChunk(uint8, i3, i3 + maxChunkLength > len22 ? len22 : i3 + maxChunkLength));
     if (extraBytes === 1) {
       tmp = uint8[len2 - 1];
       parts.push(lookup[tmp >> 2] + lookup[tmp << 4 & 63] + "==");
@@ -18122,18 +8382,18 @@ var require_ieee754 = /* @__PURE__ */ __commonJSMin(((exports) => {
     var eMax = (1 << eLen) - 1;
     var eBias = eMax >> 1;
     var nBits = -7;
-    var i = isLE ? nBytes - 1 : 0;
+    var i2 = isLE ? nBytes - 1 : 0;
     var d = isLE ? -1 : 1;
-    var s = buffer[offset + i];
-    i += d;
+    var s = buffer[offset + i2];
+    i2 += d;
     e = s & (1 << -nBits) - 1;
     s >>= -nBits;
     nBits += eLen;
-    for (; nBits > 0; e = e * 256 + buffer[offset + i], i += d, nBits -= 8) ;
+    for (; nBits > 0; e = e * 256 + buffer[offset + i2], i2 += d, nBits -= 8) ;
     m = e & (1 << -nBits) - 1;
     e >>= -nBits;
     nBits += mLen;
-    for (; nBits > 0; m = m * 256 + buffer[offset + i], i += d, nBits -= 8) ;
+    for (; nBits > 0; m = m * 256 + buffer[offset + i2], i2 += d, nBits -= 8) ;
     if (e === 0) e = 1 - eBias;
     else if (e === eMax) return m ? NaN : (s ? -1 : 1) * Infinity;
     else {
@@ -18148,7 +8408,7 @@ var require_ieee754 = /* @__PURE__ */ __commonJSMin(((exports) => {
     var eMax = (1 << eLen) - 1;
     var eBias = eMax >> 1;
     var rt = mLen === 23 ? Math.pow(2, -24) - Math.pow(2, -77) : 0;
-    var i = isLE ? 0 : nBytes - 1;
+    var i2 = isLE ? 0 : nBytes - 1;
     var d = isLE ? 1 : -1;
     var s = value2 < 0 || value2 === 0 && 1 / value2 < 0 ? 1 : 0;
     value2 = Math.abs(value2);
@@ -18178,11 +8438,11 @@ var require_ieee754 = /* @__PURE__ */ __commonJSMin(((exports) => {
         e = 0;
       }
     }
-    for (; mLen >= 8; buffer[offset + i] = m & 255, i += d, m /= 256, mLen -= 8) ;
+    for (; mLen >= 8; buffer[offset + i2] = m & 255, i2 += d, m /= 256, mLen -= 8) ;
     e = e << mLen | m;
     eLen += mLen;
-    for (; eLen > 0; buffer[offset + i] = e & 255, i += d, e /= 256, eLen -= 8) ;
-    buffer[offset + i - d] |= s * 128;
+    for (; eLen > 0; buffer[offset + i2] = e & 255, i2 += d, e /= 256, eLen -= 8) ;
+    buffer[offset + i2 - d] |= s * 128;
   };
 }));
 var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
@@ -18291,7 +8551,7 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   function fromArrayLike(array) {
     var length = array.length < 0 ? 0 : checked(array.length) | 0;
     var buf = createBuffer(length);
-    for (var i = 0; i < length; i += 1) buf[i] = array[i] & 255;
+    for (var i2 = 0; i2 < length; i2 += 1) buf[i2] = array[i2] & 255;
     return buf;
   }
   function fromArrayView(arrayView) {
@@ -18341,15 +8601,15 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (isInstance(b, Uint8Array)) b = Buffer2.from(b, b.offset, b.byteLength);
     if (!Buffer2.isBuffer(a) || !Buffer2.isBuffer(b)) throw new TypeError('The "buf1", "buf2" arguments must be one of type Buffer or Uint8Array');
     if (a === b) return 0;
-    var x = a.length;
+    var x2 = a.length;
     var y = b.length;
-    for (var i = 0, len = Math.min(x, y); i < len; ++i) if (a[i] !== b[i]) {
-      x = a[i];
-      y = b[i];
+    for (var i2 = 0, len = Math.min(x2, y); i2 < len; ++i2) if (a[i2] !== b[i2]) {
+      x2 = a[i2];
+      y = b[i2];
       break;
     }
-    if (x < y) return -1;
-    if (y < x) return 1;
+    if (x2 < y) return -1;
+    if (y < x2) return 1;
     return 0;
   };
   Buffer2.isEncoding = function isEncoding(encoding) {
@@ -18373,15 +8633,15 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   Buffer2.concat = function concat(list3, length) {
     if (!Array.isArray(list3)) throw new TypeError('"list" argument must be an Array of Buffers');
     if (list3.length === 0) return Buffer2.alloc(0);
-    var i;
+    var i2;
     if (length === void 0) {
       length = 0;
-      for (i = 0; i < list3.length; ++i) length += list3[i].length;
+      for (i2 = 0; i2 < list3.length; ++i2) length += list3[i2].length;
     }
     var buffer = Buffer2.allocUnsafe(length);
     var pos = 0;
-    for (i = 0; i < list3.length; ++i) {
-      var buf = list3[i];
+    for (i2 = 0; i2 < list3.length; ++i2) {
+      var buf = list3[i2];
       if (isInstance(buf, Uint8Array)) if (pos + buf.length > buffer.length) Buffer2.from(buf).copy(buffer, pos);
       else Uint8Array.prototype.set.call(buffer, buf, pos);
       else if (!Buffer2.isBuffer(buf)) throw new TypeError('"list" argument must be an Array of Buffers');
@@ -18458,33 +8718,33 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   }
   Buffer2.prototype._isBuffer = true;
   function swap(b, n, m) {
-    var i = b[n];
+    var i2 = b[n];
     b[n] = b[m];
-    b[m] = i;
+    b[m] = i2;
   }
   Buffer2.prototype.swap16 = function swap16() {
     var len = this.length;
     if (len % 2 !== 0) throw new RangeError("Buffer size must be a multiple of 16-bits");
-    for (var i = 0; i < len; i += 2) swap(this, i, i + 1);
+    for (var i2 = 0; i2 < len; i2 += 2) swap(this, i2, i2 + 1);
     return this;
   };
   Buffer2.prototype.swap32 = function swap32() {
     var len = this.length;
     if (len % 4 !== 0) throw new RangeError("Buffer size must be a multiple of 32-bits");
-    for (var i = 0; i < len; i += 4) {
-      swap(this, i, i + 3);
-      swap(this, i + 1, i + 2);
+    for (var i2 = 0; i2 < len; i2 += 4) {
+      swap(this, i2, i2 + 3);
+      swap(this, i2 + 1, i2 + 2);
     }
     return this;
   };
   Buffer2.prototype.swap64 = function swap64() {
     var len = this.length;
     if (len % 8 !== 0) throw new RangeError("Buffer size must be a multiple of 64-bits");
-    for (var i = 0; i < len; i += 8) {
-      swap(this, i, i + 7);
-      swap(this, i + 1, i + 6);
-      swap(this, i + 2, i + 5);
-      swap(this, i + 3, i + 4);
+    for (var i2 = 0; i2 < len; i2 += 8) {
+      swap(this, i2, i2 + 7);
+      swap(this, i2 + 1, i2 + 6);
+      swap(this, i2 + 2, i2 + 5);
+      swap(this, i2 + 3, i2 + 4);
     }
     return this;
   };
@@ -18502,9 +8762,9 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   };
   Buffer2.prototype.inspect = function inspect() {
     var str = "";
-    var max = exports.INSPECT_MAX_BYTES;
-    str = this.toString("hex", 0, max).replace(/(.{2})/g, "$1 ").trim();
-    if (this.length > max) str += " ... ";
+    var max2 = exports.INSPECT_MAX_BYTES;
+    str = this.toString("hex", 0, max2).replace(/(.{2})/g, "$1 ").trim();
+    if (this.length > max2) str += " ... ";
     return "<Buffer " + str + ">";
   };
   if (customInspectSymbol) Buffer2.prototype[customInspectSymbol] = Buffer2.prototype.inspect;
@@ -18524,18 +8784,18 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     thisStart >>>= 0;
     thisEnd >>>= 0;
     if (this === target) return 0;
-    var x = thisEnd - thisStart;
+    var x2 = thisEnd - thisStart;
     var y = end - start;
-    var len = Math.min(x, y);
+    var len = Math.min(x2, y);
     var thisCopy = this.slice(thisStart, thisEnd);
     var targetCopy = target.slice(start, end);
-    for (var i = 0; i < len; ++i) if (thisCopy[i] !== targetCopy[i]) {
-      x = thisCopy[i];
-      y = targetCopy[i];
+    for (var i2 = 0; i2 < len; ++i2) if (thisCopy[i2] !== targetCopy[i2]) {
+      x2 = thisCopy[i2];
+      y = targetCopy[i2];
       break;
     }
-    if (x < y) return -1;
-    if (y < x) return 1;
+    if (x2 < y) return -1;
+    if (y < x2) return 1;
     return 0;
   };
   function bidirectionalIndexOf(buffer, val, byteOffset, encoding, dir) {
@@ -18578,29 +8838,29 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
         byteOffset /= 2;
       }
     }
-    function read(buf, i2) {
-      if (indexSize === 1) return buf[i2];
-      else return buf.readUInt16BE(i2 * indexSize);
+    function read(buf, i3) {
+      if (indexSize === 1) return buf[i3];
+      else return buf.readUInt16BE(i3 * indexSize);
     }
-    var i;
+    var i2;
     if (dir) {
       var foundIndex = -1;
-      for (i = byteOffset; i < arrLength; i++) if (read(arr, i) === read(val, foundIndex === -1 ? 0 : i - foundIndex)) {
-        if (foundIndex === -1) foundIndex = i;
-        if (i - foundIndex + 1 === valLength) return foundIndex * indexSize;
+      for (i2 = byteOffset; i2 < arrLength; i2++) if (read(arr, i2) === read(val, foundIndex === -1 ? 0 : i2 - foundIndex)) {
+        if (foundIndex === -1) foundIndex = i2;
+        if (i2 - foundIndex + 1 === valLength) return foundIndex * indexSize;
       } else {
-        if (foundIndex !== -1) i -= i - foundIndex;
+        if (foundIndex !== -1) i2 -= i2 - foundIndex;
         foundIndex = -1;
       }
     } else {
       if (byteOffset + valLength > arrLength) byteOffset = arrLength - valLength;
-      for (i = byteOffset; i >= 0; i--) {
+      for (i2 = byteOffset; i2 >= 0; i2--) {
         var found = true;
-        for (var j = 0; j < valLength; j++) if (read(arr, i + j) !== read(val, j)) {
+        for (var j = 0; j < valLength; j++) if (read(arr, i2 + j) !== read(val, j)) {
           found = false;
           break;
         }
-        if (found) return i;
+        if (found) return i2;
       }
     }
     return -1;
@@ -18624,12 +8884,12 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     }
     var strLen = string3.length;
     if (length > strLen / 2) length = strLen / 2;
-    for (var i = 0; i < length; ++i) {
-      var parsed = parseInt(string3.substr(i * 2, 2), 16);
-      if (numberIsNaN(parsed)) return i;
-      buf[offset + i] = parsed;
+    for (var i2 = 0; i2 < length; ++i2) {
+      var parsed = parseInt(string3.substr(i2 * 2, 2), 16);
+      if (numberIsNaN(parsed)) return i2;
+      buf[offset + i2] = parsed;
     }
-    return i;
+    return i2;
   }
   function utf8Write(buf, string3, offset, length) {
     return blitBuffer(utf8ToBytes(string3, buf.length - offset), buf, offset, length);
@@ -18703,36 +8963,36 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   function utf8Slice(buf, start, end) {
     end = Math.min(buf.length, end);
     var res = [];
-    var i = start;
-    while (i < end) {
-      var firstByte = buf[i];
+    var i2 = start;
+    while (i2 < end) {
+      var firstByte = buf[i2];
       var codePoint = null;
       var bytesPerSequence = firstByte > 239 ? 4 : firstByte > 223 ? 3 : firstByte > 191 ? 2 : 1;
-      if (i + bytesPerSequence <= end) {
+      if (i2 + bytesPerSequence <= end) {
         var secondByte, thirdByte, fourthByte, tempCodePoint;
         switch (bytesPerSequence) {
           case 1:
             if (firstByte < 128) codePoint = firstByte;
             break;
           case 2:
-            secondByte = buf[i + 1];
+            secondByte = buf[i2 + 1];
             if ((secondByte & 192) === 128) {
               tempCodePoint = (firstByte & 31) << 6 | secondByte & 63;
               if (tempCodePoint > 127) codePoint = tempCodePoint;
             }
             break;
           case 3:
-            secondByte = buf[i + 1];
-            thirdByte = buf[i + 2];
+            secondByte = buf[i2 + 1];
+            thirdByte = buf[i2 + 2];
             if ((secondByte & 192) === 128 && (thirdByte & 192) === 128) {
               tempCodePoint = (firstByte & 15) << 12 | (secondByte & 63) << 6 | thirdByte & 63;
               if (tempCodePoint > 2047 && (tempCodePoint < 55296 || tempCodePoint > 57343)) codePoint = tempCodePoint;
             }
             break;
           case 4:
-            secondByte = buf[i + 1];
-            thirdByte = buf[i + 2];
-            fourthByte = buf[i + 3];
+            secondByte = buf[i2 + 1];
+            thirdByte = buf[i2 + 2];
+            fourthByte = buf[i2 + 3];
             if ((secondByte & 192) === 128 && (thirdByte & 192) === 128 && (fourthByte & 192) === 128) {
               tempCodePoint = (firstByte & 15) << 18 | (secondByte & 63) << 12 | (thirdByte & 63) << 6 | fourthByte & 63;
               if (tempCodePoint > 65535 && tempCodePoint < 1114112) codePoint = tempCodePoint;
@@ -18748,7 +9008,7 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
         codePoint = 56320 | codePoint & 1023;
       }
       res.push(codePoint);
-      i += bytesPerSequence;
+      i2 += bytesPerSequence;
     }
     return decodeCodePointsArray(res);
   }
@@ -18757,20 +9017,20 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     var len = codePoints.length;
     if (len <= MAX_ARGUMENTS_LENGTH) return String.fromCharCode.apply(String, codePoints);
     var res = "";
-    var i = 0;
-    while (i < len) res += String.fromCharCode.apply(String, codePoints.slice(i, i += MAX_ARGUMENTS_LENGTH));
+    var i2 = 0;
+    while (i2 < len) res += String.fromCharCode.apply(String, codePoints.slice(i2, i2 += MAX_ARGUMENTS_LENGTH));
     return res;
   }
   function asciiSlice(buf, start, end) {
     var ret = "";
     end = Math.min(buf.length, end);
-    for (var i = start; i < end; ++i) ret += String.fromCharCode(buf[i] & 127);
+    for (var i2 = start; i2 < end; ++i2) ret += String.fromCharCode(buf[i2] & 127);
     return ret;
   }
   function latin1Slice(buf, start, end) {
     var ret = "";
     end = Math.min(buf.length, end);
-    for (var i = start; i < end; ++i) ret += String.fromCharCode(buf[i]);
+    for (var i2 = start; i2 < end; ++i2) ret += String.fromCharCode(buf[i2]);
     return ret;
   }
   function hexSlice(buf, start, end) {
@@ -18778,13 +9038,13 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (!start || start < 0) start = 0;
     if (!end || end < 0 || end > len) end = len;
     var out2 = "";
-    for (var i = start; i < end; ++i) out2 += hexSliceLookupTable[buf[i]];
+    for (var i2 = start; i2 < end; ++i2) out2 += hexSliceLookupTable[buf[i2]];
     return out2;
   }
   function utf16leSlice(buf, start, end) {
     var bytes = buf.slice(start, end);
     var res = "";
-    for (var i = 0; i < bytes.length - 1; i += 2) res += String.fromCharCode(bytes[i] + bytes[i + 1] * 256);
+    for (var i2 = 0; i2 < bytes.length - 1; i2 += 2) res += String.fromCharCode(bytes[i2] + bytes[i2 + 1] * 256);
     return res;
   }
   Buffer2.prototype.slice = function slice(start, end) {
@@ -18814,8 +9074,8 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (!noAssert) checkOffset(offset, byteLength2, this.length);
     var val = this[offset];
     var mul = 1;
-    var i = 0;
-    while (++i < byteLength2 && (mul *= 256)) val += this[offset + i] * mul;
+    var i2 = 0;
+    while (++i2 < byteLength2 && (mul *= 256)) val += this[offset + i2] * mul;
     return val;
   };
   Buffer2.prototype.readUintBE = Buffer2.prototype.readUIntBE = function readUIntBE(offset, byteLength2, noAssert) {
@@ -18858,8 +9118,8 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (!noAssert) checkOffset(offset, byteLength2, this.length);
     var val = this[offset];
     var mul = 1;
-    var i = 0;
-    while (++i < byteLength2 && (mul *= 256)) val += this[offset + i] * mul;
+    var i2 = 0;
+    while (++i2 < byteLength2 && (mul *= 256)) val += this[offset + i2] * mul;
     mul *= 128;
     if (val >= mul) val -= Math.pow(2, 8 * byteLength2);
     return val;
@@ -18868,10 +9128,10 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     offset = offset >>> 0;
     byteLength2 = byteLength2 >>> 0;
     if (!noAssert) checkOffset(offset, byteLength2, this.length);
-    var i = byteLength2;
+    var i2 = byteLength2;
     var mul = 1;
-    var val = this[offset + --i];
-    while (i > 0 && (mul *= 256)) val += this[offset + --i] * mul;
+    var val = this[offset + --i2];
+    while (i2 > 0 && (mul *= 256)) val += this[offset + --i2] * mul;
     mul *= 128;
     if (val >= mul) val -= Math.pow(2, 8 * byteLength2);
     return val;
@@ -18924,9 +9184,9 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (!noAssert) checkOffset(offset, 8, this.length);
     return ieee754.read(this, offset, false, 52, 8);
   };
-  function checkInt(buf, value2, offset, ext, max, min) {
+  function checkInt(buf, value2, offset, ext, max2, min) {
     if (!Buffer2.isBuffer(buf)) throw new TypeError('"buffer" argument must be a Buffer instance');
-    if (value2 > max || value2 < min) throw new RangeError('"value" argument is out of bounds');
+    if (value2 > max2 || value2 < min) throw new RangeError('"value" argument is out of bounds');
     if (offset + ext > buf.length) throw new RangeError("Index out of range");
   }
   Buffer2.prototype.writeUintLE = Buffer2.prototype.writeUIntLE = function writeUIntLE(value2, offset, byteLength2, noAssert) {
@@ -18938,9 +9198,9 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
       checkInt(this, value2, offset, byteLength2, maxBytes, 0);
     }
     var mul = 1;
-    var i = 0;
+    var i2 = 0;
     this[offset] = value2 & 255;
-    while (++i < byteLength2 && (mul *= 256)) this[offset + i] = value2 / mul & 255;
+    while (++i2 < byteLength2 && (mul *= 256)) this[offset + i2] = value2 / mul & 255;
     return offset + byteLength2;
   };
   Buffer2.prototype.writeUintBE = Buffer2.prototype.writeUIntBE = function writeUIntBE(value2, offset, byteLength2, noAssert) {
@@ -18951,10 +9211,10 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
       var maxBytes = Math.pow(2, 8 * byteLength2) - 1;
       checkInt(this, value2, offset, byteLength2, maxBytes, 0);
     }
-    var i = byteLength2 - 1;
+    var i2 = byteLength2 - 1;
     var mul = 1;
-    this[offset + i] = value2 & 255;
-    while (--i >= 0 && (mul *= 256)) this[offset + i] = value2 / mul & 255;
+    this[offset + i2] = value2 & 255;
+    while (--i2 >= 0 && (mul *= 256)) this[offset + i2] = value2 / mul & 255;
     return offset + byteLength2;
   };
   Buffer2.prototype.writeUint8 = Buffer2.prototype.writeUInt8 = function writeUInt8(value2, offset, noAssert) {
@@ -19007,13 +9267,13 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
       var limit = Math.pow(2, 8 * byteLength2 - 1);
       checkInt(this, value2, offset, byteLength2, limit - 1, -limit);
     }
-    var i = 0;
+    var i2 = 0;
     var mul = 1;
     var sub = 0;
     this[offset] = value2 & 255;
-    while (++i < byteLength2 && (mul *= 256)) {
-      if (value2 < 0 && sub === 0 && this[offset + i - 1] !== 0) sub = 1;
-      this[offset + i] = (value2 / mul >> 0) - sub & 255;
+    while (++i2 < byteLength2 && (mul *= 256)) {
+      if (value2 < 0 && sub === 0 && this[offset + i2 - 1] !== 0) sub = 1;
+      this[offset + i2] = (value2 / mul >> 0) - sub & 255;
     }
     return offset + byteLength2;
   };
@@ -19024,13 +9284,13 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
       var limit = Math.pow(2, 8 * byteLength2 - 1);
       checkInt(this, value2, offset, byteLength2, limit - 1, -limit);
     }
-    var i = byteLength2 - 1;
+    var i2 = byteLength2 - 1;
     var mul = 1;
     var sub = 0;
-    this[offset + i] = value2 & 255;
-    while (--i >= 0 && (mul *= 256)) {
-      if (value2 < 0 && sub === 0 && this[offset + i + 1] !== 0) sub = 1;
-      this[offset + i] = (value2 / mul >> 0) - sub & 255;
+    this[offset + i2] = value2 & 255;
+    while (--i2 >= 0 && (mul *= 256)) {
+      if (value2 < 0 && sub === 0 && this[offset + i2 + 1] !== 0) sub = 1;
+      this[offset + i2] = (value2 / mul >> 0) - sub & 255;
     }
     return offset + byteLength2;
   };
@@ -19079,7 +9339,7 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     this[offset + 3] = value2 & 255;
     return offset + 4;
   };
-  function checkIEEE754(buf, value2, offset, ext, max, min) {
+  function checkIEEE754(buf, value2, offset, ext, max2, min) {
     if (offset + ext > buf.length) throw new RangeError("Index out of range");
     if (offset < 0) throw new RangeError("Index out of range");
   }
@@ -19151,13 +9411,13 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     start = start >>> 0;
     end = end === void 0 ? this.length : end >>> 0;
     if (!val) val = 0;
-    var i;
-    if (typeof val === "number") for (i = start; i < end; ++i) this[i] = val;
+    var i2;
+    if (typeof val === "number") for (i2 = start; i2 < end; ++i2) this[i2] = val;
     else {
       var bytes = Buffer2.isBuffer(val) ? val : Buffer2.from(val, encoding);
       var len = bytes.length;
       if (len === 0) throw new TypeError('The value "' + val + '" is invalid for argument "value"');
-      for (i = 0; i < end - start; ++i) this[i + start] = bytes[i % len];
+      for (i2 = 0; i2 < end - start; ++i2) this[i2 + start] = bytes[i2 % len];
     }
     return this;
   };
@@ -19175,14 +9435,14 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     var length = string3.length;
     var leadSurrogate = null;
     var bytes = [];
-    for (var i = 0; i < length; ++i) {
-      codePoint = string3.charCodeAt(i);
+    for (var i2 = 0; i2 < length; ++i2) {
+      codePoint = string3.charCodeAt(i2);
       if (codePoint > 55295 && codePoint < 57344) {
         if (!leadSurrogate) {
           if (codePoint > 56319) {
             if ((units -= 3) > -1) bytes.push(239, 191, 189);
             continue;
-          } else if (i + 1 === length) {
+          } else if (i2 + 1 === length) {
             if ((units -= 3) > -1) bytes.push(239, 191, 189);
             continue;
           }
@@ -19217,15 +9477,15 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   }
   function asciiToBytes(str) {
     var byteArray = [];
-    for (var i = 0; i < str.length; ++i) byteArray.push(str.charCodeAt(i) & 255);
+    for (var i2 = 0; i2 < str.length; ++i2) byteArray.push(str.charCodeAt(i2) & 255);
     return byteArray;
   }
   function utf16leToBytes(str, units) {
     var c, hi, lo;
     var byteArray = [];
-    for (var i = 0; i < str.length; ++i) {
+    for (var i2 = 0; i2 < str.length; ++i2) {
       if ((units -= 2) < 0) break;
-      c = str.charCodeAt(i);
+      c = str.charCodeAt(i2);
       hi = c >> 8;
       lo = c % 256;
       byteArray.push(lo);
@@ -19237,11 +9497,11 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
     return base64.toByteArray(base64clean(str));
   }
   function blitBuffer(src, dst, offset, length) {
-    for (var i = 0; i < length; ++i) {
-      if (i + offset >= dst.length || i >= src.length) break;
-      dst[i + offset] = src[i];
+    for (var i2 = 0; i2 < length; ++i2) {
+      if (i2 + offset >= dst.length || i2 >= src.length) break;
+      dst[i2 + offset] = src[i2];
     }
-    return i;
+    return i2;
   }
   function isInstance(obj, type) {
     return obj instanceof type || obj != null && obj.constructor != null && obj.constructor.name != null && obj.constructor.name === type.name;
@@ -19252,9 +9512,9 @@ var require_buffer = /* @__PURE__ */ __commonJSMin(((exports) => {
   var hexSliceLookupTable = (function() {
     var alphabet = "0123456789abcdef";
     var table = new Array(256);
-    for (var i = 0; i < 16; ++i) {
-      var i16 = i * 16;
-      for (var j = 0; j < 16; ++j) table[i16 + j] = alphabet[i] + alphabet[j];
+    for (var i2 = 0; i2 < 16; ++i2) {
+      var i16 = i2 * 16;
+      for (var j = 0; j < 16; ++j) table[i16 + j] = alphabet[i2] + alphabet[j];
     }
     return table;
   })();
@@ -19385,24 +9645,24 @@ var require_Object_getPrototypeOf = /* @__PURE__ */ __commonJSMin(((exports, mod
 var require_implementation = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   var ERROR_MESSAGE = "Function.prototype.bind called on incompatible ";
   var toStr = Object.prototype.toString;
-  var max = Math.max;
+  var max2 = Math.max;
   var funcType = "[object Function]";
   var concatty = function concatty2(a, b) {
     var arr = [];
-    for (var i = 0; i < a.length; i += 1) arr[i] = a[i];
+    for (var i2 = 0; i2 < a.length; i2 += 1) arr[i2] = a[i2];
     for (var j = 0; j < b.length; j += 1) arr[j + a.length] = b[j];
     return arr;
   };
   var slicy = function slicy2(arrLike, offset) {
     var arr = [];
-    for (var i = offset || 0, j = 0; i < arrLike.length; i += 1, j += 1) arr[j] = arrLike[i];
+    for (var i2 = offset || 0, j = 0; i2 < arrLike.length; i2 += 1, j += 1) arr[j] = arrLike[i2];
     return arr;
   };
   var joiny = function(arr, joiner) {
     var str = "";
-    for (var i = 0; i < arr.length; i += 1) {
-      str += arr[i];
-      if (i + 1 < arr.length) str += joiner;
+    for (var i2 = 0; i2 < arr.length; i2 += 1) {
+      str += arr[i2];
+      if (i2 + 1 < arr.length) str += joiner;
     }
     return str;
   };
@@ -19419,9 +9679,9 @@ var require_implementation = /* @__PURE__ */ __commonJSMin(((exports, module) =>
       }
       return target.apply(that, concatty(args, arguments));
     };
-    var boundLength = max(0, target.length - args.length);
+    var boundLength = max2(0, target.length - args.length);
     var boundArgs = [];
-    for (var i = 0; i < boundLength; i++) boundArgs[i] = "$" + i;
+    for (var i2 = 0; i2 < boundLength; i2++) boundArgs[i2] = "$" + i2;
     bound = Function("binder", "return function (" + joiny(boundArgs, ",") + "){ return binder.apply(this,arguments); }")(binder);
     if (target.prototype) {
       var Empty = function Empty2() {
@@ -19508,7 +9768,7 @@ var require_get_intrinsic = /* @__PURE__ */ __commonJSMin(((exports, module) => 
   var $URIError = require_uri();
   var abs = require_abs();
   var floor = require_floor();
-  var max = require_max();
+  var max2 = require_max();
   var min = require_min();
   var pow = require_pow();
   var round = require_round();
@@ -19621,7 +9881,7 @@ var require_get_intrinsic = /* @__PURE__ */ __commonJSMin(((exports, module) => 
     "%Object.getPrototypeOf%": $ObjectGPO,
     "%Math.abs%": abs,
     "%Math.floor%": floor,
-    "%Math.max%": max,
+    "%Math.max%": max2,
     "%Math.min%": min,
     "%Math.pow%": pow,
     "%Math.round%": round,
@@ -19792,8 +10052,8 @@ var require_get_intrinsic = /* @__PURE__ */ __commonJSMin(((exports, module) => 
       intrinsicBaseName = alias[0];
       $spliceApply(parts, $concat([0, 1], alias));
     }
-    for (var i = 1, isOwn = true; i < parts.length; i += 1) {
-      var part = parts[i];
+    for (var i2 = 1, isOwn = true; i2 < parts.length; i2 += 1) {
+      var part = parts[i2];
       var first = $strSlice(part, 0, 1);
       var last = $strSlice(part, -1);
       if ((first === '"' || first === "'" || first === "`" || last === '"' || last === "'" || last === "`") && first !== last) throw new $SyntaxError("property names with quotes must have matching quotes");
@@ -19806,7 +10066,7 @@ var require_get_intrinsic = /* @__PURE__ */ __commonJSMin(((exports, module) => 
           if (!allowMissing) throw new $TypeError("base intrinsic for " + name + " exists, but the property is not available.");
           return;
         }
-        if ($gOPD && i + 1 >= parts.length) {
+        if ($gOPD && i2 + 1 >= parts.length) {
           var desc = $gOPD(value2, part);
           isOwn = !!desc;
           if (isOwn && "get" in desc && !("originalValue" in desc.get)) value2 = desc.get;
@@ -19958,19 +10218,19 @@ var require_for_each = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   var toStr = Object.prototype.toString;
   var hasOwnProperty2 = Object.prototype.hasOwnProperty;
   var forEachArray = function forEachArray2(array, iterator, receiver) {
-    for (var i = 0, len = array.length; i < len; i++) if (hasOwnProperty2.call(array, i)) if (receiver == null) iterator(array[i], i, array);
-    else iterator.call(receiver, array[i], i, array);
+    for (var i2 = 0, len = array.length; i2 < len; i2++) if (hasOwnProperty2.call(array, i2)) if (receiver == null) iterator(array[i2], i2, array);
+    else iterator.call(receiver, array[i2], i2, array);
   };
   var forEachString = function forEachString2(string3, iterator, receiver) {
-    for (var i = 0, len = string3.length; i < len; i++) if (receiver == null) iterator(string3.charAt(i), i, string3);
-    else iterator.call(receiver, string3.charAt(i), i, string3);
+    for (var i2 = 0, len = string3.length; i2 < len; i2++) if (receiver == null) iterator(string3.charAt(i2), i2, string3);
+    else iterator.call(receiver, string3.charAt(i2), i2, string3);
   };
   var forEachObject = function forEachObject2(object, iterator, receiver) {
     for (var k in object) if (hasOwnProperty2.call(object, k)) if (receiver == null) iterator(object[k], k, object);
     else iterator.call(receiver, object[k], k, object);
   };
-  function isArray(x) {
-    return toStr.call(x) === "[object Array]";
+  function isArray(x2) {
+    return toStr.call(x2) === "[object Array]";
   }
   module.exports = function forEach(list3, iterator, thisArg) {
     if (!isCallable(iterator)) throw new TypeError("iterator must be a function");
@@ -19999,10 +10259,10 @@ var require_possible_typed_array_names = /* @__PURE__ */ __commonJSMin(((exports
 var require_available_typed_arrays = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   init_dist$1();
   var possibleNames = require_possible_typed_array_names();
-  var g = typeof globalThis === "undefined" ? global2 : globalThis;
+  var g = typeof globalThis === "undefined" ? global : globalThis;
   module.exports = function availableTypedArrays() {
     var out2 = [];
-    for (var i = 0; i < possibleNames.length; i++) if (typeof g[possibleNames[i]] === "function") out2[out2.length] = possibleNames[i];
+    for (var i2 = 0; i2 < possibleNames.length; i2++) if (typeof g[possibleNames[i2]] === "function") out2[out2.length] = possibleNames[i2];
     return out2;
   };
 }));
@@ -20102,11 +10362,11 @@ var require_which_typed_array = /* @__PURE__ */ __commonJSMin(((exports, module)
   var getProto = require_get_proto();
   var $toString = callBound("Object.prototype.toString");
   var hasToStringTag = require_shams()();
-  var g = typeof globalThis === "undefined" ? global2 : globalThis;
+  var g = typeof globalThis === "undefined" ? global : globalThis;
   var typedArrays = availableTypedArrays();
   var $slice = callBound("String.prototype.slice");
   var $indexOf = callBound("Array.prototype.indexOf", true) || function indexOf(array, value2) {
-    for (var i = 0; i < array.length; i += 1) if (array[i] === value2) return i;
+    for (var i2 = 0; i2 < array.length; i2 += 1) if (array[i2] === value2) return i2;
     return -1;
   };
   var cache = { __proto__: null };
@@ -20386,39 +10646,39 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
   var getOwnPropertyDescriptors = Object.getOwnPropertyDescriptors || function getOwnPropertyDescriptors2(obj) {
     var keys = Object.keys(obj);
     var descriptors = {};
-    for (var i = 0; i < keys.length; i++) descriptors[keys[i]] = Object.getOwnPropertyDescriptor(obj, keys[i]);
+    for (var i2 = 0; i2 < keys.length; i2++) descriptors[keys[i2]] = Object.getOwnPropertyDescriptor(obj, keys[i2]);
     return descriptors;
   };
   var formatRegExp = /%[sdj%]/g;
   exports.format = function(f) {
     if (!isString(f)) {
       var objects = [];
-      for (var i = 0; i < arguments.length; i++) objects.push(inspect(arguments[i]));
+      for (var i2 = 0; i2 < arguments.length; i2++) objects.push(inspect(arguments[i2]));
       return objects.join(" ");
     }
-    var i = 1;
+    var i2 = 1;
     var args = arguments;
     var len = args.length;
-    var str = String(f).replace(formatRegExp, function(x2) {
-      if (x2 === "%%") return "%";
-      if (i >= len) return x2;
-      switch (x2) {
+    var str = String(f).replace(formatRegExp, function(x3) {
+      if (x3 === "%%") return "%";
+      if (i2 >= len) return x3;
+      switch (x3) {
         case "%s":
-          return String(args[i++]);
+          return String(args[i2++]);
         case "%d":
-          return Number(args[i++]);
+          return Number(args[i2++]);
         case "%j":
           try {
-            return JSON.stringify(args[i++]);
+            return JSON.stringify(args[i2++]);
           } catch (_) {
             return "[Circular]";
           }
         default:
-          return x2;
+          return x3;
       }
     });
-    for (var x = args[i]; i < len; x = args[++i]) if (isNull(x) || !isObject(x)) str += " " + x;
-    else str += " " + inspect(x);
+    for (var x2 = args[i2]; i2 < len; x2 = args[++i2]) if (isNull(x2) || !isObject(x2)) str += " " + x2;
+    else str += " " + inspect(x2);
     return str;
   };
   exports.deprecate = function(fn, msg) {
@@ -20571,7 +10831,7 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
   }
   function formatArray(ctx, value2, recurseTimes, visibleKeys, keys) {
     var output = [];
-    for (var i = 0, l = value2.length; i < l; ++i) if (hasOwnProperty2(value2, String(i))) output.push(formatProperty(ctx, value2, recurseTimes, visibleKeys, String(i), true));
+    for (var i2 = 0, l = value2.length; i2 < l; ++i2) if (hasOwnProperty2(value2, String(i2))) output.push(formatProperty(ctx, value2, recurseTimes, visibleKeys, String(i2), true));
     else output.push("");
     keys.forEach(function(key) {
       if (!key.match(/^\d+$/)) output.push(formatProperty(ctx, value2, recurseTimes, visibleKeys, key, true));
@@ -20717,8 +10977,8 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
   exports._extend = function(origin, add) {
     if (!add || !isObject(add)) return origin;
     var keys = Object.keys(add);
-    var i = keys.length;
-    while (i--) origin[keys[i]] = add[keys[i]];
+    var i2 = keys.length;
+    while (i2--) origin[keys[i2]] = add[keys[i2]];
     return origin;
   };
   function hasOwnProperty2(obj, prop) {
@@ -20745,15 +11005,15 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
         promiseReject = reject;
       });
       var args = [];
-      for (var i = 0; i < arguments.length; i++) args.push(arguments[i]);
-      args.push(function(err, value2) {
-        if (err) promiseReject(err);
+      for (var i2 = 0; i2 < arguments.length; i2++) args.push(arguments[i2]);
+      args.push(function(err2, value2) {
+        if (err2) promiseReject(err2);
         else promiseResolve(value2);
       });
       try {
         original.apply(this, args);
-      } catch (err) {
-        promiseReject(err);
+      } catch (err2) {
+        promiseReject(err2);
       }
       return promise;
     }
@@ -20779,7 +11039,7 @@ var require_util = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (typeof original !== "function") throw new TypeError('The "original" argument must be of type Function');
     function callbackified() {
       var args = [];
-      for (var i = 0; i < arguments.length; i++) args.push(arguments[i]);
+      for (var i2 = 0; i2 < arguments.length; i2++) args.push(arguments[i2]);
       var maybeCb = args.pop();
       if (typeof maybeCb !== "function") throw new TypeError("The last argument must be of type Function");
       var self2 = this;
@@ -20810,9 +11070,9 @@ var require_buffer_list = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     return keys;
   }
   function _objectSpread(target) {
-    for (var i = 1; i < arguments.length; i++) {
-      var source = null != arguments[i] ? arguments[i] : {};
-      i % 2 ? ownKeys2(Object(source), true).forEach(function(key) {
+    for (var i2 = 1; i2 < arguments.length; i2++) {
+      var source = null != arguments[i2] ? arguments[i2] : {};
+      i2 % 2 ? ownKeys2(Object(source), true).forEach(function(key) {
         _defineProperty2(target, key, source[key]);
       }) : Object.getOwnPropertyDescriptors ? Object.defineProperties(target, Object.getOwnPropertyDescriptors(source)) : ownKeys2(Object(source)).forEach(function(key) {
         Object.defineProperty(target, key, Object.getOwnPropertyDescriptor(source, key));
@@ -20835,8 +11095,8 @@ var require_buffer_list = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     if (!(instance instanceof Constructor)) throw new TypeError("Cannot call a class as a function");
   }
   function _defineProperties(target, props) {
-    for (var i = 0; i < props.length; i++) {
-      var descriptor = props[i];
+    for (var i2 = 0; i2 < props.length; i2++) {
+      var descriptor = props[i2];
       descriptor.enumerable = descriptor.enumerable || false;
       descriptor.configurable = true;
       if ("value" in descriptor) descriptor.writable = true;
@@ -20936,10 +11196,10 @@ var require_buffer_list = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           if (this.length === 0) return Buffer2.alloc(0);
           var ret = Buffer2.allocUnsafe(n >>> 0);
           var p = this.head;
-          var i = 0;
+          var i2 = 0;
           while (p) {
-            copyBuffer(p.data, ret, i);
-            i += p.data.length;
+            copyBuffer(p.data, ret, i2);
+            i2 += p.data.length;
             p = p.next;
           }
           return ret;
@@ -21038,38 +11298,38 @@ var require_buffer_list = /* @__PURE__ */ __commonJSMin(((exports, module) => {
 }));
 var require_destroy = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   init_dist();
-  function destroy(err, cb) {
+  function destroy(err2, cb) {
     var _this = this;
     var readableDestroyed = this._readableState && this._readableState.destroyed;
     var writableDestroyed = this._writableState && this._writableState.destroyed;
     if (readableDestroyed || writableDestroyed) {
-      if (cb) cb(err);
-      else if (err) {
-        if (!this._writableState) process$1.nextTick(emitErrorNT, this, err);
+      if (cb) cb(err2);
+      else if (err2) {
+        if (!this._writableState) process$1.nextTick(emitErrorNT, this, err2);
         else if (!this._writableState.errorEmitted) {
           this._writableState.errorEmitted = true;
-          process$1.nextTick(emitErrorNT, this, err);
+          process$1.nextTick(emitErrorNT, this, err2);
         }
       }
       return this;
     }
     if (this._readableState) this._readableState.destroyed = true;
     if (this._writableState) this._writableState.destroyed = true;
-    this._destroy(err || null, function(err2) {
-      if (!cb && err2) if (!_this._writableState) process$1.nextTick(emitErrorAndCloseNT, _this, err2);
+    this._destroy(err2 || null, function(err3) {
+      if (!cb && err3) if (!_this._writableState) process$1.nextTick(emitErrorAndCloseNT, _this, err3);
       else if (!_this._writableState.errorEmitted) {
         _this._writableState.errorEmitted = true;
-        process$1.nextTick(emitErrorAndCloseNT, _this, err2);
+        process$1.nextTick(emitErrorAndCloseNT, _this, err3);
       } else process$1.nextTick(emitCloseNT, _this);
       else if (cb) {
         process$1.nextTick(emitCloseNT, _this);
-        cb(err2);
+        cb(err3);
       } else process$1.nextTick(emitCloseNT, _this);
     });
     return this;
   }
-  function emitErrorAndCloseNT(self2, err) {
-    emitErrorNT(self2, err);
+  function emitErrorAndCloseNT(self2, err2) {
+    emitErrorNT(self2, err2);
     emitCloseNT(self2);
   }
   function emitCloseNT(self2) {
@@ -21094,14 +11354,14 @@ var require_destroy = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       this._writableState.errorEmitted = false;
     }
   }
-  function emitErrorNT(self2, err) {
-    self2.emit("error", err);
+  function emitErrorNT(self2, err2) {
+    self2.emit("error", err2);
   }
-  function errorOrDestroy(stream, err) {
+  function errorOrDestroy(stream, err2) {
     var rState = stream._readableState;
     var wState = stream._writableState;
-    if (rState && rState.autoDestroy || wState && wState.autoDestroy) stream.destroy(err);
-    else stream.emit("error", err);
+    if (rState && rState.autoDestroy || wState && wState.autoDestroy) stream.destroy(err2);
+    else stream.emit("error", err2);
   }
   module.exports = {
     destroy,
@@ -21136,8 +11396,8 @@ var require_errors_browser = /* @__PURE__ */ __commonJSMin(((exports, module) =>
   function oneOf(expected, thing) {
     if (Array.isArray(expected)) {
       var len = expected.length;
-      expected = expected.map(function(i) {
-        return String(i);
+      expected = expected.map(function(i2) {
+        return String(i2);
       });
       if (len > 2) return "one of ".concat(thing, " ").concat(expected.slice(0, len - 1).join(", "), ", or ") + expected[len - 1];
       else if (len === 2) return "one of ".concat(thing, " ").concat(expected[0], " or ").concat(expected[1]);
@@ -21226,11 +11486,11 @@ var require_browser = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   }
   function config(name) {
     try {
-      if (!global2.localStorage) return false;
+      if (!global.localStorage) return false;
     } catch (_) {
       return false;
     }
-    var val = global2.localStorage[name];
+    var val = global.localStorage[name];
     if (null == val) return false;
     return String(val).toLowerCase() === "true";
   }
@@ -21252,7 +11512,7 @@ var require__stream_writable = /* @__PURE__ */ __commonJSMin(((exports, module) 
   var internalUtil = { deprecate: require_browser() };
   var Stream = require_stream_browser();
   var Buffer2 = require_buffer().Buffer;
-  var OurUint8Array = (typeof global2 !== "undefined" ? global2 : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
+  var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
   };
   function _uint8ArrayToBuffer(chunk) {
     return Buffer2.from(chunk);
@@ -21583,9 +11843,9 @@ var require__stream_writable = /* @__PURE__ */ __commonJSMin(((exports, module) 
     return state.ending && state.length === 0 && state.bufferedRequest === null && !state.finished && !state.writing;
   }
   function callFinal(stream, state) {
-    stream._final(function(err) {
+    stream._final(function(err2) {
       state.pendingcb--;
-      if (err) errorOrDestroy(stream, err);
+      if (err2) errorOrDestroy(stream, err2);
       state.prefinished = true;
       stream.emit("prefinish");
       finishMaybe(stream, state);
@@ -21624,13 +11884,13 @@ var require__stream_writable = /* @__PURE__ */ __commonJSMin(((exports, module) 
     state.ended = true;
     stream.writable = false;
   }
-  function onCorkedFinish(corkReq, state, err) {
+  function onCorkedFinish(corkReq, state, err2) {
     var entry = corkReq.entry;
     corkReq.entry = null;
     while (entry) {
       var cb = entry.callback;
       state.pendingcb--;
-      cb(err);
+      cb(err2);
       entry = entry.next;
     }
     state.corkedRequestsFree.next = corkReq;
@@ -21648,8 +11908,8 @@ var require__stream_writable = /* @__PURE__ */ __commonJSMin(((exports, module) 
   });
   Writable.prototype.destroy = destroyImpl.destroy;
   Writable.prototype._undestroy = destroyImpl.undestroy;
-  Writable.prototype._destroy = function(err, cb) {
-    cb(err);
+  Writable.prototype._destroy = function(err2, cb) {
+    cb(err2);
   };
 }));
 var require__stream_duplex = /* @__PURE__ */ __commonJSMin(((exports, module) => {
@@ -21838,14 +12098,14 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
   StringDecoder.prototype.write = function(buf) {
     if (buf.length === 0) return "";
     var r2;
-    var i;
+    var i2;
     if (this.lastNeed) {
       r2 = this.fillLast(buf);
       if (r2 === void 0) return "";
-      i = this.lastNeed;
+      i2 = this.lastNeed;
       this.lastNeed = 0;
-    } else i = 0;
-    if (i < buf.length) return r2 ? r2 + this.text(buf, i) : this.text(buf, i);
+    } else i2 = 0;
+    if (i2 < buf.length) return r2 ? r2 + this.text(buf, i2) : this.text(buf, i2);
     return r2 || "";
   };
   StringDecoder.prototype.end = utf8End;
@@ -21865,21 +12125,21 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
     else if (byte >> 3 === 30) return 4;
     return byte >> 6 === 2 ? -1 : -2;
   }
-  function utf8CheckIncomplete(self2, buf, i) {
+  function utf8CheckIncomplete(self2, buf, i2) {
     var j = buf.length - 1;
-    if (j < i) return 0;
+    if (j < i2) return 0;
     var nb = utf8CheckByte(buf[j]);
     if (nb >= 0) {
       if (nb > 0) self2.lastNeed = nb - 1;
       return nb;
     }
-    if (--j < i || nb === -2) return 0;
+    if (--j < i2 || nb === -2) return 0;
     nb = utf8CheckByte(buf[j]);
     if (nb >= 0) {
       if (nb > 0) self2.lastNeed = nb - 2;
       return nb;
     }
-    if (--j < i || nb === -2) return 0;
+    if (--j < i2 || nb === -2) return 0;
     nb = utf8CheckByte(buf[j]);
     if (nb >= 0) {
       if (nb > 0) if (nb === 2) nb = 0;
@@ -21917,22 +12177,22 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
     buf.copy(this.lastChar, p, 0, buf.length);
     this.lastNeed -= buf.length;
   }
-  function utf8Text(buf, i) {
-    var total = utf8CheckIncomplete(this, buf, i);
-    if (!this.lastNeed) return buf.toString("utf8", i);
+  function utf8Text(buf, i2) {
+    var total = utf8CheckIncomplete(this, buf, i2);
+    if (!this.lastNeed) return buf.toString("utf8", i2);
     this.lastTotal = total;
     var end = buf.length - (total - this.lastNeed);
     buf.copy(this.lastChar, 0, end);
-    return buf.toString("utf8", i, end);
+    return buf.toString("utf8", i2, end);
   }
   function utf8End(buf) {
     var r2 = buf && buf.length ? this.write(buf) : "";
     if (this.lastNeed) return r2 + "\uFFFD";
     return r2;
   }
-  function utf16Text(buf, i) {
-    if ((buf.length - i) % 2 === 0) {
-      var r2 = buf.toString("utf16le", i);
+  function utf16Text(buf, i2) {
+    if ((buf.length - i2) % 2 === 0) {
+      var r2 = buf.toString("utf16le", i2);
       if (r2) {
         var c = r2.charCodeAt(r2.length - 1);
         if (c >= 55296 && c <= 56319) {
@@ -21948,7 +12208,7 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
     this.lastNeed = 1;
     this.lastTotal = 2;
     this.lastChar[0] = buf[buf.length - 1];
-    return buf.toString("utf16le", i, buf.length - 1);
+    return buf.toString("utf16le", i2, buf.length - 1);
   }
   function utf16End(buf) {
     var r2 = buf && buf.length ? this.write(buf) : "";
@@ -21958,9 +12218,9 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
     }
     return r2;
   }
-  function base64Text(buf, i) {
-    var n = (buf.length - i) % 3;
-    if (n === 0) return buf.toString("base64", i);
+  function base64Text(buf, i2) {
+    var n = (buf.length - i2) % 3;
+    if (n === 0) return buf.toString("base64", i2);
     this.lastNeed = 3 - n;
     this.lastTotal = 3;
     if (n === 1) this.lastChar[0] = buf[buf.length - 1];
@@ -21968,7 +12228,7 @@ var require_string_decoder = /* @__PURE__ */ __commonJSMin(((exports) => {
       this.lastChar[0] = buf[buf.length - 2];
       this.lastChar[1] = buf[buf.length - 1];
     }
-    return buf.toString("base64", i, buf.length - n);
+    return buf.toString("base64", i2, buf.length - n);
   }
   function base64End(buf) {
     var r2 = buf && buf.length ? this.write(buf) : "";
@@ -22019,18 +12279,18 @@ var require_end_of_stream = /* @__PURE__ */ __commonJSMin(((exports, module) => 
       readableEnded = true;
       if (!writable) callback.call(stream);
     };
-    var onerror = function onerror2(err) {
-      callback.call(stream, err);
+    var onerror = function onerror2(err2) {
+      callback.call(stream, err2);
     };
     var onclose = function onclose2() {
-      var err;
+      var err2;
       if (readable && !readableEnded) {
-        if (!stream._readableState || !stream._readableState.ended) err = new ERR_STREAM_PREMATURE_CLOSE();
-        return callback.call(stream, err);
+        if (!stream._readableState || !stream._readableState.ended) err2 = new ERR_STREAM_PREMATURE_CLOSE();
+        return callback.call(stream, err2);
       }
       if (writable && !writableEnded) {
-        if (!stream._writableState || !stream._writableState.ended) err = new ERR_STREAM_PREMATURE_CLOSE();
-        return callback.call(stream, err);
+        if (!stream._writableState || !stream._writableState.ended) err2 = new ERR_STREAM_PREMATURE_CLOSE();
+        return callback.call(stream, err2);
       }
     };
     var onrequest = function onrequest2() {
@@ -22165,9 +12425,9 @@ var require_async_iterator = /* @__PURE__ */ __commonJSMin(((exports, module) =>
   }), _defineProperty2(_Object$setPrototypeO, "return", function _return() {
     var _this2 = this;
     return new Promise(function(resolve2, reject) {
-      _this2[kStream].destroy(null, function(err) {
-        if (err) {
-          reject(err);
+      _this2[kStream].destroy(null, function(err2) {
+        if (err2) {
+          reject(err2);
           return;
         }
         resolve2(createIterResult(void 0, true));
@@ -22207,16 +12467,16 @@ var require_async_iterator = /* @__PURE__ */ __commonJSMin(((exports, module) =>
       writable: true
     }), _Object$create));
     iterator[kLastPromise] = null;
-    finished(stream, function(err) {
-      if (err && err.code !== "ERR_STREAM_PREMATURE_CLOSE") {
+    finished(stream, function(err2) {
+      if (err2 && err2.code !== "ERR_STREAM_PREMATURE_CLOSE") {
         var reject = iterator[kLastReject];
         if (reject !== null) {
           iterator[kLastPromise] = null;
           iterator[kLastResolve] = null;
           iterator[kLastReject] = null;
-          reject(err);
+          reject(err2);
         }
-        iterator[kError] = err;
+        iterator[kError] = err2;
         return;
       }
       var resolve2 = iterator[kLastResolve];
@@ -22249,7 +12509,7 @@ var require__stream_readable = /* @__PURE__ */ __commonJSMin(((exports, module) 
   };
   var Stream = require_stream_browser();
   var Buffer2 = require_buffer().Buffer;
-  var OurUint8Array = (typeof global2 !== "undefined" ? global2 : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
+  var OurUint8Array = (typeof global !== "undefined" ? global : typeof window !== "undefined" ? window : typeof self !== "undefined" ? self : {}).Uint8Array || function() {
   };
   function _uint8ArrayToBuffer(chunk) {
     return Buffer2.from(chunk);
@@ -22344,8 +12604,8 @@ var require__stream_readable = /* @__PURE__ */ __commonJSMin(((exports, module) 
   });
   Readable.prototype.destroy = destroyImpl.destroy;
   Readable.prototype._undestroy = destroyImpl.undestroy;
-  Readable.prototype._destroy = function(err, cb) {
-    cb(err);
+  Readable.prototype._destroy = function(err2, cb) {
+    cb(err2);
   };
   Readable.prototype.push = function(chunk, encoding) {
     var state = this._readableState;
@@ -22694,7 +12954,7 @@ var require__stream_readable = /* @__PURE__ */ __commonJSMin(((exports, module) 
       state.pipes = null;
       state.pipesCount = 0;
       state.flowing = false;
-      for (var i = 0; i < len; i++) dests[i].emit("unpipe", this, { hasUnpiped: false });
+      for (var i2 = 0; i2 < len; i2++) dests[i2].emit("unpipe", this, { hasUnpiped: false });
       return this;
     }
     var index2 = indexOf(state.pipes, dest);
@@ -22805,11 +13065,11 @@ var require__stream_readable = /* @__PURE__ */ __commonJSMin(((exports, module) 
         stream.pause();
       }
     });
-    for (var i in stream) if (this[i] === void 0 && typeof stream[i] === "function") this[i] = /* @__PURE__ */ (function methodWrap(method) {
+    for (var i2 in stream) if (this[i2] === void 0 && typeof stream[i2] === "function") this[i2] = /* @__PURE__ */ (function methodWrap(method) {
       return function methodWrapReturnFunction() {
         return stream[method].apply(stream, arguments);
       };
-    })(i);
+    })(i2);
     for (var n = 0; n < kProxyEvents.length; n++) stream.on(kProxyEvents[n], this.emit.bind(this, kProxyEvents[n]));
     this._read = function(n2) {
       debug("wrapped _read", n2);
@@ -22888,8 +13148,8 @@ var require__stream_readable = /* @__PURE__ */ __commonJSMin(((exports, module) 
     if (from === void 0) from = require_from_browser();
     return from(Readable, iterable, opts);
   };
-  function indexOf(xs, x) {
-    for (var i = 0, l = xs.length; i < l; i++) if (xs[i] === x) return i;
+  function indexOf(xs, x2) {
+    for (var i2 = 0, l = xs.length; i2 < l; i2++) if (xs[i2] === x2) return i2;
     return -1;
   }
 }));
@@ -22961,9 +13221,9 @@ var require__stream_transform = /* @__PURE__ */ __commonJSMin(((exports, module)
       this._transform(ts.writechunk, ts.writeencoding, ts.afterTransform);
     } else ts.needTransform = true;
   };
-  Transform.prototype._destroy = function(err, cb) {
-    Duplex.prototype._destroy.call(this, err, function(err2) {
-      cb(err2);
+  Transform.prototype._destroy = function(err2, cb) {
+    Duplex.prototype._destroy.call(this, err2, function(err22) {
+      cb(err22);
     });
   };
   function done(stream, er, data) {
@@ -22997,8 +13257,8 @@ var require_pipeline = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     };
   }
   var _require$codes = require_errors_browser().codes, ERR_MISSING_ARGS = _require$codes.ERR_MISSING_ARGS, ERR_STREAM_DESTROYED = _require$codes.ERR_STREAM_DESTROYED;
-  function noop2(err) {
-    if (err) throw err;
+  function noop2(err2) {
+    if (err2) throw err2;
   }
   function isRequest(stream) {
     return stream.setHeader && typeof stream.abort === "function";
@@ -23013,19 +13273,19 @@ var require_pipeline = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     eos(stream, {
       readable: reading,
       writable: writing
-    }, function(err) {
-      if (err) return callback(err);
+    }, function(err2) {
+      if (err2) return callback(err2);
       closed = true;
       callback();
     });
     var destroyed = false;
-    return function(err) {
+    return function(err2) {
       if (closed) return;
       if (destroyed) return;
       destroyed = true;
       if (isRequest(stream)) return stream.abort();
       if (typeof stream.destroy === "function") return stream.destroy();
-      callback(err || new ERR_STREAM_DESTROYED("pipe"));
+      callback(err2 || new ERR_STREAM_DESTROYED("pipe"));
     };
   }
   function call(fn) {
@@ -23045,11 +13305,11 @@ var require_pipeline = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     if (Array.isArray(streams[0])) streams = streams[0];
     if (streams.length < 2) throw new ERR_MISSING_ARGS("streams");
     var error;
-    var destroys = streams.map(function(stream, i) {
-      var reading = i < streams.length - 1;
-      return destroyer(stream, reading, i > 0, function(err) {
-        if (!error) error = err;
-        if (err) destroys.forEach(call);
+    var destroys = streams.map(function(stream, i2) {
+      var reading = i2 < streams.length - 1;
+      return destroyer(stream, reading, i2 > 0, function(err2) {
+        if (!error) error = err2;
+        if (err2) destroys.forEach(call);
         if (reading) return;
         destroys.forEach(call);
         callback(error);
@@ -23199,15 +13459,15 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
     };
     if (!Object.keys) Object.keys = function(o) {
       var a = [];
-      for (var i in o) if (o.hasOwnProperty(i)) a.push(i);
+      for (var i2 in o) if (o.hasOwnProperty(i2)) a.push(i2);
       return a;
     };
     function checkBufferLength(parser) {
       var maxAllowed = Math.max(sax.MAX_BUFFER_LENGTH, 10);
       var maxActual = 0;
-      for (var i = 0, l = buffers.length; i < l; i++) {
-        var len = parser[buffers[i]].length;
-        if (len > maxAllowed) switch (buffers[i]) {
+      for (var i2 = 0, l = buffers.length; i2 < l; i2++) {
+        var len = parser[buffers[i2]].length;
+        if (len > maxAllowed) switch (buffers[i2]) {
           case "textNode":
             closeText(parser);
             break;
@@ -23220,14 +13480,14 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
             parser.script = "";
             break;
           default:
-            error(parser, "Max buffer length exceeded: " + buffers[i]);
+            error(parser, "Max buffer length exceeded: " + buffers[i2]);
         }
         maxActual = Math.max(maxActual, len);
       }
       parser.bufferCheckPosition = sax.MAX_BUFFER_LENGTH - maxActual + parser.position;
     }
     function clearBuffers(parser) {
-      for (var i = 0, l = buffers.length; i < l; i++) parser[buffers[i]] = "";
+      for (var i2 = 0, l = buffers.length; i2 < l; i2++) parser[buffers[i2]] = "";
     }
     function flushBuffers(parser) {
       closeText(parser);
@@ -23773,8 +14033,8 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
             uri: tag.ns[p]
           });
         });
-        for (var i = 0, l = parser.attribList.length; i < l; i++) {
-          var nv = parser.attribList[i];
+        for (var i2 = 0, l = parser.attribList.length; i2 < l; i2++) {
+          var nv = parser.attribList[i2];
           var name = nv[0];
           var value2 = nv[1];
           var qualName = qname(name, true);
@@ -23845,8 +14105,8 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
         var tag = parser.tag = parser.tags.pop();
         parser.tagName = parser.tag.name;
         emitNode(parser, "onclosetag", parser.tagName);
-        var x = {};
-        for (var i in tag.ns) x[i] = tag.ns[i];
+        var x2 = {};
+        for (var i2 in tag.ns) x2[i2] = tag.ns[i2];
         var parent = parser.tags[parser.tags.length - 1] || parser;
         if (parser.opt.xmlns && tag.ns !== parent.ns) Object.keys(tag.ns).forEach(function(p) {
           var n = tag.ns[p];
@@ -23895,9 +14155,9 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
         parser.state = S.TEXT;
       }
     }
-    function charAt(chunk, i) {
+    function charAt(chunk, i2) {
       var result = "";
-      if (i < chunk.length) result = chunk.charAt(i);
+      if (i2 < chunk.length) result = chunk.charAt(i2);
       return result;
     }
     function write(chunk) {
@@ -23906,10 +14166,10 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
       if (parser.closed) return error(parser, "Cannot write after close. Assign an onready handler.");
       if (chunk === null) return end(parser);
       if (typeof chunk === "object") chunk = chunk.toString();
-      var i = 0;
+      var i2 = 0;
       var c = "";
       while (true) {
-        c = charAt(chunk, i++);
+        c = charAt(chunk, i2++);
         parser.c = c;
         if (!c) break;
         if (parser.trackPosition) {
@@ -23930,9 +14190,9 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
             continue;
           case S.TEXT:
             if (parser.sawRoot && !parser.closedRoot) {
-              var starti = i - 1;
+              var starti = i2 - 1;
               while (c && c !== "<" && c !== "&") {
-                c = charAt(chunk, i++);
+                c = charAt(chunk, i2++);
                 if (c && parser.trackPosition) {
                   parser.position++;
                   if (c === "\n") {
@@ -23941,7 +14201,7 @@ var require_sax = /* @__PURE__ */ __commonJSMin(((exports) => {
                   } else parser.column++;
                 }
               }
-              parser.textNode += chunk.substring(starti, i - 1);
+              parser.textNode += chunk.substring(starti, i2 - 1);
             }
             if (c === "<" && !(parser.sawRoot && parser.closedRoot && !parser.strict)) {
               parser.state = S.OPEN_WAKA;
@@ -24713,8 +14973,8 @@ var require_js2xml = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     return "textFn" in options ? options.textFn(text5, currentElementName, currentElement) : text5;
   }
   function hasContent(element, options) {
-    var i;
-    if (element.elements && element.elements.length) for (i = 0; i < element.elements.length; ++i) switch (element.elements[i][options.typeKey]) {
+    var i2;
+    if (element.elements && element.elements.length) for (i2 = 0; i2 < element.elements.length; ++i2) switch (element.elements[i2][options.typeKey]) {
       case "text":
         if (options.indentText) return true;
         break;
@@ -24827,34 +15087,34 @@ var require_js2xml = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     return xml.join("");
   }
   function writeElementsCompact(element, options, depth, firstLine) {
-    var i, key, nodes, xml = [];
+    var i2, key, nodes, xml = [];
     for (key in element) if (element.hasOwnProperty(key)) {
       nodes = isArray(element[key]) ? element[key] : [element[key]];
-      for (i = 0; i < nodes.length; ++i) {
+      for (i2 = 0; i2 < nodes.length; ++i2) {
         switch (key) {
           case options.declarationKey:
-            xml.push(writeDeclaration(nodes[i], options, depth));
+            xml.push(writeDeclaration(nodes[i2], options, depth));
             break;
           case options.instructionKey:
-            xml.push((options.indentInstruction ? writeIndentation(options, depth, firstLine) : "") + writeInstruction(nodes[i], options, depth));
+            xml.push((options.indentInstruction ? writeIndentation(options, depth, firstLine) : "") + writeInstruction(nodes[i2], options, depth));
             break;
           case options.attributesKey:
           case options.parentKey:
             break;
           case options.textKey:
-            xml.push((options.indentText ? writeIndentation(options, depth, firstLine) : "") + writeText(nodes[i], options));
+            xml.push((options.indentText ? writeIndentation(options, depth, firstLine) : "") + writeText(nodes[i2], options));
             break;
           case options.cdataKey:
-            xml.push((options.indentCdata ? writeIndentation(options, depth, firstLine) : "") + writeCdata(nodes[i], options));
+            xml.push((options.indentCdata ? writeIndentation(options, depth, firstLine) : "") + writeCdata(nodes[i2], options));
             break;
           case options.doctypeKey:
-            xml.push(writeIndentation(options, depth, firstLine) + writeDoctype(nodes[i], options));
+            xml.push(writeIndentation(options, depth, firstLine) + writeDoctype(nodes[i2], options));
             break;
           case options.commentKey:
-            xml.push(writeIndentation(options, depth, firstLine) + writeComment(nodes[i], options));
+            xml.push(writeIndentation(options, depth, firstLine) + writeComment(nodes[i2], options));
             break;
           default:
-            xml.push(writeIndentation(options, depth, firstLine) + writeElementCompact(nodes[i], key, options, depth, hasContentCompact(nodes[i], options)));
+            xml.push(writeIndentation(options, depth, firstLine) + writeElementCompact(nodes[i2], key, options, depth, hasContentCompact(nodes[i2], options)));
         }
         firstLine = firstLine && !xml.length;
       }
@@ -25659,7 +15919,7 @@ var Run = class extends XmlComponent {
     _defineProperty(this, "properties", void 0);
     this.properties = new RunProperties(options);
     this.root.push(this.properties);
-    if (options.break) for (let i = 0; i < options.break; i++) this.root.push(createBreak());
+    if (options.break) for (let i2 = 0; i2 < options.break; i2++) this.root.push(createBreak());
     if (options.children) for (const child of options.children) {
       if (typeof child === "string") {
         switch (child) {
@@ -25715,10 +15975,10 @@ var require_minimalistic_assert = /* @__PURE__ */ __commonJSMin(((exports, modul
 var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
   var assert = require_minimalistic_assert();
   exports.inherits = require_inherits_browser();
-  function isSurrogatePair(msg, i) {
-    if ((msg.charCodeAt(i) & 64512) !== 55296) return false;
-    if (i < 0 || i + 1 >= msg.length) return false;
-    return (msg.charCodeAt(i + 1) & 64512) === 56320;
+  function isSurrogatePair(msg, i2) {
+    if ((msg.charCodeAt(i2) & 64512) !== 55296) return false;
+    if (i2 < 0 || i2 + 1 >= msg.length) return false;
+    return (msg.charCodeAt(i2 + 1) & 64512) === 56320;
   }
   function toArray(msg, enc) {
     if (Array.isArray(msg)) return msg.slice();
@@ -25727,14 +15987,14 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (typeof msg === "string") {
       if (!enc) {
         var p = 0;
-        for (var i = 0; i < msg.length; i++) {
-          var c = msg.charCodeAt(i);
+        for (var i2 = 0; i2 < msg.length; i2++) {
+          var c = msg.charCodeAt(i2);
           if (c < 128) res[p++] = c;
           else if (c < 2048) {
             res[p++] = c >> 6 | 192;
             res[p++] = c & 63 | 128;
-          } else if (isSurrogatePair(msg, i)) {
-            c = 65536 + ((c & 1023) << 10) + (msg.charCodeAt(++i) & 1023);
+          } else if (isSurrogatePair(msg, i2)) {
+            c = 65536 + ((c & 1023) << 10) + (msg.charCodeAt(++i2) & 1023);
             res[p++] = c >> 18 | 240;
             res[p++] = c >> 12 & 63 | 128;
             res[p++] = c >> 6 & 63 | 128;
@@ -25748,15 +16008,15 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
       } else if (enc === "hex") {
         msg = msg.replace(/[^a-z0-9]+/gi, "");
         if (msg.length % 2 !== 0) msg = "0" + msg;
-        for (i = 0; i < msg.length; i += 2) res.push(parseInt(msg[i] + msg[i + 1], 16));
+        for (i2 = 0; i2 < msg.length; i2 += 2) res.push(parseInt(msg[i2] + msg[i2 + 1], 16));
       }
-    } else for (i = 0; i < msg.length; i++) res[i] = msg[i] | 0;
+    } else for (i2 = 0; i2 < msg.length; i2++) res[i2] = msg[i2] | 0;
     return res;
   }
   exports.toArray = toArray;
   function toHex(msg) {
     var res = "";
-    for (var i = 0; i < msg.length; i++) res += zero2(msg[i].toString(16));
+    for (var i2 = 0; i2 < msg.length; i2++) res += zero2(msg[i2].toString(16));
     return res;
   }
   exports.toHex = toHex;
@@ -25766,8 +16026,8 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
   exports.htonl = htonl;
   function toHex32(msg, endian) {
     var res = "";
-    for (var i = 0; i < msg.length; i++) {
-      var w = msg[i];
+    for (var i2 = 0; i2 < msg.length; i2++) {
+      var w = msg[i2];
       if (endian === "little") w = htonl(w);
       res += zero8(w.toString(16));
     }
@@ -25794,19 +16054,19 @@ var require_utils = /* @__PURE__ */ __commonJSMin(((exports) => {
     var len = end - start;
     assert(len % 4 === 0);
     var res = new Array(len / 4);
-    for (var i = 0, k = start; i < res.length; i++, k += 4) {
+    for (var i2 = 0, k = start; i2 < res.length; i2++, k += 4) {
       var w;
       if (endian === "big") w = msg[k] << 24 | msg[k + 1] << 16 | msg[k + 2] << 8 | msg[k + 3];
       else w = msg[k + 3] << 24 | msg[k + 2] << 16 | msg[k + 1] << 8 | msg[k];
-      res[i] = w >>> 0;
+      res[i2] = w >>> 0;
     }
     return res;
   }
   exports.join32 = join32;
   function split32(msg, endian) {
     var res = new Array(msg.length * 4);
-    for (var i = 0, k = 0; i < msg.length; i++, k += 4) {
-      var m = msg[i];
+    for (var i2 = 0, k = 0; i2 < msg.length; i2++, k += 4) {
+      var m = msg[i2];
       if (endian === "big") {
         res[k] = m >>> 24;
         res[k + 1] = m >>> 16 & 255;
@@ -25938,7 +16198,7 @@ var require_common$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
       this.pending = msg.slice(msg.length - r2, msg.length);
       if (this.pending.length === 0) this.pending = null;
       msg = utils.join32(msg, 0, msg.length - r2, this.endian);
-      for (var i = 0; i < msg.length; i += this._delta32) this._update(msg, i, i + this._delta32);
+      for (var i2 = 0; i2 < msg.length; i2 += this._delta32) this._update(msg, i2, i2 + this._delta32);
     }
     return this;
   };
@@ -25953,66 +16213,66 @@ var require_common$1 = /* @__PURE__ */ __commonJSMin(((exports) => {
     var k = bytes - (len + this.padLength) % bytes;
     var res = new Array(k + this.padLength);
     res[0] = 128;
-    for (var i = 1; i < k; i++) res[i] = 0;
+    for (var i2 = 1; i2 < k; i2++) res[i2] = 0;
     len <<= 3;
     if (this.endian === "big") {
-      for (var t = 8; t < this.padLength; t++) res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = len >>> 24 & 255;
-      res[i++] = len >>> 16 & 255;
-      res[i++] = len >>> 8 & 255;
-      res[i++] = len & 255;
+      for (var t = 8; t < this.padLength; t++) res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = len >>> 24 & 255;
+      res[i2++] = len >>> 16 & 255;
+      res[i2++] = len >>> 8 & 255;
+      res[i2++] = len & 255;
     } else {
-      res[i++] = len & 255;
-      res[i++] = len >>> 8 & 255;
-      res[i++] = len >>> 16 & 255;
-      res[i++] = len >>> 24 & 255;
-      res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = 0;
-      res[i++] = 0;
-      for (t = 8; t < this.padLength; t++) res[i++] = 0;
+      res[i2++] = len & 255;
+      res[i2++] = len >>> 8 & 255;
+      res[i2++] = len >>> 16 & 255;
+      res[i2++] = len >>> 24 & 255;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      res[i2++] = 0;
+      for (t = 8; t < this.padLength; t++) res[i2++] = 0;
     }
     return res;
   };
 }));
 var require_common = /* @__PURE__ */ __commonJSMin(((exports) => {
   var rotr32 = require_utils().rotr32;
-  function ft_1(s, x, y, z) {
-    if (s === 0) return ch32(x, y, z);
-    if (s === 1 || s === 3) return p32(x, y, z);
-    if (s === 2) return maj32(x, y, z);
+  function ft_1(s, x2, y, z) {
+    if (s === 0) return ch32(x2, y, z);
+    if (s === 1 || s === 3) return p32(x2, y, z);
+    if (s === 2) return maj32(x2, y, z);
   }
   exports.ft_1 = ft_1;
-  function ch32(x, y, z) {
-    return x & y ^ ~x & z;
+  function ch32(x2, y, z) {
+    return x2 & y ^ ~x2 & z;
   }
   exports.ch32 = ch32;
-  function maj32(x, y, z) {
-    return x & y ^ x & z ^ y & z;
+  function maj32(x2, y, z) {
+    return x2 & y ^ x2 & z ^ y & z;
   }
   exports.maj32 = maj32;
-  function p32(x, y, z) {
-    return x ^ y ^ z;
+  function p32(x2, y, z) {
+    return x2 ^ y ^ z;
   }
   exports.p32 = p32;
-  function s0_256(x) {
-    return rotr32(x, 2) ^ rotr32(x, 13) ^ rotr32(x, 22);
+  function s0_256(x2) {
+    return rotr32(x2, 2) ^ rotr32(x2, 13) ^ rotr32(x2, 22);
   }
   exports.s0_256 = s0_256;
-  function s1_256(x) {
-    return rotr32(x, 6) ^ rotr32(x, 11) ^ rotr32(x, 25);
+  function s1_256(x2) {
+    return rotr32(x2, 6) ^ rotr32(x2, 11) ^ rotr32(x2, 25);
   }
   exports.s1_256 = s1_256;
-  function g0_256(x) {
-    return rotr32(x, 7) ^ rotr32(x, 18) ^ x >>> 3;
+  function g0_256(x2) {
+    return rotr32(x2, 7) ^ rotr32(x2, 18) ^ x2 >>> 3;
   }
   exports.g0_256 = g0_256;
-  function g1_256(x) {
-    return rotr32(x, 17) ^ rotr32(x, 19) ^ x >>> 10;
+  function g1_256(x2) {
+    return rotr32(x2, 17) ^ rotr32(x2, 19) ^ x2 >>> 10;
   }
   exports.g1_256 = g1_256;
 }));
@@ -26051,16 +16311,16 @@ var require__1 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   SHA1.padLength = 64;
   SHA1.prototype._update = function _update(msg, start) {
     var W = this.W;
-    for (var i = 0; i < 16; i++) W[i] = msg[start + i];
-    for (; i < W.length; i++) W[i] = rotl32(W[i - 3] ^ W[i - 8] ^ W[i - 14] ^ W[i - 16], 1);
+    for (var i2 = 0; i2 < 16; i2++) W[i2] = msg[start + i2];
+    for (; i2 < W.length; i2++) W[i2] = rotl32(W[i2 - 3] ^ W[i2 - 8] ^ W[i2 - 14] ^ W[i2 - 16], 1);
     var a = this.h[0];
     var b = this.h[1];
     var c = this.h[2];
     var d = this.h[3];
     var e = this.h[4];
-    for (i = 0; i < W.length; i++) {
-      var s = ~~(i / 20);
-      var t = sum32_5(rotl32(a, 5), ft_1(s, b, c, d), e, W[i], sha1_K[s]);
+    for (i2 = 0; i2 < W.length; i2++) {
+      var s = ~~(i2 / 20);
+      var t = sum32_5(rotl32(a, 5), ft_1(s, b, c, d), e, W[i2], sha1_K[s]);
       e = d;
       d = c;
       c = rotl32(b, 30);
@@ -26183,8 +16443,8 @@ var require__256 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   SHA256.padLength = 64;
   SHA256.prototype._update = function _update(msg, start) {
     var W = this.W;
-    for (var i = 0; i < 16; i++) W[i] = msg[start + i];
-    for (; i < W.length; i++) W[i] = sum32_4(g1_256(W[i - 2]), W[i - 7], g0_256(W[i - 15]), W[i - 16]);
+    for (var i2 = 0; i2 < 16; i2++) W[i2] = msg[start + i2];
+    for (; i2 < W.length; i2++) W[i2] = sum32_4(g1_256(W[i2 - 2]), W[i2 - 7], g0_256(W[i2 - 15]), W[i2 - 16]);
     var a = this.h[0];
     var b = this.h[1];
     var c = this.h[2];
@@ -26194,8 +16454,8 @@ var require__256 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     var g = this.h[6];
     var h = this.h[7];
     assert(this.k.length === W.length);
-    for (i = 0; i < W.length; i++) {
-      var T1 = sum32_5(h, s1_256(e), ch32(e, f, g), this.k[i], W[i]);
+    for (i2 = 0; i2 < W.length; i2++) {
+      var T1 = sum32_5(h, s1_256(e), ch32(e, f, g), this.k[i2], W[i2]);
       var T2 = sum32(s0_256(a), maj32(a, b, c));
       h = g;
       g = f;
@@ -26458,18 +16718,18 @@ var require__512 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   SHA512.padLength = 128;
   SHA512.prototype._prepareBlock = function _prepareBlock(msg, start) {
     var W = this.W;
-    for (var i = 0; i < 32; i++) W[i] = msg[start + i];
-    for (; i < W.length; i += 2) {
-      var c0_hi = g1_512_hi(W[i - 4], W[i - 3]);
-      var c0_lo = g1_512_lo(W[i - 4], W[i - 3]);
-      var c1_hi = W[i - 14];
-      var c1_lo = W[i - 13];
-      var c2_hi = g0_512_hi(W[i - 30], W[i - 29]);
-      var c2_lo = g0_512_lo(W[i - 30], W[i - 29]);
-      var c3_hi = W[i - 32];
-      var c3_lo = W[i - 31];
-      W[i] = sum64_4_hi(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo);
-      W[i + 1] = sum64_4_lo(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo);
+    for (var i2 = 0; i2 < 32; i2++) W[i2] = msg[start + i2];
+    for (; i2 < W.length; i2 += 2) {
+      var c0_hi = g1_512_hi(W[i2 - 4], W[i2 - 3]);
+      var c0_lo = g1_512_lo(W[i2 - 4], W[i2 - 3]);
+      var c1_hi = W[i2 - 14];
+      var c1_lo = W[i2 - 13];
+      var c2_hi = g0_512_hi(W[i2 - 30], W[i2 - 29]);
+      var c2_lo = g0_512_lo(W[i2 - 30], W[i2 - 29]);
+      var c3_hi = W[i2 - 32];
+      var c3_lo = W[i2 - 31];
+      W[i2] = sum64_4_hi(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo);
+      W[i2 + 1] = sum64_4_lo(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo);
     }
   };
   SHA512.prototype._update = function _update(msg, start) {
@@ -26486,23 +16746,23 @@ var require__512 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     var eh = this.h[8];
     var el = this.h[9];
     var fh = this.h[10];
-    var fl = this.h[11];
+    var fl2 = this.h[11];
     var gh = this.h[12];
     var gl = this.h[13];
     var hh = this.h[14];
     var hl = this.h[15];
     assert(this.k.length === W.length);
-    for (var i = 0; i < W.length; i += 2) {
+    for (var i2 = 0; i2 < W.length; i2 += 2) {
       var c0_hi = hh;
       var c0_lo = hl;
       var c1_hi = s1_512_hi(eh, el);
       var c1_lo = s1_512_lo(eh, el);
-      var c2_hi = ch64_hi(eh, el, fh, fl, gh, gl);
-      var c2_lo = ch64_lo(eh, el, fh, fl, gh, gl);
-      var c3_hi = this.k[i];
-      var c3_lo = this.k[i + 1];
-      var c4_hi = W[i];
-      var c4_lo = W[i + 1];
+      var c2_hi = ch64_hi(eh, el, fh, fl2, gh, gl);
+      var c2_lo = ch64_lo(eh, el, fh, fl2, gh, gl);
+      var c3_hi = this.k[i2];
+      var c3_lo = this.k[i2 + 1];
+      var c4_hi = W[i2];
+      var c4_lo = W[i2 + 1];
       var T1_hi = sum64_5_hi(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo, c4_hi, c4_lo);
       var T1_lo = sum64_5_lo(c0_hi, c0_lo, c1_hi, c1_lo, c2_hi, c2_lo, c3_hi, c3_lo, c4_hi, c4_lo);
       c0_hi = s0_512_hi(ah, al);
@@ -26514,9 +16774,9 @@ var require__512 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       hh = gh;
       hl = gl;
       gh = fh;
-      gl = fl;
+      gl = fl2;
       fh = eh;
-      fl = el;
+      fl2 = el;
       eh = sum64_hi(dh, dl, T1_hi, T1_lo);
       el = sum64_lo(dl, dl, T1_hi, T1_lo);
       dh = ch;
@@ -26533,7 +16793,7 @@ var require__512 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     sum64(this.h, 4, ch, cl);
     sum64(this.h, 6, dh, dl);
     sum64(this.h, 8, eh, el);
-    sum64(this.h, 10, fh, fl);
+    sum64(this.h, 10, fh, fl2);
     sum64(this.h, 12, gh, gl);
     sum64(this.h, 14, hh, hl);
   };
@@ -26541,22 +16801,22 @@ var require__512 = /* @__PURE__ */ __commonJSMin(((exports, module) => {
     if (enc === "hex") return utils.toHex32(this.h, "big");
     else return utils.split32(this.h, "big");
   };
-  function ch64_hi(xh, xl, yh, yl, zh) {
-    var r2 = xh & yh ^ ~xh & zh;
+  function ch64_hi(xh, xl, yh, yl, zh2) {
+    var r2 = xh & yh ^ ~xh & zh2;
     if (r2 < 0) r2 += 4294967296;
     return r2;
   }
-  function ch64_lo(xh, xl, yh, yl, zh, zl) {
+  function ch64_lo(xh, xl, yh, yl, zh2, zl) {
     var r2 = xl & yl ^ ~xl & zl;
     if (r2 < 0) r2 += 4294967296;
     return r2;
   }
-  function maj64_hi(xh, xl, yh, yl, zh) {
-    var r2 = xh & yh ^ xh & zh ^ yh & zh;
+  function maj64_hi(xh, xl, yh, yl, zh2) {
+    var r2 = xh & yh ^ xh & zh2 ^ yh & zh2;
     if (r2 < 0) r2 += 4294967296;
     return r2;
   }
-  function maj64_lo(xh, xl, yh, yl, zh, zl) {
+  function maj64_lo(xh, xl, yh, yl, zh2, zl) {
     var r2 = xl & yl ^ xl & zl ^ yl & zl;
     if (r2 < 0) r2 += 4294967296;
     return r2;
@@ -26731,12 +16991,12 @@ var require_ripemd = /* @__PURE__ */ __commonJSMin(((exports) => {
     if (enc === "hex") return utils.toHex32(this.h, "little");
     else return utils.split32(this.h, "little");
   };
-  function f(j, x, y, z) {
-    if (j <= 15) return x ^ y ^ z;
-    else if (j <= 31) return x & y | ~x & z;
-    else if (j <= 47) return (x | ~y) ^ z;
-    else if (j <= 63) return x & z | y & ~z;
-    else return x ^ (y | ~z);
+  function f(j, x2, y, z) {
+    if (j <= 15) return x2 ^ y ^ z;
+    else if (j <= 31) return x2 & y | ~x2 & z;
+    else if (j <= 47) return (x2 | ~y) ^ z;
+    else if (j <= 63) return x2 & z | y & ~z;
+    else return x2 ^ (y | ~z);
   }
   function K(j) {
     if (j <= 15) return 0;
@@ -27097,10 +17357,10 @@ var require_hmac = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   Hmac.prototype._init = function init(key) {
     if (key.length > this.blockSize) key = new this.Hash().update(key).digest();
     assert(key.length <= this.blockSize);
-    for (var i = key.length; i < this.blockSize; i++) key.push(0);
-    for (i = 0; i < key.length; i++) key[i] ^= 54;
+    for (var i2 = key.length; i2 < this.blockSize; i2++) key.push(0);
+    for (i2 = 0; i2 < key.length; i2++) key[i2] ^= 54;
     this.inner = new this.Hash().update(key);
-    for (i = 0; i < key.length; i++) key[i] ^= 106;
+    for (i2 = 0; i2 < key.length; i2++) key[i2] ^= 106;
     this.outer = new this.Hash().update(key);
   };
   Hmac.prototype.update = function update(msg, enc) {
@@ -27130,15 +17390,15 @@ var urlAlphabet = "useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzr
 var customAlphabet = (alphabet, defaultSize = 21) => {
   return (size = defaultSize) => {
     let id = "";
-    let i = size | 0;
-    while (i--) id += alphabet[Math.random() * alphabet.length | 0];
+    let i2 = size | 0;
+    while (i2--) id += alphabet[Math.random() * alphabet.length | 0];
     return id;
   };
 };
 var nanoid = (size = 21) => {
   let id = "";
-  let i = size | 0;
-  while (i--) id += urlAlphabet[Math.random() * 64 | 0];
+  let i2 = size | 0;
+  while (i2--) id += urlAlphabet[Math.random() * 64 | 0];
   return id;
 };
 var convertInchesToTwip = (inches) => Math.floor(inches * 72 * 20);
@@ -27280,8 +17540,8 @@ var Comment = class extends XmlComponent {
     if (!result || !this.paraId) return result;
     const commentChildren = result["w:comment"];
     if (!Array.isArray(commentChildren)) return result;
-    for (let i = commentChildren.length - 1; i >= 0; i--) {
-      const child = commentChildren[i];
+    for (let i2 = commentChildren.length - 1; i2 >= 0; i2--) {
+      const child = commentChildren[i2];
       if (child && typeof child === "object" && "w:p" in child) {
         const pChildren = child["w:p"];
         if (Array.isArray(pChildren)) pChildren.unshift({ _attr: {
@@ -27732,9 +17992,9 @@ var createFontTable = (fonts) => new BuilderElement({
       value: "w14 w15 w16se w16cid w16 w16cex w16sdtdh"
     }
   },
-  children: fonts.map((font, i) => createRegularFont({
+  children: fonts.map((font, i2) => createRegularFont({
     name: font.name,
-    index: i + 1,
+    index: i2 + 1,
     fontKey: font.fontKey,
     characterSet: font.characterSet
   }))
@@ -27749,7 +18009,7 @@ var FontWrapper = class {
     this.fontOptionsWithKey = options.map((o) => _objectSpread2(_objectSpread2({}, o), {}, { fontKey: uniqueUuid() }));
     this.fontTable = createFontTable(this.fontOptionsWithKey);
     this.relationships = new Relationships();
-    for (let i = 0; i < options.length; i++) this.relationships.addRelationship(i + 1, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font", `fonts/font${i + 1}.odttf`);
+    for (let i2 = 0; i2 < options.length; i2++) this.relationships.addRelationship(i2 + 1, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font", `fonts/font${i2 + 1}.odttf`);
   }
   get View() {
     return this.fontTable;
@@ -28739,7 +18999,7 @@ var CustomProperties = class extends XmlComponent {
     for (const property of properties) this.addCustomProperty(property);
   }
   prepForXml(context) {
-    this.properties.forEach((x) => this.root.push(x));
+    this.properties.forEach((x2) => this.root.push(x2));
     return super.prepForXml(context);
   }
   addCustomProperty(property) {
@@ -29247,9 +19507,9 @@ var Endnote = class extends XmlComponent {
       type: options.type,
       id: options.id
     }));
-    for (let i = 0; i < options.children.length; i++) {
-      const child = options.children[i];
-      if (i === 0) child.addRunToFront(new EndnoteRefRun());
+    for (let i2 = 0; i2 < options.children.length; i2++) {
+      const child = options.children[i2];
+      if (i2 === 0) child.addRunToFront(new EndnoteRefRun());
       this.root.push(child);
     }
   }
@@ -29465,9 +19725,9 @@ var Footnote = class extends XmlComponent {
       type: options.type,
       id: options.id
     }));
-    for (let i = 0; i < options.children.length; i++) {
-      const child = options.children[i];
-      if (i === 0) child.addRunToFront(new FootnoteRefRun());
+    for (let i2 = 0; i2 < options.children.length; i2++) {
+      const child = options.children[i2];
+      if (i2 === 0) child.addRunToFront(new FootnoteRefRun());
       this.root.push(child);
     }
   }
@@ -30942,7 +21202,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
   (function(e) {
     if ("object" == typeof exports && "undefined" != typeof module) module.exports = e();
     else if ("function" == typeof define && define.amd) define([], e);
-    else ("undefined" != typeof window ? window : "undefined" != typeof global2 ? global2 : "undefined" != typeof self ? self : this).JSZip = e();
+    else ("undefined" != typeof window ? window : "undefined" != typeof global ? global : "undefined" != typeof self ? self : this).JSZip = e();
   })(function() {
     return (function s(a, o, h) {
       function u(r2, e2) {
@@ -30954,11 +21214,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             var n = /* @__PURE__ */ new Error("Cannot find module '" + r2 + "'");
             throw n.code = "MODULE_NOT_FOUND", n;
           }
-          var i = o[r2] = { exports: {} };
-          a[r2][0].call(i.exports, function(e3) {
+          var i2 = o[r2] = { exports: {} };
+          a[r2][0].call(i2.exports, function(e3) {
             var t2 = a[r2][1][e3];
             return u(t2 || e3);
-          }, i, i.exports, s, a, o, h);
+          }, i2, i2.exports, s, a, o, h);
         }
         return o[r2].exports;
       }
@@ -30969,14 +21229,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         "use strict";
         var d = e("./utils"), c = e("./support"), p = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
         r2.encode = function(e2) {
-          for (var t2, r3, n, i, s, a, o, h = [], u = 0, l = e2.length, f = l, c2 = "string" !== d.getTypeOf(e2); u < e2.length; ) f = l - u, n = c2 ? (t2 = e2[u++], r3 = u < l ? e2[u++] : 0, u < l ? e2[u++] : 0) : (t2 = e2.charCodeAt(u++), r3 = u < l ? e2.charCodeAt(u++) : 0, u < l ? e2.charCodeAt(u++) : 0), i = t2 >> 2, s = (3 & t2) << 4 | r3 >> 4, a = 1 < f ? (15 & r3) << 2 | n >> 6 : 64, o = 2 < f ? 63 & n : 64, h.push(p.charAt(i) + p.charAt(s) + p.charAt(a) + p.charAt(o));
+          for (var t2, r3, n, i2, s, a, o, h = [], u = 0, l = e2.length, f = l, c2 = "string" !== d.getTypeOf(e2); u < e2.length; ) f = l - u, n = c2 ? (t2 = e2[u++], r3 = u < l ? e2[u++] : 0, u < l ? e2[u++] : 0) : (t2 = e2.charCodeAt(u++), r3 = u < l ? e2.charCodeAt(u++) : 0, u < l ? e2.charCodeAt(u++) : 0), i2 = t2 >> 2, s = (3 & t2) << 4 | r3 >> 4, a = 1 < f ? (15 & r3) << 2 | n >> 6 : 64, o = 2 < f ? 63 & n : 64, h.push(p.charAt(i2) + p.charAt(s) + p.charAt(a) + p.charAt(o));
           return h.join("");
         }, r2.decode = function(e2) {
-          var t2, r3, n, i, s, a, o = 0, h = 0, u = "data:";
+          var t2, r3, n, i2, s, a, o = 0, h = 0, u = "data:";
           if (e2.substr(0, u.length) === u) throw new Error("Invalid base64 input, it looks like a data url.");
           var l, f = 3 * (e2 = e2.replace(/[^A-Za-z0-9+/=]/g, "")).length / 4;
           if (e2.charAt(e2.length - 1) === p.charAt(64) && f--, e2.charAt(e2.length - 2) === p.charAt(64) && f--, f % 1 != 0) throw new Error("Invalid base64 input, bad content length.");
-          for (l = c.uint8array ? new Uint8Array(0 | f) : new Array(0 | f); o < e2.length; ) t2 = p.indexOf(e2.charAt(o++)) << 2 | (i = p.indexOf(e2.charAt(o++))) >> 4, r3 = (15 & i) << 4 | (s = p.indexOf(e2.charAt(o++))) >> 2, n = (3 & s) << 6 | (a = p.indexOf(e2.charAt(o++))), l[h++] = t2, 64 !== s && (l[h++] = r3), 64 !== a && (l[h++] = n);
+          for (l = c.uint8array ? new Uint8Array(0 | f) : new Array(0 | f); o < e2.length; ) t2 = p.indexOf(e2.charAt(o++)) << 2 | (i2 = p.indexOf(e2.charAt(o++))) >> 4, r3 = (15 & i2) << 4 | (s = p.indexOf(e2.charAt(o++))) >> 2, n = (3 & s) << 6 | (a = p.indexOf(e2.charAt(o++))), l[h++] = t2, 64 !== s && (l[h++] = r3), 64 !== a && (l[h++] = n);
           return l;
         };
       }, {
@@ -30985,19 +21245,19 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       2: [function(e, t, r2) {
         "use strict";
-        var n = e("./external"), i = e("./stream/DataWorker"), s = e("./stream/Crc32Probe"), a = e("./stream/DataLengthProbe");
-        function o(e2, t2, r3, n2, i2) {
-          this.compressedSize = e2, this.uncompressedSize = t2, this.crc32 = r3, this.compression = n2, this.compressedContent = i2;
+        var n = e("./external"), i2 = e("./stream/DataWorker"), s = e("./stream/Crc32Probe"), a = e("./stream/DataLengthProbe");
+        function o(e2, t2, r3, n2, i3) {
+          this.compressedSize = e2, this.uncompressedSize = t2, this.crc32 = r3, this.compression = n2, this.compressedContent = i3;
         }
         o.prototype = {
           getContentWorker: function() {
-            var e2 = new i(n.Promise.resolve(this.compressedContent)).pipe(this.compression.uncompressWorker()).pipe(new a("data_length")), t2 = this;
+            var e2 = new i2(n.Promise.resolve(this.compressedContent)).pipe(this.compression.uncompressWorker()).pipe(new a("data_length")), t2 = this;
             return e2.on("end", function() {
               if (this.streamInfo.data_length !== t2.uncompressedSize) throw new Error("Bug : uncompressed data size mismatch");
             }), e2;
           },
           getCompressedWorker: function() {
-            return new i(n.Promise.resolve(this.compressedContent)).withStreamInfo("compressedSize", this.compressedSize).withStreamInfo("uncompressedSize", this.uncompressedSize).withStreamInfo("crc32", this.crc32).withStreamInfo("compression", this.compression);
+            return new i2(n.Promise.resolve(this.compressedContent)).withStreamInfo("compressedSize", this.compressedSize).withStreamInfo("uncompressedSize", this.uncompressedSize).withStreamInfo("crc32", this.crc32).withStreamInfo("compression", this.compression);
           }
         }, o.createWorkerFrom = function(e2, t2, r3) {
           return e2.pipe(new s()).pipe(new a("uncompressedSize")).pipe(t2.compressWorker(r3)).pipe(new a("compressedSize")).withStreamInfo("compression", t2);
@@ -31037,14 +21297,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         })();
         t.exports = function(e2, t2) {
           return void 0 !== e2 && e2.length ? "string" !== n.getTypeOf(e2) ? (function(e3, t3, r3, n2) {
-            var i = o, s = n2 + r3;
+            var i2 = o, s = n2 + r3;
             e3 ^= -1;
-            for (var a = n2; a < s; a++) e3 = e3 >>> 8 ^ i[255 & (e3 ^ t3[a])];
+            for (var a = n2; a < s; a++) e3 = e3 >>> 8 ^ i2[255 & (e3 ^ t3[a])];
             return -1 ^ e3;
           })(0 | t2, e2, e2.length, 0) : (function(e3, t3, r3, n2) {
-            var i = o, s = n2 + r3;
+            var i2 = o, s = n2 + r3;
             e3 ^= -1;
-            for (var a = n2; a < s; a++) e3 = e3 >>> 8 ^ i[255 & (e3 ^ t3.charCodeAt(a))];
+            for (var a = n2; a < s; a++) e3 = e3 >>> 8 ^ i2[255 & (e3 ^ t3.charCodeAt(a))];
             return -1 ^ e3;
           })(0 | t2, e2, e2.length, 0) : 0;
         };
@@ -31060,7 +21320,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }, { lie: 37 }],
       7: [function(e, t, r2) {
         "use strict";
-        var n = "undefined" != typeof Uint8Array && "undefined" != typeof Uint16Array && "undefined" != typeof Uint32Array, i = e("pako"), s = e("./utils"), a = e("./stream/GenericWorker"), o = n ? "uint8array" : "array";
+        var n = "undefined" != typeof Uint8Array && "undefined" != typeof Uint16Array && "undefined" != typeof Uint32Array, i2 = e("pako"), s = e("./utils"), a = e("./stream/GenericWorker"), o = n ? "uint8array" : "array";
         function h(e2, t2) {
           a.call(this, "FlateWorker/" + e2), this._pako = null, this._pakoAction = e2, this._pakoOptions = t2, this.meta = {};
         }
@@ -31071,7 +21331,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }, h.prototype.cleanUp = function() {
           a.prototype.cleanUp.call(this), this._pako = null;
         }, h.prototype._createPako = function() {
-          this._pako = new i[this._pakoAction]({
+          this._pako = new i2[this._pakoAction]({
             raw: true,
             level: this._pakoOptions.level || -1
           });
@@ -31099,35 +21359,35 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           for (r3 = 0; r3 < t2; r3++) n2 += String.fromCharCode(255 & e2), e2 >>>= 8;
           return n2;
         }
-        function n(e2, t2, r3, n2, i2, s2) {
-          var a, o, h = e2.file, u = e2.compression, l = s2 !== O.utf8encode, f = I.transformTo("string", s2(h.name)), c = I.transformTo("string", O.utf8encode(h.name)), d = h.comment, p = I.transformTo("string", s2(d)), m = I.transformTo("string", O.utf8encode(d)), _ = c.length !== h.name.length, g = m.length !== d.length, b = "", v = "", y = "", w = h.dir, k = h.date, x = {
+        function n(e2, t2, r3, n2, i3, s2) {
+          var a, o, h = e2.file, u = e2.compression, l = s2 !== O.utf8encode, f = I.transformTo("string", s2(h.name)), c = I.transformTo("string", O.utf8encode(h.name)), d = h.comment, p = I.transformTo("string", s2(d)), m = I.transformTo("string", O.utf8encode(d)), _ = c.length !== h.name.length, g = m.length !== d.length, b = "", v = "", y = "", w = h.dir, k = h.date, x2 = {
             crc32: 0,
             compressedSize: 0,
             uncompressedSize: 0
           };
-          t2 && !r3 || (x.crc32 = e2.crc32, x.compressedSize = e2.compressedSize, x.uncompressedSize = e2.uncompressedSize);
+          t2 && !r3 || (x2.crc32 = e2.crc32, x2.compressedSize = e2.compressedSize, x2.uncompressedSize = e2.uncompressedSize);
           var S = 0;
           t2 && (S |= 8), l || !_ && !g || (S |= 2048);
           var z = 0, C = 0;
-          w && (z |= 16), "UNIX" === i2 ? (C = 798, z |= (function(e3, t3) {
+          w && (z |= 16), "UNIX" === i3 ? (C = 798, z |= (function(e3, t3) {
             var r4 = e3;
             return e3 || (r4 = t3 ? 16893 : 33204), (65535 & r4) << 16;
           })(h.unixPermissions, w)) : (C = 20, z |= (function(e3) {
             return 63 & (e3 || 0);
           })(h.dosPermissions)), a = k.getUTCHours(), a <<= 6, a |= k.getUTCMinutes(), a <<= 5, a |= k.getUTCSeconds() / 2, o = k.getUTCFullYear() - 1980, o <<= 4, o |= k.getUTCMonth() + 1, o <<= 5, o |= k.getUTCDate(), _ && (v = A(1, 1) + A(B(f), 4) + c, b += "up" + A(v.length, 2) + v), g && (y = A(1, 1) + A(B(p), 4) + m, b += "uc" + A(y.length, 2) + y);
           var E = "";
-          return E += "\n\0", E += A(S, 2), E += u.magic, E += A(a, 2), E += A(o, 2), E += A(x.crc32, 4), E += A(x.compressedSize, 4), E += A(x.uncompressedSize, 4), E += A(f.length, 2), E += A(b.length, 2), {
+          return E += "\n\0", E += A(S, 2), E += u.magic, E += A(a, 2), E += A(o, 2), E += A(x2.crc32, 4), E += A(x2.compressedSize, 4), E += A(x2.uncompressedSize, 4), E += A(f.length, 2), E += A(b.length, 2), {
             fileRecord: R.LOCAL_FILE_HEADER + E + f + b,
             dirRecord: R.CENTRAL_FILE_HEADER + A(C, 2) + E + A(p.length, 2) + "\0\0\0\0" + A(z, 4) + A(n2, 4) + f + b + p
           };
         }
-        var I = e("../utils"), i = e("../stream/GenericWorker"), O = e("../utf8"), B = e("../crc32"), R = e("../signature");
+        var I = e("../utils"), i2 = e("../stream/GenericWorker"), O = e("../utf8"), B = e("../crc32"), R = e("../signature");
         function s(e2, t2, r3, n2) {
-          i.call(this, "ZipFileWorker"), this.bytesWritten = 0, this.zipComment = t2, this.zipPlatform = r3, this.encodeFileName = n2, this.streamFiles = e2, this.accumulate = false, this.contentBuffer = [], this.dirRecords = [], this.currentSourceOffset = 0, this.entriesCount = 0, this.currentFile = null, this._sources = [];
+          i2.call(this, "ZipFileWorker"), this.bytesWritten = 0, this.zipComment = t2, this.zipPlatform = r3, this.encodeFileName = n2, this.streamFiles = e2, this.accumulate = false, this.contentBuffer = [], this.dirRecords = [], this.currentSourceOffset = 0, this.entriesCount = 0, this.currentFile = null, this._sources = [];
         }
-        I.inherits(s, i), s.prototype.push = function(e2) {
+        I.inherits(s, i2), s.prototype.push = function(e2) {
           var t2 = e2.meta.percent || 0, r3 = this.entriesCount, n2 = this._sources.length;
-          this.accumulate ? this.contentBuffer.push(e2) : (this.bytesWritten += e2.data.length, i.prototype.push.call(this, {
+          this.accumulate ? this.contentBuffer.push(e2) : (this.bytesWritten += e2.data.length, i2.prototype.push.call(this, {
             data: e2.data,
             meta: {
               currentFile: this.currentFile,
@@ -31163,8 +21423,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             data: this.dirRecords[t2],
             meta: { percent: 100 }
           });
-          var r3 = this.bytesWritten - e2, n2 = (function(e3, t3, r4, n3, i2) {
-            var s2 = I.transformTo("string", i2(n3));
+          var r3 = this.bytesWritten - e2, n2 = (function(e3, t3, r4, n3, i3) {
+            var s2 = I.transformTo("string", i3(n3));
             return R.CENTRAL_DIRECTORY_END + "\0\0\0\0" + A(e3, 2) + A(e3, 2) + A(t3, 4) + A(r4, 4) + A(s2.length, 2) + s2;
           })(this.dirRecords.length, r3, e2, this.zipComment, this.encodeFileName);
           this.push({
@@ -31184,17 +21444,17 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             t2.error(e3);
           }), this;
         }, s.prototype.resume = function() {
-          return !!i.prototype.resume.call(this) && (!this.previous && this._sources.length ? (this.prepareNextSource(), true) : this.previous || this._sources.length || this.generatedError ? void 0 : (this.end(), true));
+          return !!i2.prototype.resume.call(this) && (!this.previous && this._sources.length ? (this.prepareNextSource(), true) : this.previous || this._sources.length || this.generatedError ? void 0 : (this.end(), true));
         }, s.prototype.error = function(e2) {
           var t2 = this._sources;
-          if (!i.prototype.error.call(this, e2)) return false;
+          if (!i2.prototype.error.call(this, e2)) return false;
           for (var r3 = 0; r3 < t2.length; r3++) try {
             t2[r3].error(e2);
           } catch (e3) {
           }
           return true;
         }, s.prototype.lock = function() {
-          i.prototype.lock.call(this);
+          i2.prototype.lock.call(this);
           for (var e2 = this._sources, t2 = 0; t2 < e2.length; t2++) e2[t2].lock();
         }, t.exports = s;
       }, {
@@ -31216,10 +21476,10 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 var r4 = e4 || t4, n3 = u[r4];
                 if (!n3) throw new Error(r4 + " is not a valid compression method !");
                 return n3;
-              })(t3.options.compression, a.compression), n2 = t3.options.compressionOptions || a.compressionOptions || {}, i = t3.dir, s = t3.date;
+              })(t3.options.compression, a.compression), n2 = t3.options.compressionOptions || a.compressionOptions || {}, i2 = t3.dir, s = t3.date;
               t3._compressWorker(r3, n2).withStreamInfo("file", {
                 name: e3,
-                dir: i,
+                dir: i2,
                 date: s,
                 comment: t3.comment || "",
                 unixPermissions: t3.unixPermissions,
@@ -31258,9 +21518,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       11: [function(e, t, r2) {
         "use strict";
-        var u = e("./utils"), i = e("./external"), n = e("./utf8"), s = e("./zipEntries"), a = e("./stream/Crc32Probe"), l = e("./nodejsUtils");
+        var u = e("./utils"), i2 = e("./external"), n = e("./utf8"), s = e("./zipEntries"), a = e("./stream/Crc32Probe"), l = e("./nodejsUtils");
         function f(n2) {
-          return new i.Promise(function(e2, t2) {
+          return new i2.Promise(function(e2, t2) {
             var r3 = n2.decompressed.getContentWorker().pipe(new a());
             r3.on("error", function(e3) {
               t2(e3);
@@ -31277,26 +21537,26 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             optimizedBinaryString: false,
             createFolders: false,
             decodeFileName: n.utf8decode
-          }), l.isNode && l.isStream(e2) ? i.Promise.reject(/* @__PURE__ */ new Error("JSZip can't accept a stream when loading a zip file.")) : u.prepareContent("the loaded zip file", e2, true, o.optimizedBinaryString, o.base64).then(function(e3) {
+          }), l.isNode && l.isStream(e2) ? i2.Promise.reject(/* @__PURE__ */ new Error("JSZip can't accept a stream when loading a zip file.")) : u.prepareContent("the loaded zip file", e2, true, o.optimizedBinaryString, o.base64).then(function(e3) {
             var t2 = new s(o);
             return t2.load(e3), t2;
           }).then(function(e3) {
-            var t2 = [i.Promise.resolve(e3)], r3 = e3.files;
+            var t2 = [i2.Promise.resolve(e3)], r3 = e3.files;
             if (o.checkCRC32) for (var n2 = 0; n2 < r3.length; n2++) t2.push(f(r3[n2]));
-            return i.Promise.all(t2);
+            return i2.Promise.all(t2);
           }).then(function(e3) {
             for (var t2 = e3.shift(), r3 = t2.files, n2 = 0; n2 < r3.length; n2++) {
-              var i2 = r3[n2], s2 = i2.fileNameStr, a2 = u.resolve(i2.fileNameStr);
-              h.file(a2, i2.decompressed, {
+              var i3 = r3[n2], s2 = i3.fileNameStr, a2 = u.resolve(i3.fileNameStr);
+              h.file(a2, i3.decompressed, {
                 binary: true,
                 optimizedBinaryString: true,
-                date: i2.date,
-                dir: i2.dir,
-                comment: i2.fileCommentStr.length ? i2.fileCommentStr : null,
-                unixPermissions: i2.unixPermissions,
-                dosPermissions: i2.dosPermissions,
+                date: i3.date,
+                dir: i3.dir,
+                comment: i3.fileCommentStr.length ? i3.fileCommentStr : null,
+                unixPermissions: i3.unixPermissions,
+                dosPermissions: i3.dosPermissions,
                 createFolders: o.createFolders
-              }), i2.dir || (h.file(a2).unsafeOriginalName = s2);
+              }), i3.dir || (h.file(a2).unsafeOriginalName = s2);
             }
             return t2.zipComment.length && (h.comment = t2.zipComment), h;
           });
@@ -31311,11 +21571,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       12: [function(e, t, r2) {
         "use strict";
-        var n = e("../utils"), i = e("../stream/GenericWorker");
+        var n = e("../utils"), i2 = e("../stream/GenericWorker");
         function s(e2, t2) {
-          i.call(this, "Nodejs stream input adapter for " + e2), this._upstreamEnded = false, this._bindStream(t2);
+          i2.call(this, "Nodejs stream input adapter for " + e2), this._upstreamEnded = false, this._bindStream(t2);
         }
-        n.inherits(s, i), s.prototype._bindStream = function(e2) {
+        n.inherits(s, i2), s.prototype._bindStream = function(e2) {
           var t2 = this;
           (this._stream = e2).pause(), e2.on("data", function(e3) {
             t2.push({
@@ -31328,9 +21588,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             t2.isPaused ? t2._upstreamEnded = true : t2.end();
           });
         }, s.prototype.pause = function() {
-          return !!i.prototype.pause.call(this) && (this._stream.pause(), true);
+          return !!i2.prototype.pause.call(this) && (this._stream.pause(), true);
         }, s.prototype.resume = function() {
-          return !!i.prototype.resume.call(this) && (this._upstreamEnded ? this.end() : this._stream.resume(), true);
+          return !!i2.prototype.resume.call(this) && (this._upstreamEnded ? this.end() : this._stream.resume(), true);
         }, t.exports = s;
       }, {
         "../stream/GenericWorker": 28,
@@ -31338,9 +21598,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       13: [function(e, t, r2) {
         "use strict";
-        var i = e("readable-stream").Readable;
+        var i2 = e("readable-stream").Readable;
         function n(e2, t2, r3) {
-          i.call(this, t2), this._helper = e2;
+          i2.call(this, t2), this._helper = e2;
           var n2 = this;
           e2.on("data", function(e3, t3) {
             n2.push(e3) || n2._helper.pause(), r3 && r3(t3);
@@ -31350,7 +21610,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             n2.push(null);
           });
         }
-        e("../utils").inherits(n, i), n.prototype._read = function() {
+        e("../utils").inherits(n, i2), n.prototype._read = function() {
           this._helper.resume();
         }, t.exports = n;
       }, {
@@ -31382,16 +21642,16 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       15: [function(e, t, r2) {
         "use strict";
         function s(e2, t2, r3) {
-          var n, i2 = u.getTypeOf(t2), s2 = u.extend(r3 || {}, f);
+          var n, i3 = u.getTypeOf(t2), s2 = u.extend(r3 || {}, f);
           s2.date = s2.date || /* @__PURE__ */ new Date(), null !== s2.compression && (s2.compression = s2.compression.toUpperCase()), "string" == typeof s2.unixPermissions && (s2.unixPermissions = parseInt(s2.unixPermissions, 8)), s2.unixPermissions && 16384 & s2.unixPermissions && (s2.dir = true), s2.dosPermissions && 16 & s2.dosPermissions && (s2.dir = true), s2.dir && (e2 = g(e2)), s2.createFolders && (n = _(e2)) && b.call(this, n, true);
-          var a2 = "string" === i2 && false === s2.binary && false === s2.base64;
-          r3 && void 0 !== r3.binary || (s2.binary = !a2), (t2 instanceof c && 0 === t2.uncompressedSize || s2.dir || !t2 || 0 === t2.length) && (s2.base64 = false, s2.binary = true, t2 = "", s2.compression = "STORE", i2 = "string");
+          var a2 = "string" === i3 && false === s2.binary && false === s2.base64;
+          r3 && void 0 !== r3.binary || (s2.binary = !a2), (t2 instanceof c && 0 === t2.uncompressedSize || s2.dir || !t2 || 0 === t2.length) && (s2.base64 = false, s2.binary = true, t2 = "", s2.compression = "STORE", i3 = "string");
           var o2 = null;
           o2 = t2 instanceof c || t2 instanceof l ? t2 : p.isNode && p.isStream(t2) ? new m(e2, t2) : u.prepareContent(e2, t2, s2.binary, s2.optimizedBinaryString, s2.base64);
           var h2 = new d(e2, o2, s2);
           this.files[e2] = h2;
         }
-        var i = e("./utf8"), u = e("./utils"), l = e("./stream/GenericWorker"), a = e("./stream/StreamHelper"), f = e("./defaults"), c = e("./compressedObject"), d = e("./zipObject"), o = e("./generate"), p = e("./nodejsUtils"), m = e("./nodejs/NodejsStreamInputAdapter"), _ = function(e2) {
+        var i2 = e("./utf8"), u = e("./utils"), l = e("./stream/GenericWorker"), a = e("./stream/StreamHelper"), f = e("./defaults"), c = e("./compressedObject"), d = e("./zipObject"), o = e("./generate"), p = e("./nodejsUtils"), m = e("./nodejs/NodejsStreamInputAdapter"), _ = function(e2) {
           "/" === e2.slice(-1) && (e2 = e2.substring(0, e2.length - 1));
           var t2 = e2.lastIndexOf("/");
           return 0 < t2 ? e2.substring(0, t2) : "";
@@ -31428,8 +21688,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 return !t3.dir && n.test(e3);
               });
             }
-            var i2 = this.files[this.root + e2];
-            return i2 && !i2.dir ? i2 : null;
+            var i3 = this.files[this.root + e2];
+            return i3 && !i3.dir ? i3 : null;
           },
           folder: function(r3) {
             if (!r3) return this;
@@ -31462,7 +21722,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 platform: "DOS",
                 comment: null,
                 mimeType: "application/zip",
-                encodeFileName: i.utf8encode
+                encodeFileName: i2.utf8encode
               })).type = r3.type.toLowerCase(), r3.compression = r3.compression.toUpperCase(), "binarystring" === r3.type && (r3.type = "string"), !r3.type) throw new Error("No output type specified.");
               u.checkSupport(r3.type), "darwin" !== r3.platform && "freebsd" !== r3.platform && "linux" !== r3.platform && "sunos" !== r3.platform || (r3.platform = "UNIX"), "win32" === r3.platform && (r3.platform = "DOS");
               var n = r3.comment || this.comment || "";
@@ -31498,23 +21758,23 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       17: [function(e, t, r2) {
         "use strict";
         var n = e("./DataReader");
-        function i(e2) {
+        function i2(e2) {
           n.call(this, e2);
           for (var t2 = 0; t2 < this.data.length; t2++) e2[t2] = 255 & e2[t2];
         }
-        e("../utils").inherits(i, n), i.prototype.byteAt = function(e2) {
+        e("../utils").inherits(i2, n), i2.prototype.byteAt = function(e2) {
           return this.data[this.zero + e2];
-        }, i.prototype.lastIndexOfSignature = function(e2) {
-          for (var t2 = e2.charCodeAt(0), r3 = e2.charCodeAt(1), n2 = e2.charCodeAt(2), i2 = e2.charCodeAt(3), s = this.length - 4; 0 <= s; --s) if (this.data[s] === t2 && this.data[s + 1] === r3 && this.data[s + 2] === n2 && this.data[s + 3] === i2) return s - this.zero;
+        }, i2.prototype.lastIndexOfSignature = function(e2) {
+          for (var t2 = e2.charCodeAt(0), r3 = e2.charCodeAt(1), n2 = e2.charCodeAt(2), i3 = e2.charCodeAt(3), s = this.length - 4; 0 <= s; --s) if (this.data[s] === t2 && this.data[s + 1] === r3 && this.data[s + 2] === n2 && this.data[s + 3] === i3) return s - this.zero;
           return -1;
-        }, i.prototype.readAndCheckSignature = function(e2) {
-          var t2 = e2.charCodeAt(0), r3 = e2.charCodeAt(1), n2 = e2.charCodeAt(2), i2 = e2.charCodeAt(3), s = this.readData(4);
-          return t2 === s[0] && r3 === s[1] && n2 === s[2] && i2 === s[3];
-        }, i.prototype.readData = function(e2) {
+        }, i2.prototype.readAndCheckSignature = function(e2) {
+          var t2 = e2.charCodeAt(0), r3 = e2.charCodeAt(1), n2 = e2.charCodeAt(2), i3 = e2.charCodeAt(3), s = this.readData(4);
+          return t2 === s[0] && r3 === s[1] && n2 === s[2] && i3 === s[3];
+        }, i2.prototype.readData = function(e2) {
           if (this.checkOffset(e2), 0 === e2) return [];
           var t2 = this.data.slice(this.zero + this.index, this.zero + this.index + e2);
           return this.index += e2, t2;
-        }, t.exports = i;
+        }, t.exports = i2;
       }, {
         "../utils": 32,
         "./DataReader": 18
@@ -31522,10 +21782,10 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       18: [function(e, t, r2) {
         "use strict";
         var n = e("../utils");
-        function i(e2) {
+        function i2(e2) {
           this.data = e2, this.length = e2.length, this.index = 0, this.zero = 0;
         }
-        i.prototype = {
+        i2.prototype = {
           checkOffset: function(e2) {
             this.checkIndex(this.index + e2);
           },
@@ -31558,19 +21818,19 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             var e2 = this.readInt(4);
             return new Date(Date.UTC(1980 + (e2 >> 25 & 127), (e2 >> 21 & 15) - 1, e2 >> 16 & 31, e2 >> 11 & 31, e2 >> 5 & 63, (31 & e2) << 1));
           }
-        }, t.exports = i;
+        }, t.exports = i2;
       }, { "../utils": 32 }],
       19: [function(e, t, r2) {
         "use strict";
         var n = e("./Uint8ArrayReader");
-        function i(e2) {
+        function i2(e2) {
           n.call(this, e2);
         }
-        e("../utils").inherits(i, n), i.prototype.readData = function(e2) {
+        e("../utils").inherits(i2, n), i2.prototype.readData = function(e2) {
           this.checkOffset(e2);
           var t2 = this.data.slice(this.zero + this.index, this.zero + this.index + e2);
           return this.index += e2, t2;
-        }, t.exports = i;
+        }, t.exports = i2;
       }, {
         "../utils": 32,
         "./Uint8ArrayReader": 21
@@ -31578,20 +21838,20 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       20: [function(e, t, r2) {
         "use strict";
         var n = e("./DataReader");
-        function i(e2) {
+        function i2(e2) {
           n.call(this, e2);
         }
-        e("../utils").inherits(i, n), i.prototype.byteAt = function(e2) {
+        e("../utils").inherits(i2, n), i2.prototype.byteAt = function(e2) {
           return this.data.charCodeAt(this.zero + e2);
-        }, i.prototype.lastIndexOfSignature = function(e2) {
+        }, i2.prototype.lastIndexOfSignature = function(e2) {
           return this.data.lastIndexOf(e2) - this.zero;
-        }, i.prototype.readAndCheckSignature = function(e2) {
+        }, i2.prototype.readAndCheckSignature = function(e2) {
           return e2 === this.readData(4);
-        }, i.prototype.readData = function(e2) {
+        }, i2.prototype.readData = function(e2) {
           this.checkOffset(e2);
           var t2 = this.data.slice(this.zero + this.index, this.zero + this.index + e2);
           return this.index += e2, t2;
-        }, t.exports = i;
+        }, t.exports = i2;
       }, {
         "../utils": 32,
         "./DataReader": 18
@@ -31599,24 +21859,24 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       21: [function(e, t, r2) {
         "use strict";
         var n = e("./ArrayReader");
-        function i(e2) {
+        function i2(e2) {
           n.call(this, e2);
         }
-        e("../utils").inherits(i, n), i.prototype.readData = function(e2) {
+        e("../utils").inherits(i2, n), i2.prototype.readData = function(e2) {
           if (this.checkOffset(e2), 0 === e2) return new Uint8Array(0);
           var t2 = this.data.subarray(this.zero + this.index, this.zero + this.index + e2);
           return this.index += e2, t2;
-        }, t.exports = i;
+        }, t.exports = i2;
       }, {
         "../utils": 32,
         "./ArrayReader": 17
       }],
       22: [function(e, t, r2) {
         "use strict";
-        var n = e("../utils"), i = e("../support"), s = e("./ArrayReader"), a = e("./StringReader"), o = e("./NodeBufferReader"), h = e("./Uint8ArrayReader");
+        var n = e("../utils"), i2 = e("../support"), s = e("./ArrayReader"), a = e("./StringReader"), o = e("./NodeBufferReader"), h = e("./Uint8ArrayReader");
         t.exports = function(e2) {
           var t2 = n.getTypeOf(e2);
-          return n.checkSupport(t2), "string" !== t2 || i.uint8array ? "nodebuffer" === t2 ? new o(e2) : i.uint8array ? new h(n.transformTo("uint8array", e2)) : new s(n.transformTo("array", e2)) : new a(e2);
+          return n.checkSupport(t2), "string" !== t2 || i2.uint8array ? "nodebuffer" === t2 ? new o(e2) : i2.uint8array ? new h(n.transformTo("uint8array", e2)) : new s(n.transformTo("array", e2)) : new a(e2);
         };
       }, {
         "../support": 30,
@@ -31632,13 +21892,13 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }, {}],
       24: [function(e, t, r2) {
         "use strict";
-        var n = e("./GenericWorker"), i = e("../utils");
+        var n = e("./GenericWorker"), i2 = e("../utils");
         function s(e2) {
           n.call(this, "ConvertWorker to " + e2), this.destType = e2;
         }
-        i.inherits(s, n), s.prototype.processChunk = function(e2) {
+        i2.inherits(s, n), s.prototype.processChunk = function(e2) {
           this.push({
-            data: i.transformTo(this.destType, e2.data),
+            data: i2.transformTo(this.destType, e2.data),
             meta: e2.meta
           });
         }, t.exports = s;
@@ -31648,12 +21908,12 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       25: [function(e, t, r2) {
         "use strict";
-        var n = e("./GenericWorker"), i = e("../crc32");
+        var n = e("./GenericWorker"), i2 = e("../crc32");
         function s() {
           n.call(this, "Crc32Probe"), this.withStreamInfo("crc32", 0);
         }
         e("../utils").inherits(s, n), s.prototype.processChunk = function(e2) {
-          this.streamInfo.crc32 = i(e2.data, this.streamInfo.crc32 || 0), this.push(e2);
+          this.streamInfo.crc32 = i2(e2.data, this.streamInfo.crc32 || 0), this.push(e2);
         }, t.exports = s;
       }, {
         "../crc32": 4,
@@ -31662,16 +21922,16 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       26: [function(e, t, r2) {
         "use strict";
-        var n = e("../utils"), i = e("./GenericWorker");
+        var n = e("../utils"), i2 = e("./GenericWorker");
         function s(e2) {
-          i.call(this, "DataLengthProbe for " + e2), this.propName = e2, this.withStreamInfo(e2, 0);
+          i2.call(this, "DataLengthProbe for " + e2), this.propName = e2, this.withStreamInfo(e2, 0);
         }
-        n.inherits(s, i), s.prototype.processChunk = function(e2) {
+        n.inherits(s, i2), s.prototype.processChunk = function(e2) {
           if (e2) {
             var t2 = this.streamInfo[this.propName] || 0;
             this.streamInfo[this.propName] = t2 + e2.data.length;
           }
-          i.prototype.processChunk.call(this, e2);
+          i2.prototype.processChunk.call(this, e2);
         }, t.exports = s;
       }, {
         "../utils": 32,
@@ -31679,9 +21939,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       27: [function(e, t, r2) {
         "use strict";
-        var n = e("../utils"), i = e("./GenericWorker");
+        var n = e("../utils"), i2 = e("./GenericWorker");
         function s(e2) {
-          i.call(this, "DataWorker");
+          i2.call(this, "DataWorker");
           var t2 = this;
           this.dataIsReady = false, this.index = 0, this.max = 0, this.data = null, this.type = "", this._tickScheduled = false, e2.then(function(e3) {
             t2.dataIsReady = true, t2.data = e3, t2.max = e3 && e3.length || 0, t2.type = n.getTypeOf(e3), t2.isPaused || t2._tickAndRepeat();
@@ -31689,10 +21949,10 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             t2.error(e3);
           });
         }
-        n.inherits(s, i), s.prototype.cleanUp = function() {
-          i.prototype.cleanUp.call(this), this.data = null;
+        n.inherits(s, i2), s.prototype.cleanUp = function() {
+          i2.prototype.cleanUp.call(this), this.data = null;
         }, s.prototype.resume = function() {
-          return !!i.prototype.resume.call(this) && (!this._tickScheduled && this.dataIsReady && (this._tickScheduled = true, n.delay(this._tickAndRepeat, [], this)), true);
+          return !!i2.prototype.resume.call(this) && (!this._tickScheduled && this.dataIsReady && (this._tickScheduled = true, n.delay(this._tickAndRepeat, [], this)), true);
         }, s.prototype._tickAndRepeat = function() {
           this._tickScheduled = false, this.isPaused || this.isFinished || (this._tick(), this.isFinished || (n.delay(this._tickAndRepeat, [], this), this._tickScheduled = true));
         }, s.prototype._tick = function() {
@@ -31800,14 +22060,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }, {}],
       29: [function(e, t, r2) {
         "use strict";
-        var h = e("../utils"), i = e("./ConvertWorker"), s = e("./GenericWorker"), u = e("../base64"), n = e("../support"), a = e("../external"), o = null;
+        var h = e("../utils"), i2 = e("./ConvertWorker"), s = e("./GenericWorker"), u = e("../base64"), n = e("../support"), a = e("../external"), o = null;
         if (n.nodestream) try {
           o = e("../nodejs/NodejsStreamOutputAdapter");
         } catch (e2) {
         }
         function l(e2, o2) {
           return new a.Promise(function(t2, r3) {
-            var n2 = [], i2 = e2._internalType, s2 = e2._outputType, a2 = e2._mimeType;
+            var n2 = [], i3 = e2._internalType, s2 = e2._outputType, a2 = e2._mimeType;
             e2.on("data", function(e3, t3) {
               n2.push(e3), o2 && o2(t3);
             }).on("error", function(e3) {
@@ -31824,7 +22084,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                       return h.transformTo(e3, t3);
                   }
                 })(s2, (function(e3, t3) {
-                  var r4, n3 = 0, i3 = null, s3 = 0;
+                  var r4, n3 = 0, i4 = null, s3 = 0;
                   for (r4 = 0; r4 < t3.length; r4++) s3 += t3[r4].length;
                   switch (e3) {
                     case "string":
@@ -31832,14 +22092,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                     case "array":
                       return Array.prototype.concat.apply([], t3);
                     case "uint8array":
-                      for (i3 = new Uint8Array(s3), r4 = 0; r4 < t3.length; r4++) i3.set(t3[r4], n3), n3 += t3[r4].length;
-                      return i3;
+                      for (i4 = new Uint8Array(s3), r4 = 0; r4 < t3.length; r4++) i4.set(t3[r4], n3), n3 += t3[r4].length;
+                      return i4;
                     case "nodebuffer":
                       return Buffer.concat(t3);
                     default:
                       throw new Error("concat : unsupported type '" + e3 + "'");
                   }
-                })(i2, n2), a2));
+                })(i3, n2), a2));
               } catch (e3) {
                 r3(e3);
               }
@@ -31858,7 +22118,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               n2 = "string";
           }
           try {
-            this._internalType = n2, this._outputType = t2, this._mimeType = r3, h.checkSupport(n2), this._worker = e2.pipe(new i(n2)), e2.lock();
+            this._internalType = n2, this._outputType = t2, this._mimeType = r3, h.checkSupport(n2), this._worker = e2.pipe(new i2(n2)), e2.lock();
           } catch (e3) {
             this._worker = new s("error"), this._worker.error(e3);
           }
@@ -31904,8 +22164,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             r2.blob = 0 === new Blob([n], { type: "application/zip" }).size;
           } catch (e2) {
             try {
-              var i = new (self.BlobBuilder || self.WebKitBlobBuilder || self.MozBlobBuilder || self.MSBlobBuilder)();
-              i.append(n), r2.blob = 0 === i.getBlob("application/zip").size;
+              var i2 = new (self.BlobBuilder || self.WebKitBlobBuilder || self.MozBlobBuilder || self.MSBlobBuilder)();
+              i2.append(n), r2.blob = 0 === i2.getBlob("application/zip").size;
             } catch (e3) {
               r2.blob = false;
             }
@@ -31919,7 +22179,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }, { "readable-stream": 16 }],
       31: [function(e, t, s) {
         "use strict";
-        for (var o = e("./utils"), h = e("./support"), r2 = e("./nodejsUtils"), n = e("./stream/GenericWorker"), u = new Array(256), i = 0; i < 256; i++) u[i] = 252 <= i ? 6 : 248 <= i ? 5 : 240 <= i ? 4 : 224 <= i ? 3 : 192 <= i ? 2 : 1;
+        for (var o = e("./utils"), h = e("./support"), r2 = e("./nodejsUtils"), n = e("./stream/GenericWorker"), u = new Array(256), i2 = 0; i2 < 256; i2++) u[i2] = 252 <= i2 ? 6 : 248 <= i2 ? 5 : 240 <= i2 ? 4 : 224 <= i2 ? 3 : 192 <= i2 ? 2 : 1;
         u[254] = u[254] = 1;
         function a() {
           n.call(this, "utf-8 decode"), this.leftOver = null;
@@ -31929,19 +22189,19 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }
         s.utf8encode = function(e2) {
           return h.nodebuffer ? r2.newBufferFrom(e2, "utf-8") : (function(e3) {
-            var t2, r3, n2, i2, s2, a2 = e3.length, o2 = 0;
-            for (i2 = 0; i2 < a2; i2++) 55296 == (64512 & (r3 = e3.charCodeAt(i2))) && i2 + 1 < a2 && 56320 == (64512 & (n2 = e3.charCodeAt(i2 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i2++), o2 += r3 < 128 ? 1 : r3 < 2048 ? 2 : r3 < 65536 ? 3 : 4;
-            for (t2 = h.uint8array ? new Uint8Array(o2) : new Array(o2), i2 = s2 = 0; s2 < o2; i2++) 55296 == (64512 & (r3 = e3.charCodeAt(i2))) && i2 + 1 < a2 && 56320 == (64512 & (n2 = e3.charCodeAt(i2 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i2++), r3 < 128 ? t2[s2++] = r3 : (r3 < 2048 ? t2[s2++] = 192 | r3 >>> 6 : (r3 < 65536 ? t2[s2++] = 224 | r3 >>> 12 : (t2[s2++] = 240 | r3 >>> 18, t2[s2++] = 128 | r3 >>> 12 & 63), t2[s2++] = 128 | r3 >>> 6 & 63), t2[s2++] = 128 | 63 & r3);
+            var t2, r3, n2, i3, s2, a2 = e3.length, o2 = 0;
+            for (i3 = 0; i3 < a2; i3++) 55296 == (64512 & (r3 = e3.charCodeAt(i3))) && i3 + 1 < a2 && 56320 == (64512 & (n2 = e3.charCodeAt(i3 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i3++), o2 += r3 < 128 ? 1 : r3 < 2048 ? 2 : r3 < 65536 ? 3 : 4;
+            for (t2 = h.uint8array ? new Uint8Array(o2) : new Array(o2), i3 = s2 = 0; s2 < o2; i3++) 55296 == (64512 & (r3 = e3.charCodeAt(i3))) && i3 + 1 < a2 && 56320 == (64512 & (n2 = e3.charCodeAt(i3 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i3++), r3 < 128 ? t2[s2++] = r3 : (r3 < 2048 ? t2[s2++] = 192 | r3 >>> 6 : (r3 < 65536 ? t2[s2++] = 224 | r3 >>> 12 : (t2[s2++] = 240 | r3 >>> 18, t2[s2++] = 128 | r3 >>> 12 & 63), t2[s2++] = 128 | r3 >>> 6 & 63), t2[s2++] = 128 | 63 & r3);
             return t2;
           })(e2);
         }, s.utf8decode = function(e2) {
           return h.nodebuffer ? o.transformTo("nodebuffer", e2).toString("utf-8") : (function(e3) {
-            var t2, r3, n2, i2, s2 = e3.length, a2 = new Array(2 * s2);
+            var t2, r3, n2, i3, s2 = e3.length, a2 = new Array(2 * s2);
             for (t2 = r3 = 0; t2 < s2; ) if ((n2 = e3[t2++]) < 128) a2[r3++] = n2;
-            else if (4 < (i2 = u[n2])) a2[r3++] = 65533, t2 += i2 - 1;
+            else if (4 < (i3 = u[n2])) a2[r3++] = 65533, t2 += i3 - 1;
             else {
-              for (n2 &= 2 === i2 ? 31 : 3 === i2 ? 15 : 7; 1 < i2 && t2 < s2; ) n2 = n2 << 6 | 63 & e3[t2++], i2--;
-              1 < i2 ? a2[r3++] = 65533 : n2 < 65536 ? a2[r3++] = n2 : (n2 -= 65536, a2[r3++] = 55296 | n2 >> 10 & 1023, a2[r3++] = 56320 | 1023 & n2);
+              for (n2 &= 2 === i3 ? 31 : 3 === i3 ? 15 : 7; 1 < i3 && t2 < s2; ) n2 = n2 << 6 | 63 & e3[t2++], i3--;
+              1 < i3 ? a2[r3++] = 65533 : n2 < 65536 ? a2[r3++] = n2 : (n2 -= 65536, a2[r3++] = 55296 | n2 >> 10 & 1023, a2[r3++] = 56320 | 1023 & n2);
             }
             return a2.length !== r3 && (a2.subarray ? a2 = a2.subarray(0, r3) : a2.length = r3), o.applyFromCharCode(a2);
           })(e2 = o.transformTo(h.uint8array ? "uint8array" : "array", e2));
@@ -31958,9 +22218,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             var r4;
             for ((t3 = t3 || e3.length) > e3.length && (t3 = e3.length), r4 = t3 - 1; 0 <= r4 && 128 == (192 & e3[r4]); ) r4--;
             return r4 < 0 ? t3 : 0 === r4 ? t3 : r4 + u[e3[r4]] > t3 ? r4 : t3;
-          })(t2), i2 = t2;
-          n2 !== t2.length && (h.uint8array ? (i2 = t2.subarray(0, n2), this.leftOver = t2.subarray(n2, t2.length)) : (i2 = t2.slice(0, n2), this.leftOver = t2.slice(n2, t2.length))), this.push({
-            data: s.utf8decode(i2),
+          })(t2), i3 = t2;
+          n2 !== t2.length && (h.uint8array ? (i3 = t2.subarray(0, n2), this.leftOver = t2.subarray(n2, t2.length)) : (i3 = t2.slice(0, n2), this.leftOver = t2.slice(n2, t2.length))), this.push({
+            data: s.utf8decode(i3),
             meta: e2.meta
           });
         }, a.prototype.flush = function() {
@@ -32003,11 +22263,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             }
           }
         };
-        var i = {
+        var i2 = {
           stringifyByChunk: function(e2, t2, r3) {
-            var n2 = [], i2 = 0, s2 = e2.length;
+            var n2 = [], i3 = 0, s2 = e2.length;
             if (s2 <= r3) return String.fromCharCode.apply(null, e2);
-            for (; i2 < s2; ) "array" === t2 || "nodebuffer" === t2 ? n2.push(String.fromCharCode.apply(null, e2.slice(i2, Math.min(i2 + r3, s2)))) : n2.push(String.fromCharCode.apply(null, e2.subarray(i2, Math.min(i2 + r3, s2)))), i2 += r3;
+            for (; i3 < s2; ) "array" === t2 || "nodebuffer" === t2 ? n2.push(String.fromCharCode.apply(null, e2.slice(i3, Math.min(i3 + r3, s2)))) : n2.push(String.fromCharCode.apply(null, e2.subarray(i3, Math.min(i3 + r3, s2)))), i3 += r3;
             return n2.join("");
           },
           stringifyByChar: function(e2) {
@@ -32033,12 +22293,12 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         };
         function s(e2) {
           var t2 = 65536, r3 = a.getTypeOf(e2), n2 = true;
-          if ("uint8array" === r3 ? n2 = i.applyCanBeUsed.uint8array : "nodebuffer" === r3 && (n2 = i.applyCanBeUsed.nodebuffer), n2) for (; 1 < t2; ) try {
-            return i.stringifyByChunk(e2, r3, t2);
+          if ("uint8array" === r3 ? n2 = i2.applyCanBeUsed.uint8array : "nodebuffer" === r3 && (n2 = i2.applyCanBeUsed.nodebuffer), n2) for (; 1 < t2; ) try {
+            return i2.stringifyByChunk(e2, r3, t2);
           } catch (e3) {
             t2 = Math.floor(t2 / 2);
           }
-          return i.stringifyByChar(e2);
+          return i2.stringifyByChar(e2);
         }
         function f(e2, t2) {
           for (var r3 = 0; r3 < e2.length; r3++) t2[r3] = e2[r3];
@@ -32116,8 +22376,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           return c[a.getTypeOf(t2)][e2](t2);
         }, a.resolve = function(e2) {
           for (var t2 = e2.split("/"), r3 = [], n2 = 0; n2 < t2.length; n2++) {
-            var i2 = t2[n2];
-            "." === i2 || "" === i2 && 0 !== n2 && n2 !== t2.length - 1 || (".." === i2 ? r3.pop() : r3.push(i2));
+            var i3 = t2[n2];
+            "." === i3 || "" === i3 && 0 !== n2 && n2 !== t2.length - 1 || (".." === i3 ? r3.pop() : r3.push(i3));
           }
           return r3.join("/");
         }, a.getTypeOf = function(e2) {
@@ -32140,7 +22400,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           var e2, t2, r3 = {};
           for (e2 = 0; e2 < arguments.length; e2++) for (t2 in arguments[e2]) Object.prototype.hasOwnProperty.call(arguments[e2], t2) && void 0 === r3[t2] && (r3[t2] = arguments[e2][t2]);
           return r3;
-        }, a.prepareContent = function(r3, e2, n2, i2, s2) {
+        }, a.prepareContent = function(r3, e2, n2, i3, s2) {
           return u.Promise.resolve(e2).then(function(n3) {
             return o.blob && (n3 instanceof Blob || -1 !== ["[object File]", "[object Blob]"].indexOf(Object.prototype.toString.call(n3))) && "undefined" != typeof FileReader ? new u.Promise(function(t2, r4) {
               var e3 = new FileReader();
@@ -32152,7 +22412,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             }) : n3;
           }).then(function(e3) {
             var t2 = a.getTypeOf(e3);
-            return t2 ? ("arraybuffer" === t2 ? e3 = a.transformTo("uint8array", e3) : "string" === t2 && (s2 ? e3 = h.decode(e3) : n2 && true !== i2 && (e3 = (function(e4) {
+            return t2 ? ("arraybuffer" === t2 ? e3 = a.transformTo("uint8array", e3) : "string" === t2 && (s2 ? e3 = h.decode(e3) : n2 && true !== i3 && (e3 = (function(e4) {
               return l(e4, o.uint8array ? new Uint8Array(e4.length) : new Array(e4.length));
             })(e3))), e3) : u.Promise.reject(/* @__PURE__ */ new Error("Can't read the data of '" + r3 + "'. Is it in a supported JavaScript type (String, Blob, ArrayBuffer, etc) ?"));
           });
@@ -32166,7 +22426,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       33: [function(e, t, r2) {
         "use strict";
-        var n = e("./reader/readerFor"), i = e("./utils"), s = e("./signature"), a = e("./zipEntry"), o = e("./support");
+        var n = e("./reader/readerFor"), i2 = e("./utils"), s = e("./signature"), a = e("./zipEntry"), o = e("./support");
         function h(e2) {
           this.files = [], this.loadOptions = e2;
         }
@@ -32175,7 +22435,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             if (!this.reader.readAndCheckSignature(e2)) {
               this.reader.index -= 4;
               var t2 = this.reader.readString(4);
-              throw new Error("Corrupted zip or bug: unexpected signature (" + i.pretty(t2) + ", expected " + i.pretty(e2) + ")");
+              throw new Error("Corrupted zip or bug: unexpected signature (" + i2.pretty(t2) + ", expected " + i2.pretty(e2) + ")");
             }
           },
           isSignature: function(e2, t2) {
@@ -32186,7 +22446,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           },
           readBlockEndOfCentral: function() {
             this.diskNumber = this.reader.readInt(2), this.diskWithCentralDirStart = this.reader.readInt(2), this.centralDirRecordsOnThisDisk = this.reader.readInt(2), this.centralDirRecords = this.reader.readInt(2), this.centralDirSize = this.reader.readInt(4), this.centralDirOffset = this.reader.readInt(4), this.zipCommentLength = this.reader.readInt(2);
-            var e2 = this.reader.readData(this.zipCommentLength), t2 = o.uint8array ? "uint8array" : "array", r3 = i.transformTo(t2, e2);
+            var e2 = this.reader.readData(this.zipCommentLength), t2 = o.uint8array ? "uint8array" : "array", r3 = i2.transformTo(t2, e2);
             this.zipComment = this.loadOptions.decodeFileName(r3);
           },
           readBlockZip64EndOfCentral: function() {
@@ -32214,7 +22474,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             if (e2 < 0) throw !this.isSignature(0, s.LOCAL_FILE_HEADER) ? /* @__PURE__ */ new Error("Can't find end of central directory : is this a zip file ? If it is, see https://stuk.github.io/jszip/documentation/howto/read_zip.html") : /* @__PURE__ */ new Error("Corrupted zip: can't find end of central directory");
             this.reader.setIndex(e2);
             var t2 = e2;
-            if (this.checkSignature(s.CENTRAL_DIRECTORY_END), this.readBlockEndOfCentral(), this.diskNumber === i.MAX_VALUE_16BITS || this.diskWithCentralDirStart === i.MAX_VALUE_16BITS || this.centralDirRecordsOnThisDisk === i.MAX_VALUE_16BITS || this.centralDirRecords === i.MAX_VALUE_16BITS || this.centralDirSize === i.MAX_VALUE_32BITS || this.centralDirOffset === i.MAX_VALUE_32BITS) {
+            if (this.checkSignature(s.CENTRAL_DIRECTORY_END), this.readBlockEndOfCentral(), this.diskNumber === i2.MAX_VALUE_16BITS || this.diskWithCentralDirStart === i2.MAX_VALUE_16BITS || this.centralDirRecordsOnThisDisk === i2.MAX_VALUE_16BITS || this.centralDirRecords === i2.MAX_VALUE_16BITS || this.centralDirSize === i2.MAX_VALUE_32BITS || this.centralDirOffset === i2.MAX_VALUE_32BITS) {
               if (this.zip64 = true, (e2 = this.reader.lastIndexOfSignature(s.ZIP64_CENTRAL_DIRECTORY_LOCATOR)) < 0) throw new Error("Corrupted zip: can't find the ZIP64 end of central directory locator");
               if (this.reader.setIndex(e2), this.checkSignature(s.ZIP64_CENTRAL_DIRECTORY_LOCATOR), this.readBlockZip64EndOfCentralLocator(), !this.isSignature(this.relativeOffsetEndOfZip64CentralDir, s.ZIP64_CENTRAL_DIRECTORY_END) && (this.relativeOffsetEndOfZip64CentralDir = this.reader.lastIndexOfSignature(s.ZIP64_CENTRAL_DIRECTORY_END), this.relativeOffsetEndOfZip64CentralDir < 0)) throw new Error("Corrupted zip: can't find the ZIP64 end of central directory");
               this.reader.setIndex(this.relativeOffsetEndOfZip64CentralDir), this.checkSignature(s.ZIP64_CENTRAL_DIRECTORY_END), this.readBlockZip64EndOfCentral();
@@ -32241,7 +22501,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       34: [function(e, t, r2) {
         "use strict";
-        var n = e("./reader/readerFor"), s = e("./utils"), i = e("./compressedObject"), a = e("./crc32"), o = e("./utf8"), h = e("./compressions"), u = e("./support");
+        var n = e("./reader/readerFor"), s = e("./utils"), i2 = e("./compressedObject"), a = e("./crc32"), o = e("./utf8"), h = e("./compressions"), u = e("./support");
         function l(e2, t2) {
           this.options = e2, this.loadOptions = t2;
         }
@@ -32259,7 +22519,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               for (var t3 in h) if (Object.prototype.hasOwnProperty.call(h, t3) && h[t3].magic === e3) return h[t3];
               return null;
             })(this.compressionMethod))) throw new Error("Corrupted zip : compression " + s.pretty(this.compressionMethod) + " unknown (inner file : " + s.transformTo("string", this.fileName) + ")");
-            this.decompressed = new i(this.compressedSize, this.uncompressedSize, this.crc32, t2, e2.readData(this.compressedSize));
+            this.decompressed = new i2(this.compressedSize, this.uncompressedSize, this.crc32, t2, e2.readData(this.compressedSize));
           },
           readCentralPart: function(e2) {
             this.versionMadeBy = e2.readInt(2), e2.skip(2), this.bitFlag = e2.readInt(2), this.compressionMethod = e2.readString(2), this.date = e2.readDate(), this.crc32 = e2.readInt(4), this.compressedSize = e2.readInt(4), this.uncompressedSize = e2.readInt(4);
@@ -32279,13 +22539,13 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             }
           },
           readExtraFields: function(e2) {
-            var t2, r3, n2, i2 = e2.index + this.extraFieldsLength;
-            for (this.extraFields || (this.extraFields = {}); e2.index + 4 < i2; ) t2 = e2.readInt(2), r3 = e2.readInt(2), n2 = e2.readData(r3), this.extraFields[t2] = {
+            var t2, r3, n2, i3 = e2.index + this.extraFieldsLength;
+            for (this.extraFields || (this.extraFields = {}); e2.index + 4 < i3; ) t2 = e2.readInt(2), r3 = e2.readInt(2), n2 = e2.readData(r3), this.extraFields[t2] = {
               id: t2,
               length: r3,
               value: n2
             };
-            e2.setIndex(i2);
+            e2.setIndex(i3);
           },
           handleUTF8: function() {
             var e2 = u.uint8array ? "uint8array" : "array";
@@ -32300,8 +22560,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               var n2 = this.findExtraFieldUnicodeComment();
               if (null !== n2) this.fileCommentStr = n2;
               else {
-                var i2 = s.transformTo(e2, this.fileComment);
-                this.fileCommentStr = this.loadOptions.decodeFileName(i2);
+                var i3 = s.transformTo(e2, this.fileComment);
+                this.fileCommentStr = this.loadOptions.decodeFileName(i3);
               }
             }
           },
@@ -32339,7 +22599,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             compressionOptions: r3.compressionOptions
           };
         }
-        var s = e("./stream/StreamHelper"), i = e("./stream/DataWorker"), a = e("./utf8"), o = e("./compressedObject"), h = e("./stream/GenericWorker");
+        var s = e("./stream/StreamHelper"), i2 = e("./stream/DataWorker"), a = e("./utf8"), o = e("./compressedObject"), h = e("./stream/GenericWorker");
         n.prototype = {
           internalStream: function(e2) {
             var t2 = null, r3 = "string";
@@ -32347,8 +22607,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               if (!e2) throw new Error("No output type specified.");
               var n2 = "string" === (r3 = e2.toLowerCase()) || "text" === r3;
               "binarystring" !== r3 && "text" !== r3 || (r3 = "string"), t2 = this._decompressWorker();
-              var i2 = !this._dataBinary;
-              i2 && !n2 && (t2 = t2.pipe(new a.Utf8EncodeWorker())), !i2 && n2 && (t2 = t2.pipe(new a.Utf8DecodeWorker()));
+              var i3 = !this._dataBinary;
+              i3 && !n2 && (t2 = t2.pipe(new a.Utf8EncodeWorker())), !i3 && n2 && (t2 = t2.pipe(new a.Utf8DecodeWorker()));
             } catch (e3) {
               (t2 = new h("error")).error(e3);
             }
@@ -32366,7 +22626,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             return this._dataBinary || (r3 = r3.pipe(new a.Utf8EncodeWorker())), o.createWorkerFrom(r3, e2, t2);
           },
           _decompressWorker: function() {
-            return this._data instanceof o ? this._data.getContentWorker() : this._data instanceof h ? this._data : new i(this._data);
+            return this._data instanceof o ? this._data.getContentWorker() : this._data instanceof h ? this._data : new i2(this._data);
           }
         };
         for (var u = [
@@ -32391,9 +22651,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           "use strict";
           var r2, n, e2 = t2.MutationObserver || t2.WebKitMutationObserver;
           if (e2) {
-            var i = 0, s = new e2(u), a = t2.document.createTextNode("");
+            var i2 = 0, s = new e2(u), a = t2.document.createTextNode("");
             s.observe(a, { characterData: true }), r2 = function() {
-              a.data = i = ++i % 2;
+              a.data = i2 = ++i2 % 2;
             };
           } else if (t2.setImmediate || void 0 === t2.MessageChannel) r2 = "document" in t2 && "onreadystatechange" in t2.document.createElement("script") ? function() {
             var e3 = t2.document.createElement("script");
@@ -32422,11 +22682,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           l.exports = function(e3) {
             1 !== h.push(e3) || n || r2();
           };
-        }).call(this, "undefined" != typeof global2 ? global2 : "undefined" != typeof self ? self : "undefined" != typeof window ? window : {});
+        }).call(this, "undefined" != typeof global ? global : "undefined" != typeof self ? self : "undefined" != typeof window ? window : {});
       }, {}],
       37: [function(e, t, r2) {
         "use strict";
-        var i = e("immediate");
+        var i2 = e("immediate");
         function u() {
         }
         var l = {}, s = ["REJECTED"], a = ["FULFILLED"], n = ["PENDING"];
@@ -32438,7 +22698,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           this.promise = e2, "function" == typeof t2 && (this.onFulfilled = t2, this.callFulfilled = this.otherCallFulfilled), "function" == typeof r3 && (this.onRejected = r3, this.callRejected = this.otherCallRejected);
         }
         function f(t2, r3, n2) {
-          i(function() {
+          i2(function() {
             var e2;
             try {
               e2 = r3(n2);
@@ -32459,11 +22719,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           function n2(e3) {
             r3 || (r3 = true, l.reject(t2, e3));
           }
-          function i2(e3) {
+          function i3(e3) {
             r3 || (r3 = true, l.resolve(t2, e3));
           }
           var s2 = p(function() {
-            e2(i2, n2);
+            e2(i3, n2);
           });
           "error" === s2.status && n2(s2.value);
         }
@@ -32510,7 +22770,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           if (n2) d(e2, n2);
           else {
             e2.state = a, e2.outcome = t2;
-            for (var i2 = -1, s2 = e2.queue.length; ++i2 < s2; ) e2.queue[i2].callFulfilled(t2);
+            for (var i3 = -1, s2 = e2.queue.length; ++i3 < s2; ) e2.queue[i3].callFulfilled(t2);
           }
           return e2;
         }, l.reject = function(e2, t2) {
@@ -32526,16 +22786,16 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }, o.all = function(e2) {
           var r3 = this;
           if ("[object Array]" !== Object.prototype.toString.call(e2)) return this.reject(/* @__PURE__ */ new TypeError("must be an array"));
-          var n2 = e2.length, i2 = false;
+          var n2 = e2.length, i3 = false;
           if (!n2) return this.resolve([]);
           var s2 = new Array(n2), a2 = 0, t2 = -1, o2 = new this(u);
           for (; ++t2 < n2; ) h2(e2[t2], t2);
           return o2;
           function h2(e3, t3) {
             r3.resolve(e3).then(function(e4) {
-              s2[t3] = e4, ++a2 !== n2 || i2 || (i2 = true, l.resolve(o2, s2));
+              s2[t3] = e4, ++a2 !== n2 || i3 || (i3 = true, l.resolve(o2, s2));
             }, function(e4) {
-              i2 || (i2 = true, l.reject(o2, e4));
+              i3 || (i3 = true, l.reject(o2, e4));
             });
           }
         }, o.race = function(e2) {
@@ -32543,8 +22803,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           if ("[object Array]" !== Object.prototype.toString.call(e2)) return this.reject(/* @__PURE__ */ new TypeError("must be an array"));
           var r3 = e2.length, n2 = false;
           if (!r3) return this.resolve([]);
-          var i2 = -1, s2 = new this(u);
-          for (; ++i2 < r3; ) a2 = e2[i2], t2.resolve(a2).then(function(e3) {
+          var i3 = -1, s2 = new this(u);
+          for (; ++i3 < r3; ) a2 = e2[i3], t2.resolve(a2).then(function(e3) {
             n2 || (n2 = true, l.resolve(s2, e3));
           }, function(e3) {
             n2 || (n2 = true, l.reject(s2, e3));
@@ -32565,7 +22825,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       39: [function(e, t, r2) {
         "use strict";
-        var a = e("./zlib/deflate"), o = e("./utils/common"), h = e("./utils/strings"), i = e("./zlib/messages"), s = e("./zlib/zstream"), u = Object.prototype.toString, l = 0, f = -1, c = 0, d = 8;
+        var a = e("./zlib/deflate"), o = e("./utils/common"), h = e("./utils/strings"), i2 = e("./zlib/messages"), s = e("./zlib/zstream"), u = Object.prototype.toString, l = 0, f = -1, c = 0, d = 8;
         function p(e2) {
           if (!(this instanceof p)) return new p(e2);
           this.options = o.assign({
@@ -32580,27 +22840,27 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           var t2 = this.options;
           t2.raw && 0 < t2.windowBits ? t2.windowBits = -t2.windowBits : t2.gzip && 0 < t2.windowBits && t2.windowBits < 16 && (t2.windowBits += 16), this.err = 0, this.msg = "", this.ended = false, this.chunks = [], this.strm = new s(), this.strm.avail_out = 0;
           var r3 = a.deflateInit2(this.strm, t2.level, t2.method, t2.windowBits, t2.memLevel, t2.strategy);
-          if (r3 !== l) throw new Error(i[r3]);
+          if (r3 !== l) throw new Error(i2[r3]);
           if (t2.header && a.deflateSetHeader(this.strm, t2.header), t2.dictionary) {
             var n2;
-            if (n2 = "string" == typeof t2.dictionary ? h.string2buf(t2.dictionary) : "[object ArrayBuffer]" === u.call(t2.dictionary) ? new Uint8Array(t2.dictionary) : t2.dictionary, (r3 = a.deflateSetDictionary(this.strm, n2)) !== l) throw new Error(i[r3]);
+            if (n2 = "string" == typeof t2.dictionary ? h.string2buf(t2.dictionary) : "[object ArrayBuffer]" === u.call(t2.dictionary) ? new Uint8Array(t2.dictionary) : t2.dictionary, (r3 = a.deflateSetDictionary(this.strm, n2)) !== l) throw new Error(i2[r3]);
             this._dict_set = true;
           }
         }
         function n(e2, t2) {
           var r3 = new p(t2);
-          if (r3.push(e2, true), r3.err) throw r3.msg || i[r3.err];
+          if (r3.push(e2, true), r3.err) throw r3.msg || i2[r3.err];
           return r3.result;
         }
         p.prototype.push = function(e2, t2) {
-          var r3, n2, i2 = this.strm, s2 = this.options.chunkSize;
+          var r3, n2, i3 = this.strm, s2 = this.options.chunkSize;
           if (this.ended) return false;
-          n2 = t2 === ~~t2 ? t2 : true === t2 ? 4 : 0, "string" == typeof e2 ? i2.input = h.string2buf(e2) : "[object ArrayBuffer]" === u.call(e2) ? i2.input = new Uint8Array(e2) : i2.input = e2, i2.next_in = 0, i2.avail_in = i2.input.length;
+          n2 = t2 === ~~t2 ? t2 : true === t2 ? 4 : 0, "string" == typeof e2 ? i3.input = h.string2buf(e2) : "[object ArrayBuffer]" === u.call(e2) ? i3.input = new Uint8Array(e2) : i3.input = e2, i3.next_in = 0, i3.avail_in = i3.input.length;
           do {
-            if (0 === i2.avail_out && (i2.output = new o.Buf8(s2), i2.next_out = 0, i2.avail_out = s2), 1 !== (r3 = a.deflate(i2, n2)) && r3 !== l) return this.onEnd(r3), !(this.ended = true);
-            0 !== i2.avail_out && (0 !== i2.avail_in || 4 !== n2 && 2 !== n2) || ("string" === this.options.to ? this.onData(h.buf2binstring(o.shrinkBuf(i2.output, i2.next_out))) : this.onData(o.shrinkBuf(i2.output, i2.next_out)));
-          } while ((0 < i2.avail_in || 0 === i2.avail_out) && 1 !== r3);
-          return 4 === n2 ? (r3 = a.deflateEnd(this.strm), this.onEnd(r3), this.ended = true, r3 === l) : 2 !== n2 || (this.onEnd(l), !(i2.avail_out = 0));
+            if (0 === i3.avail_out && (i3.output = new o.Buf8(s2), i3.next_out = 0, i3.avail_out = s2), 1 !== (r3 = a.deflate(i3, n2)) && r3 !== l) return this.onEnd(r3), !(this.ended = true);
+            0 !== i3.avail_out && (0 !== i3.avail_in || 4 !== n2 && 2 !== n2) || ("string" === this.options.to ? this.onData(h.buf2binstring(o.shrinkBuf(i3.output, i3.next_out))) : this.onData(o.shrinkBuf(i3.output, i3.next_out)));
+          } while ((0 < i3.avail_in || 0 === i3.avail_out) && 1 !== r3);
+          return 4 === n2 ? (r3 = a.deflateEnd(this.strm), this.onEnd(r3), this.ended = true, r3 === l) : 2 !== n2 || (this.onEnd(l), !(i3.avail_out = 0));
         }, p.prototype.onData = function(e2) {
           this.chunks.push(e2);
         }, p.prototype.onEnd = function(e2) {
@@ -32619,7 +22879,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }],
       40: [function(e, t, r2) {
         "use strict";
-        var c = e("./zlib/inflate"), d = e("./utils/common"), p = e("./utils/strings"), m = e("./zlib/constants"), n = e("./zlib/messages"), i = e("./zlib/zstream"), s = e("./zlib/gzheader"), _ = Object.prototype.toString;
+        var c = e("./zlib/inflate"), d = e("./utils/common"), p = e("./utils/strings"), m = e("./zlib/constants"), n = e("./zlib/messages"), i2 = e("./zlib/zstream"), s = e("./zlib/gzheader"), _ = Object.prototype.toString;
         function a(e2) {
           if (!(this instanceof a)) return new a(e2);
           this.options = d.assign({
@@ -32628,7 +22888,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             to: ""
           }, e2 || {});
           var t2 = this.options;
-          t2.raw && 0 <= t2.windowBits && t2.windowBits < 16 && (t2.windowBits = -t2.windowBits, 0 === t2.windowBits && (t2.windowBits = -15)), !(0 <= t2.windowBits && t2.windowBits < 16) || e2 && e2.windowBits || (t2.windowBits += 32), 15 < t2.windowBits && t2.windowBits < 48 && 0 == (15 & t2.windowBits) && (t2.windowBits |= 15), this.err = 0, this.msg = "", this.ended = false, this.chunks = [], this.strm = new i(), this.strm.avail_out = 0;
+          t2.raw && 0 <= t2.windowBits && t2.windowBits < 16 && (t2.windowBits = -t2.windowBits, 0 === t2.windowBits && (t2.windowBits = -15)), !(0 <= t2.windowBits && t2.windowBits < 16) || e2 && e2.windowBits || (t2.windowBits += 32), 15 < t2.windowBits && t2.windowBits < 48 && 0 == (15 & t2.windowBits) && (t2.windowBits |= 15), this.err = 0, this.msg = "", this.ended = false, this.chunks = [], this.strm = new i2(), this.strm.avail_out = 0;
           var r3 = c.inflateInit2(this.strm, t2.windowBits);
           if (r3 !== m.Z_OK) throw new Error(n[r3]);
           this.header = new s(), c.inflateGetHeader(this.strm, this.header);
@@ -32639,12 +22899,12 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           return r3.result;
         }
         a.prototype.push = function(e2, t2) {
-          var r3, n2, i2, s2, a2, o2, h = this.strm, u = this.options.chunkSize, l = this.options.dictionary, f = false;
+          var r3, n2, i3, s2, a2, o2, h = this.strm, u = this.options.chunkSize, l = this.options.dictionary, f = false;
           if (this.ended) return false;
           n2 = t2 === ~~t2 ? t2 : true === t2 ? m.Z_FINISH : m.Z_NO_FLUSH, "string" == typeof e2 ? h.input = p.binstring2buf(e2) : "[object ArrayBuffer]" === _.call(e2) ? h.input = new Uint8Array(e2) : h.input = e2, h.next_in = 0, h.avail_in = h.input.length;
           do {
             if (0 === h.avail_out && (h.output = new d.Buf8(u), h.next_out = 0, h.avail_out = u), (r3 = c.inflate(h, m.Z_NO_FLUSH)) === m.Z_NEED_DICT && l && (o2 = "string" == typeof l ? p.string2buf(l) : "[object ArrayBuffer]" === _.call(l) ? new Uint8Array(l) : l, r3 = c.inflateSetDictionary(this.strm, o2)), r3 === m.Z_BUF_ERROR && true === f && (r3 = m.Z_OK, f = false), r3 !== m.Z_STREAM_END && r3 !== m.Z_OK) return this.onEnd(r3), !(this.ended = true);
-            h.next_out && (0 !== h.avail_out && r3 !== m.Z_STREAM_END && (0 !== h.avail_in || n2 !== m.Z_FINISH && n2 !== m.Z_SYNC_FLUSH) || ("string" === this.options.to ? (i2 = p.utf8border(h.output, h.next_out), s2 = h.next_out - i2, a2 = p.buf2string(h.output, i2), h.next_out = s2, h.avail_out = u - s2, s2 && d.arraySet(h.output, h.output, i2, s2, 0), this.onData(a2)) : this.onData(d.shrinkBuf(h.output, h.next_out)))), 0 === h.avail_in && 0 === h.avail_out && (f = true);
+            h.next_out && (0 !== h.avail_out && r3 !== m.Z_STREAM_END && (0 !== h.avail_in || n2 !== m.Z_FINISH && n2 !== m.Z_SYNC_FLUSH) || ("string" === this.options.to ? (i3 = p.utf8border(h.output, h.next_out), s2 = h.next_out - i3, a2 = p.buf2string(h.output, i3), h.next_out = s2, h.avail_out = u - s2, s2 && d.arraySet(h.output, h.output, i3, s2, 0), this.onData(a2)) : this.onData(d.shrinkBuf(h.output, h.next_out)))), 0 === h.avail_in && 0 === h.avail_out && (f = true);
           } while ((0 < h.avail_in || 0 === h.avail_out) && r3 !== m.Z_STREAM_END);
           return r3 === m.Z_STREAM_END && (n2 = m.Z_FINISH), n2 === m.Z_FINISH ? (r3 = c.inflateEnd(this.strm), this.onEnd(r3), this.ended = true, r3 === m.Z_OK) : n2 !== m.Z_SYNC_FLUSH || (this.onEnd(m.Z_OK), !(h.avail_out = 0));
         }, a.prototype.onData = function(e2) {
@@ -32678,36 +22938,36 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }, r2.shrinkBuf = function(e2, t2) {
           return e2.length === t2 ? e2 : e2.subarray ? e2.subarray(0, t2) : (e2.length = t2, e2);
         };
-        var i = {
-          arraySet: function(e2, t2, r3, n2, i2) {
-            if (t2.subarray && e2.subarray) e2.set(t2.subarray(r3, r3 + n2), i2);
-            else for (var s2 = 0; s2 < n2; s2++) e2[i2 + s2] = t2[r3 + s2];
+        var i2 = {
+          arraySet: function(e2, t2, r3, n2, i3) {
+            if (t2.subarray && e2.subarray) e2.set(t2.subarray(r3, r3 + n2), i3);
+            else for (var s2 = 0; s2 < n2; s2++) e2[i3 + s2] = t2[r3 + s2];
           },
           flattenChunks: function(e2) {
-            var t2, r3, n2, i2, s2, a;
+            var t2, r3, n2, i3, s2, a;
             for (t2 = n2 = 0, r3 = e2.length; t2 < r3; t2++) n2 += e2[t2].length;
-            for (a = new Uint8Array(n2), t2 = i2 = 0, r3 = e2.length; t2 < r3; t2++) s2 = e2[t2], a.set(s2, i2), i2 += s2.length;
+            for (a = new Uint8Array(n2), t2 = i3 = 0, r3 = e2.length; t2 < r3; t2++) s2 = e2[t2], a.set(s2, i3), i3 += s2.length;
             return a;
           }
         }, s = {
-          arraySet: function(e2, t2, r3, n2, i2) {
-            for (var s2 = 0; s2 < n2; s2++) e2[i2 + s2] = t2[r3 + s2];
+          arraySet: function(e2, t2, r3, n2, i3) {
+            for (var s2 = 0; s2 < n2; s2++) e2[i3 + s2] = t2[r3 + s2];
           },
           flattenChunks: function(e2) {
             return [].concat.apply([], e2);
           }
         };
         r2.setTyped = function(e2) {
-          e2 ? (r2.Buf8 = Uint8Array, r2.Buf16 = Uint16Array, r2.Buf32 = Int32Array, r2.assign(r2, i)) : (r2.Buf8 = Array, r2.Buf16 = Array, r2.Buf32 = Array, r2.assign(r2, s));
+          e2 ? (r2.Buf8 = Uint8Array, r2.Buf16 = Uint16Array, r2.Buf32 = Int32Array, r2.assign(r2, i2)) : (r2.Buf8 = Array, r2.Buf16 = Array, r2.Buf32 = Array, r2.assign(r2, s));
         }, r2.setTyped(n);
       }, {}],
       42: [function(e, t, r2) {
         "use strict";
-        var h = e("./common"), i = true, s = true;
+        var h = e("./common"), i2 = true, s = true;
         try {
           String.fromCharCode.apply(null, [0]);
         } catch (e2) {
-          i = false;
+          i2 = false;
         }
         try {
           String.fromCharCode.apply(null, new Uint8Array(1));
@@ -32716,14 +22976,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }
         for (var u = new h.Buf8(256), n = 0; n < 256; n++) u[n] = 252 <= n ? 6 : 248 <= n ? 5 : 240 <= n ? 4 : 224 <= n ? 3 : 192 <= n ? 2 : 1;
         function l(e2, t2) {
-          if (t2 < 65537 && (e2.subarray && s || !e2.subarray && i)) return String.fromCharCode.apply(null, h.shrinkBuf(e2, t2));
+          if (t2 < 65537 && (e2.subarray && s || !e2.subarray && i2)) return String.fromCharCode.apply(null, h.shrinkBuf(e2, t2));
           for (var r3 = "", n2 = 0; n2 < t2; n2++) r3 += String.fromCharCode(e2[n2]);
           return r3;
         }
         u[254] = u[254] = 1, r2.string2buf = function(e2) {
-          var t2, r3, n2, i2, s2, a = e2.length, o = 0;
-          for (i2 = 0; i2 < a; i2++) 55296 == (64512 & (r3 = e2.charCodeAt(i2))) && i2 + 1 < a && 56320 == (64512 & (n2 = e2.charCodeAt(i2 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i2++), o += r3 < 128 ? 1 : r3 < 2048 ? 2 : r3 < 65536 ? 3 : 4;
-          for (t2 = new h.Buf8(o), i2 = s2 = 0; s2 < o; i2++) 55296 == (64512 & (r3 = e2.charCodeAt(i2))) && i2 + 1 < a && 56320 == (64512 & (n2 = e2.charCodeAt(i2 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i2++), r3 < 128 ? t2[s2++] = r3 : (r3 < 2048 ? t2[s2++] = 192 | r3 >>> 6 : (r3 < 65536 ? t2[s2++] = 224 | r3 >>> 12 : (t2[s2++] = 240 | r3 >>> 18, t2[s2++] = 128 | r3 >>> 12 & 63), t2[s2++] = 128 | r3 >>> 6 & 63), t2[s2++] = 128 | 63 & r3);
+          var t2, r3, n2, i3, s2, a = e2.length, o = 0;
+          for (i3 = 0; i3 < a; i3++) 55296 == (64512 & (r3 = e2.charCodeAt(i3))) && i3 + 1 < a && 56320 == (64512 & (n2 = e2.charCodeAt(i3 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i3++), o += r3 < 128 ? 1 : r3 < 2048 ? 2 : r3 < 65536 ? 3 : 4;
+          for (t2 = new h.Buf8(o), i3 = s2 = 0; s2 < o; i3++) 55296 == (64512 & (r3 = e2.charCodeAt(i3))) && i3 + 1 < a && 56320 == (64512 & (n2 = e2.charCodeAt(i3 + 1))) && (r3 = 65536 + (r3 - 55296 << 10) + (n2 - 56320), i3++), r3 < 128 ? t2[s2++] = r3 : (r3 < 2048 ? t2[s2++] = 192 | r3 >>> 6 : (r3 < 65536 ? t2[s2++] = 224 | r3 >>> 12 : (t2[s2++] = 240 | r3 >>> 18, t2[s2++] = 128 | r3 >>> 12 & 63), t2[s2++] = 128 | r3 >>> 6 & 63), t2[s2++] = 128 | 63 & r3);
           return t2;
         }, r2.buf2binstring = function(e2) {
           return l(e2, e2.length);
@@ -32731,12 +22991,12 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           for (var t2 = new h.Buf8(e2.length), r3 = 0, n2 = t2.length; r3 < n2; r3++) t2[r3] = e2.charCodeAt(r3);
           return t2;
         }, r2.buf2string = function(e2, t2) {
-          var r3, n2, i2, s2, a = t2 || e2.length, o = new Array(2 * a);
-          for (r3 = n2 = 0; r3 < a; ) if ((i2 = e2[r3++]) < 128) o[n2++] = i2;
-          else if (4 < (s2 = u[i2])) o[n2++] = 65533, r3 += s2 - 1;
+          var r3, n2, i3, s2, a = t2 || e2.length, o = new Array(2 * a);
+          for (r3 = n2 = 0; r3 < a; ) if ((i3 = e2[r3++]) < 128) o[n2++] = i3;
+          else if (4 < (s2 = u[i3])) o[n2++] = 65533, r3 += s2 - 1;
           else {
-            for (i2 &= 2 === s2 ? 31 : 3 === s2 ? 15 : 7; 1 < s2 && r3 < a; ) i2 = i2 << 6 | 63 & e2[r3++], s2--;
-            1 < s2 ? o[n2++] = 65533 : i2 < 65536 ? o[n2++] = i2 : (i2 -= 65536, o[n2++] = 55296 | i2 >> 10 & 1023, o[n2++] = 56320 | 1023 & i2);
+            for (i3 &= 2 === s2 ? 31 : 3 === s2 ? 15 : 7; 1 < s2 && r3 < a; ) i3 = i3 << 6 | 63 & e2[r3++], s2--;
+            1 < s2 ? o[n2++] = 65533 : i3 < 65536 ? o[n2++] = i3 : (i3 -= 65536, o[n2++] = 55296 | i3 >> 10 & 1023, o[n2++] = 56320 | 1023 & i3);
           }
           return l(o, n2);
         }, r2.utf8border = function(e2, t2) {
@@ -32748,11 +23008,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       43: [function(e, t, r2) {
         "use strict";
         t.exports = function(e2, t2, r3, n) {
-          for (var i = 65535 & e2 | 0, s = e2 >>> 16 & 65535 | 0, a = 0; 0 !== r3; ) {
-            for (r3 -= a = 2e3 < r3 ? 2e3 : r3; s = s + (i = i + t2[n++] | 0) | 0, --a; ) ;
-            i %= 65521, s %= 65521;
+          for (var i2 = 65535 & e2 | 0, s = e2 >>> 16 & 65535 | 0, a = 0; 0 !== r3; ) {
+            for (r3 -= a = 2e3 < r3 ? 2e3 : r3; s = s + (i2 = i2 + t2[n++] | 0) | 0, --a; ) ;
+            i2 %= 65521, s %= 65521;
           }
-          return i | s << 16 | 0;
+          return i2 | s << 16 | 0;
         };
       }, {}],
       44: [function(e, t, r2) {
@@ -32798,15 +23058,15 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           return t2;
         })();
         t.exports = function(e2, t2, r3, n) {
-          var i = o, s = n + r3;
+          var i2 = o, s = n + r3;
           e2 ^= -1;
-          for (var a = n; a < s; a++) e2 = e2 >>> 8 ^ i[255 & (e2 ^ t2[a])];
+          for (var a = n; a < s; a++) e2 = e2 >>> 8 ^ i2[255 & (e2 ^ t2[a])];
           return -1 ^ e2;
         };
       }, {}],
       46: [function(e, t, r2) {
         "use strict";
-        var h, c = e("../utils/common"), u = e("./trees"), d = e("./adler32"), p = e("./crc32"), n = e("./messages"), l = 0, f = 4, m = 0, _ = -2, g = -1, b = 4, i = 2, v = 8, y = 9, s = 286, a = 30, o = 19, w = 2 * s + 1, k = 15, x = 3, S = 258, z = S + x + 1, C = 42, E = 113, A = 1, I = 2, O = 3, B = 4;
+        var h, c = e("../utils/common"), u = e("./trees"), d = e("./adler32"), p = e("./crc32"), n = e("./messages"), l = 0, f = 4, m = 0, _ = -2, g = -1, b = 4, i2 = 2, v = 8, y = 9, s = 286, a = 30, o = 19, w = 2 * s + 1, k = 15, x2 = 3, S = 258, z = S + x2 + 1, C = 42, E = 113, A = 1, I = 2, O = 3, B = 4;
         function R(e2, t2) {
           return e2.msg = n[t2], t2;
         }
@@ -32830,8 +23090,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           e2.pending_buf[e2.pending++] = t2 >>> 8 & 255, e2.pending_buf[e2.pending++] = 255 & t2;
         }
         function L(e2, t2) {
-          var r3, n2, i2 = e2.max_chain_length, s2 = e2.strstart, a2 = e2.prev_length, o2 = e2.nice_match, h2 = e2.strstart > e2.w_size - z ? e2.strstart - (e2.w_size - z) : 0, u2 = e2.window, l2 = e2.w_mask, f2 = e2.prev, c2 = e2.strstart + S, d2 = u2[s2 + a2 - 1], p2 = u2[s2 + a2];
-          e2.prev_length >= e2.good_match && (i2 >>= 2), o2 > e2.lookahead && (o2 = e2.lookahead);
+          var r3, n2, i3 = e2.max_chain_length, s2 = e2.strstart, a2 = e2.prev_length, o2 = e2.nice_match, h2 = e2.strstart > e2.w_size - z ? e2.strstart - (e2.w_size - z) : 0, u2 = e2.window, l2 = e2.w_mask, f2 = e2.prev, c2 = e2.strstart + S, d2 = u2[s2 + a2 - 1], p2 = u2[s2 + a2];
+          e2.prev_length >= e2.good_match && (i3 >>= 2), o2 > e2.lookahead && (o2 = e2.lookahead);
           do
             if (u2[(r3 = t2) + a2] === p2 && u2[r3 + a2 - 1] === d2 && u2[r3] === u2[s2] && u2[++r3] === u2[s2 + 1]) {
               s2 += 2, r3++;
@@ -32843,19 +23103,19 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 d2 = u2[s2 + a2 - 1], p2 = u2[s2 + a2];
               }
             }
-          while ((t2 = f2[t2 & l2]) > h2 && 0 != --i2);
+          while ((t2 = f2[t2 & l2]) > h2 && 0 != --i3);
           return a2 <= e2.lookahead ? a2 : e2.lookahead;
         }
         function j(e2) {
-          var t2, r3, n2, i2, s2, a2, o2, h2, u2, l2, f2 = e2.w_size;
+          var t2, r3, n2, i3, s2, a2, o2, h2, u2, l2, f2 = e2.w_size;
           do {
-            if (i2 = e2.window_size - e2.lookahead - e2.strstart, e2.strstart >= f2 + (f2 - z)) {
+            if (i3 = e2.window_size - e2.lookahead - e2.strstart, e2.strstart >= f2 + (f2 - z)) {
               for (c.arraySet(e2.window, e2.window, f2, f2, 0), e2.match_start -= f2, e2.strstart -= f2, e2.block_start -= f2, t2 = r3 = e2.hash_size; n2 = e2.head[--t2], e2.head[t2] = f2 <= n2 ? n2 - f2 : 0, --r3; ) ;
               for (t2 = r3 = f2; n2 = e2.prev[--t2], e2.prev[t2] = f2 <= n2 ? n2 - f2 : 0, --r3; ) ;
-              i2 += f2;
+              i3 += f2;
             }
             if (0 === e2.strm.avail_in) break;
-            if (a2 = e2.strm, o2 = e2.window, h2 = e2.strstart + e2.lookahead, u2 = i2, l2 = void 0, l2 = a2.avail_in, u2 < l2 && (l2 = u2), r3 = 0 === l2 ? 0 : (a2.avail_in -= l2, c.arraySet(o2, a2.input, a2.next_in, l2, h2), 1 === a2.state.wrap ? a2.adler = d(a2.adler, o2, l2, h2) : 2 === a2.state.wrap && (a2.adler = p(a2.adler, o2, l2, h2)), a2.next_in += l2, a2.total_in += l2, l2), e2.lookahead += r3, e2.lookahead + e2.insert >= x) for (s2 = e2.strstart - e2.insert, e2.ins_h = e2.window[s2], e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[s2 + 1]) & e2.hash_mask; e2.insert && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[s2 + x - 1]) & e2.hash_mask, e2.prev[s2 & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = s2, s2++, e2.insert--, !(e2.lookahead + e2.insert < x)); ) ;
+            if (a2 = e2.strm, o2 = e2.window, h2 = e2.strstart + e2.lookahead, u2 = i3, l2 = void 0, l2 = a2.avail_in, u2 < l2 && (l2 = u2), r3 = 0 === l2 ? 0 : (a2.avail_in -= l2, c.arraySet(o2, a2.input, a2.next_in, l2, h2), 1 === a2.state.wrap ? a2.adler = d(a2.adler, o2, l2, h2) : 2 === a2.state.wrap && (a2.adler = p(a2.adler, o2, l2, h2)), a2.next_in += l2, a2.total_in += l2, l2), e2.lookahead += r3, e2.lookahead + e2.insert >= x2) for (s2 = e2.strstart - e2.insert, e2.ins_h = e2.window[s2], e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[s2 + 1]) & e2.hash_mask; e2.insert && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[s2 + x2 - 1]) & e2.hash_mask, e2.prev[s2 & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = s2, s2++, e2.insert--, !(e2.lookahead + e2.insert < x2)); ) ;
           } while (e2.lookahead < z && 0 !== e2.strm.avail_in);
         }
         function Z(e2, t2) {
@@ -32864,53 +23124,53 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               if (j(e2), e2.lookahead < z && t2 === l) return A;
               if (0 === e2.lookahead) break;
             }
-            if (r3 = 0, e2.lookahead >= x && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), 0 !== r3 && e2.strstart - r3 <= e2.w_size - z && (e2.match_length = L(e2, r3)), e2.match_length >= x) if (n2 = u._tr_tally(e2, e2.strstart - e2.match_start, e2.match_length - x), e2.lookahead -= e2.match_length, e2.match_length <= e2.max_lazy_match && e2.lookahead >= x) {
-              for (e2.match_length--; e2.strstart++, e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart, 0 != --e2.match_length; ) ;
+            if (r3 = 0, e2.lookahead >= x2 && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x2 - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), 0 !== r3 && e2.strstart - r3 <= e2.w_size - z && (e2.match_length = L(e2, r3)), e2.match_length >= x2) if (n2 = u._tr_tally(e2, e2.strstart - e2.match_start, e2.match_length - x2), e2.lookahead -= e2.match_length, e2.match_length <= e2.max_lazy_match && e2.lookahead >= x2) {
+              for (e2.match_length--; e2.strstart++, e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x2 - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart, 0 != --e2.match_length; ) ;
               e2.strstart++;
             } else e2.strstart += e2.match_length, e2.match_length = 0, e2.ins_h = e2.window[e2.strstart], e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + 1]) & e2.hash_mask;
             else n2 = u._tr_tally(e2, 0, e2.window[e2.strstart]), e2.lookahead--, e2.strstart++;
             if (n2 && (N(e2, false), 0 === e2.strm.avail_out)) return A;
           }
-          return e2.insert = e2.strstart < x - 1 ? e2.strstart : x - 1, t2 === f ? (N(e2, true), 0 === e2.strm.avail_out ? O : B) : e2.last_lit && (N(e2, false), 0 === e2.strm.avail_out) ? A : I;
+          return e2.insert = e2.strstart < x2 - 1 ? e2.strstart : x2 - 1, t2 === f ? (N(e2, true), 0 === e2.strm.avail_out ? O : B) : e2.last_lit && (N(e2, false), 0 === e2.strm.avail_out) ? A : I;
         }
         function W(e2, t2) {
-          for (var r3, n2, i2; ; ) {
+          for (var r3, n2, i3; ; ) {
             if (e2.lookahead < z) {
               if (j(e2), e2.lookahead < z && t2 === l) return A;
               if (0 === e2.lookahead) break;
             }
-            if (r3 = 0, e2.lookahead >= x && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), e2.prev_length = e2.match_length, e2.prev_match = e2.match_start, e2.match_length = x - 1, 0 !== r3 && e2.prev_length < e2.max_lazy_match && e2.strstart - r3 <= e2.w_size - z && (e2.match_length = L(e2, r3), e2.match_length <= 5 && (1 === e2.strategy || e2.match_length === x && 4096 < e2.strstart - e2.match_start) && (e2.match_length = x - 1)), e2.prev_length >= x && e2.match_length <= e2.prev_length) {
-              for (i2 = e2.strstart + e2.lookahead - x, n2 = u._tr_tally(e2, e2.strstart - 1 - e2.prev_match, e2.prev_length - x), e2.lookahead -= e2.prev_length - 1, e2.prev_length -= 2; ++e2.strstart <= i2 && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), 0 != --e2.prev_length; ) ;
-              if (e2.match_available = 0, e2.match_length = x - 1, e2.strstart++, n2 && (N(e2, false), 0 === e2.strm.avail_out)) return A;
+            if (r3 = 0, e2.lookahead >= x2 && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x2 - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), e2.prev_length = e2.match_length, e2.prev_match = e2.match_start, e2.match_length = x2 - 1, 0 !== r3 && e2.prev_length < e2.max_lazy_match && e2.strstart - r3 <= e2.w_size - z && (e2.match_length = L(e2, r3), e2.match_length <= 5 && (1 === e2.strategy || e2.match_length === x2 && 4096 < e2.strstart - e2.match_start) && (e2.match_length = x2 - 1)), e2.prev_length >= x2 && e2.match_length <= e2.prev_length) {
+              for (i3 = e2.strstart + e2.lookahead - x2, n2 = u._tr_tally(e2, e2.strstart - 1 - e2.prev_match, e2.prev_length - x2), e2.lookahead -= e2.prev_length - 1, e2.prev_length -= 2; ++e2.strstart <= i3 && (e2.ins_h = (e2.ins_h << e2.hash_shift ^ e2.window[e2.strstart + x2 - 1]) & e2.hash_mask, r3 = e2.prev[e2.strstart & e2.w_mask] = e2.head[e2.ins_h], e2.head[e2.ins_h] = e2.strstart), 0 != --e2.prev_length; ) ;
+              if (e2.match_available = 0, e2.match_length = x2 - 1, e2.strstart++, n2 && (N(e2, false), 0 === e2.strm.avail_out)) return A;
             } else if (e2.match_available) {
               if ((n2 = u._tr_tally(e2, 0, e2.window[e2.strstart - 1])) && N(e2, false), e2.strstart++, e2.lookahead--, 0 === e2.strm.avail_out) return A;
             } else e2.match_available = 1, e2.strstart++, e2.lookahead--;
           }
-          return e2.match_available && (n2 = u._tr_tally(e2, 0, e2.window[e2.strstart - 1]), e2.match_available = 0), e2.insert = e2.strstart < x - 1 ? e2.strstart : x - 1, t2 === f ? (N(e2, true), 0 === e2.strm.avail_out ? O : B) : e2.last_lit && (N(e2, false), 0 === e2.strm.avail_out) ? A : I;
+          return e2.match_available && (n2 = u._tr_tally(e2, 0, e2.window[e2.strstart - 1]), e2.match_available = 0), e2.insert = e2.strstart < x2 - 1 ? e2.strstart : x2 - 1, t2 === f ? (N(e2, true), 0 === e2.strm.avail_out ? O : B) : e2.last_lit && (N(e2, false), 0 === e2.strm.avail_out) ? A : I;
         }
-        function M(e2, t2, r3, n2, i2) {
-          this.good_length = e2, this.max_lazy = t2, this.nice_length = r3, this.max_chain = n2, this.func = i2;
+        function M(e2, t2, r3, n2, i3) {
+          this.good_length = e2, this.max_lazy = t2, this.nice_length = r3, this.max_chain = n2, this.func = i3;
         }
         function H() {
           this.strm = null, this.status = 0, this.pending_buf = null, this.pending_buf_size = 0, this.pending_out = 0, this.pending = 0, this.wrap = 0, this.gzhead = null, this.gzindex = 0, this.method = v, this.last_flush = -1, this.w_size = 0, this.w_bits = 0, this.w_mask = 0, this.window = null, this.window_size = 0, this.prev = null, this.head = null, this.ins_h = 0, this.hash_size = 0, this.hash_bits = 0, this.hash_mask = 0, this.hash_shift = 0, this.block_start = 0, this.match_length = 0, this.prev_match = 0, this.match_available = 0, this.strstart = 0, this.match_start = 0, this.lookahead = 0, this.prev_length = 0, this.max_chain_length = 0, this.max_lazy_match = 0, this.level = 0, this.strategy = 0, this.good_match = 0, this.nice_match = 0, this.dyn_ltree = new c.Buf16(2 * w), this.dyn_dtree = new c.Buf16(2 * (2 * a + 1)), this.bl_tree = new c.Buf16(2 * (2 * o + 1)), D(this.dyn_ltree), D(this.dyn_dtree), D(this.bl_tree), this.l_desc = null, this.d_desc = null, this.bl_desc = null, this.bl_count = new c.Buf16(k + 1), this.heap = new c.Buf16(2 * s + 1), D(this.heap), this.heap_len = 0, this.heap_max = 0, this.depth = new c.Buf16(2 * s + 1), D(this.depth), this.l_buf = 0, this.lit_bufsize = 0, this.last_lit = 0, this.d_buf = 0, this.opt_len = 0, this.static_len = 0, this.matches = 0, this.insert = 0, this.bi_buf = 0, this.bi_valid = 0;
         }
         function G(e2) {
           var t2;
-          return e2 && e2.state ? (e2.total_in = e2.total_out = 0, e2.data_type = i, (t2 = e2.state).pending = 0, t2.pending_out = 0, t2.wrap < 0 && (t2.wrap = -t2.wrap), t2.status = t2.wrap ? C : E, e2.adler = 2 === t2.wrap ? 0 : 1, t2.last_flush = l, u._tr_init(t2), m) : R(e2, _);
+          return e2 && e2.state ? (e2.total_in = e2.total_out = 0, e2.data_type = i2, (t2 = e2.state).pending = 0, t2.pending_out = 0, t2.wrap < 0 && (t2.wrap = -t2.wrap), t2.status = t2.wrap ? C : E, e2.adler = 2 === t2.wrap ? 0 : 1, t2.last_flush = l, u._tr_init(t2), m) : R(e2, _);
         }
         function K(e2) {
           var t2 = G(e2);
           return t2 === m && (function(e3) {
-            e3.window_size = 2 * e3.w_size, D(e3.head), e3.max_lazy_match = h[e3.level].max_lazy, e3.good_match = h[e3.level].good_length, e3.nice_match = h[e3.level].nice_length, e3.max_chain_length = h[e3.level].max_chain, e3.strstart = 0, e3.block_start = 0, e3.lookahead = 0, e3.insert = 0, e3.match_length = e3.prev_length = x - 1, e3.match_available = 0, e3.ins_h = 0;
+            e3.window_size = 2 * e3.w_size, D(e3.head), e3.max_lazy_match = h[e3.level].max_lazy, e3.good_match = h[e3.level].good_length, e3.nice_match = h[e3.level].nice_length, e3.max_chain_length = h[e3.level].max_chain, e3.strstart = 0, e3.block_start = 0, e3.lookahead = 0, e3.insert = 0, e3.match_length = e3.prev_length = x2 - 1, e3.match_available = 0, e3.ins_h = 0;
           })(e2.state), t2;
         }
-        function Y(e2, t2, r3, n2, i2, s2) {
+        function Y(e2, t2, r3, n2, i3, s2) {
           if (!e2) return _;
           var a2 = 1;
-          if (t2 === g && (t2 = 6), n2 < 0 ? (a2 = 0, n2 = -n2) : 15 < n2 && (a2 = 2, n2 -= 16), i2 < 1 || y < i2 || r3 !== v || n2 < 8 || 15 < n2 || t2 < 0 || 9 < t2 || s2 < 0 || b < s2) return R(e2, _);
+          if (t2 === g && (t2 = 6), n2 < 0 ? (a2 = 0, n2 = -n2) : 15 < n2 && (a2 = 2, n2 -= 16), i3 < 1 || y < i3 || r3 !== v || n2 < 8 || 15 < n2 || t2 < 0 || 9 < t2 || s2 < 0 || b < s2) return R(e2, _);
           8 === n2 && (n2 = 9);
           var o2 = new H();
-          return (e2.state = o2).strm = e2, o2.wrap = a2, o2.gzhead = null, o2.w_bits = n2, o2.w_size = 1 << o2.w_bits, o2.w_mask = o2.w_size - 1, o2.hash_bits = i2 + 7, o2.hash_size = 1 << o2.hash_bits, o2.hash_mask = o2.hash_size - 1, o2.hash_shift = ~~((o2.hash_bits + x - 1) / x), o2.window = new c.Buf8(2 * o2.w_size), o2.head = new c.Buf16(o2.hash_size), o2.prev = new c.Buf16(o2.w_size), o2.lit_bufsize = 1 << i2 + 6, o2.pending_buf_size = 4 * o2.lit_bufsize, o2.pending_buf = new c.Buf8(o2.pending_buf_size), o2.d_buf = 1 * o2.lit_bufsize, o2.l_buf = 3 * o2.lit_bufsize, o2.level = t2, o2.strategy = s2, o2.method = r3, K(e2);
+          return (e2.state = o2).strm = e2, o2.wrap = a2, o2.gzhead = null, o2.w_bits = n2, o2.w_size = 1 << o2.w_bits, o2.w_mask = o2.w_size - 1, o2.hash_bits = i3 + 7, o2.hash_size = 1 << o2.hash_bits, o2.hash_mask = o2.hash_size - 1, o2.hash_shift = ~~((o2.hash_bits + x2 - 1) / x2), o2.window = new c.Buf8(2 * o2.w_size), o2.head = new c.Buf16(o2.hash_size), o2.prev = new c.Buf16(o2.w_size), o2.lit_bufsize = 1 << i3 + 6, o2.pending_buf_size = 4 * o2.lit_bufsize, o2.pending_buf = new c.Buf8(o2.pending_buf_size), o2.d_buf = 1 * o2.lit_bufsize, o2.l_buf = 3 * o2.lit_bufsize, o2.level = t2, o2.strategy = s2, o2.method = r3, K(e2);
         }
         h = [
           new M(0, 0, 0, 0, function(e2, t2) {
@@ -32941,7 +23201,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }, r2.deflateInit2 = Y, r2.deflateReset = K, r2.deflateResetKeep = G, r2.deflateSetHeader = function(e2, t2) {
           return e2 && e2.state ? 2 !== e2.state.wrap ? _ : (e2.state.gzhead = t2, m) : _;
         }, r2.deflate = function(e2, t2) {
-          var r3, n2, i2, s2;
+          var r3, n2, i3, s2;
           if (!e2 || !e2.state || 5 < t2 || t2 < 0) return e2 ? R(e2, _) : _;
           if (n2 = e2.state, !e2.output || !e2.input && 0 !== e2.avail_in || 666 === n2.status && t2 !== f) return R(e2, 0 === e2.avail_out ? -5 : _);
           if (n2.strm = e2, r3 = n2.last_flush, n2.last_flush = t2, n2.status === C) if (2 === n2.wrap) e2.adler = 0, U(n2, 31), U(n2, 139), U(n2, 8), n2.gzhead ? (U(n2, (n2.gzhead.text ? 1 : 0) + (n2.gzhead.hcrc ? 2 : 0) + (n2.gzhead.extra ? 4 : 0) + (n2.gzhead.name ? 8 : 0) + (n2.gzhead.comment ? 16 : 0)), U(n2, 255 & n2.gzhead.time), U(n2, n2.gzhead.time >> 8 & 255), U(n2, n2.gzhead.time >> 16 & 255), U(n2, n2.gzhead.time >> 24 & 255), U(n2, 9 === n2.level ? 2 : 2 <= n2.strategy || n2.level < 2 ? 4 : 0), U(n2, 255 & n2.gzhead.os), n2.gzhead.extra && n2.gzhead.extra.length && (U(n2, 255 & n2.gzhead.extra.length), U(n2, n2.gzhead.extra.length >> 8 & 255)), n2.gzhead.hcrc && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending, 0)), n2.gzindex = 0, n2.status = 69) : (U(n2, 0), U(n2, 0), U(n2, 0), U(n2, 0), U(n2, 0), U(n2, 9 === n2.level ? 2 : 2 <= n2.strategy || n2.level < 2 ? 4 : 0), U(n2, 3), n2.status = E);
@@ -32950,30 +23210,30 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             a2 |= (2 <= n2.strategy || n2.level < 2 ? 0 : n2.level < 6 ? 1 : 6 === n2.level ? 2 : 3) << 6, 0 !== n2.strstart && (a2 |= 32), a2 += 31 - a2 % 31, n2.status = E, P(n2, a2), 0 !== n2.strstart && (P(n2, e2.adler >>> 16), P(n2, 65535 & e2.adler)), e2.adler = 1;
           }
           if (69 === n2.status) if (n2.gzhead.extra) {
-            for (i2 = n2.pending; n2.gzindex < (65535 & n2.gzhead.extra.length) && (n2.pending !== n2.pending_buf_size || (n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), F(e2), i2 = n2.pending, n2.pending !== n2.pending_buf_size)); ) U(n2, 255 & n2.gzhead.extra[n2.gzindex]), n2.gzindex++;
-            n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), n2.gzindex === n2.gzhead.extra.length && (n2.gzindex = 0, n2.status = 73);
+            for (i3 = n2.pending; n2.gzindex < (65535 & n2.gzhead.extra.length) && (n2.pending !== n2.pending_buf_size || (n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), F(e2), i3 = n2.pending, n2.pending !== n2.pending_buf_size)); ) U(n2, 255 & n2.gzhead.extra[n2.gzindex]), n2.gzindex++;
+            n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), n2.gzindex === n2.gzhead.extra.length && (n2.gzindex = 0, n2.status = 73);
           } else n2.status = 73;
           if (73 === n2.status) if (n2.gzhead.name) {
-            i2 = n2.pending;
+            i3 = n2.pending;
             do {
-              if (n2.pending === n2.pending_buf_size && (n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), F(e2), i2 = n2.pending, n2.pending === n2.pending_buf_size)) {
+              if (n2.pending === n2.pending_buf_size && (n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), F(e2), i3 = n2.pending, n2.pending === n2.pending_buf_size)) {
                 s2 = 1;
                 break;
               }
               s2 = n2.gzindex < n2.gzhead.name.length ? 255 & n2.gzhead.name.charCodeAt(n2.gzindex++) : 0, U(n2, s2);
             } while (0 !== s2);
-            n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), 0 === s2 && (n2.gzindex = 0, n2.status = 91);
+            n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), 0 === s2 && (n2.gzindex = 0, n2.status = 91);
           } else n2.status = 91;
           if (91 === n2.status) if (n2.gzhead.comment) {
-            i2 = n2.pending;
+            i3 = n2.pending;
             do {
-              if (n2.pending === n2.pending_buf_size && (n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), F(e2), i2 = n2.pending, n2.pending === n2.pending_buf_size)) {
+              if (n2.pending === n2.pending_buf_size && (n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), F(e2), i3 = n2.pending, n2.pending === n2.pending_buf_size)) {
                 s2 = 1;
                 break;
               }
               s2 = n2.gzindex < n2.gzhead.comment.length ? 255 & n2.gzhead.comment.charCodeAt(n2.gzindex++) : 0, U(n2, s2);
             } while (0 !== s2);
-            n2.gzhead.hcrc && n2.pending > i2 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i2, i2)), 0 === s2 && (n2.status = 103);
+            n2.gzhead.hcrc && n2.pending > i3 && (e2.adler = p(e2.adler, n2.pending_buf, n2.pending - i3, i3)), 0 === s2 && (n2.status = 103);
           } else n2.status = 103;
           if (103 === n2.status && (n2.gzhead.hcrc ? (n2.pending + 2 > n2.pending_buf_size && F(e2), n2.pending + 2 <= n2.pending_buf_size && (U(n2, 255 & e2.adler), U(n2, e2.adler >> 8 & 255), e2.adler = 0, n2.status = E)) : n2.status = E), 0 !== n2.pending) {
             if (F(e2), 0 === e2.avail_out) return n2.last_flush = -1, m;
@@ -32990,19 +23250,19 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               }
               return e3.insert = 0, t3 === f ? (N(e3, true), 0 === e3.strm.avail_out ? O : B) : e3.last_lit && (N(e3, false), 0 === e3.strm.avail_out) ? A : I;
             })(n2, t2) : 3 === n2.strategy ? (function(e3, t3) {
-              for (var r4, n3, i3, s3, a3 = e3.window; ; ) {
+              for (var r4, n3, i4, s3, a3 = e3.window; ; ) {
                 if (e3.lookahead <= S) {
                   if (j(e3), e3.lookahead <= S && t3 === l) return A;
                   if (0 === e3.lookahead) break;
                 }
-                if (e3.match_length = 0, e3.lookahead >= x && 0 < e3.strstart && (n3 = a3[i3 = e3.strstart - 1]) === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3]) {
+                if (e3.match_length = 0, e3.lookahead >= x2 && 0 < e3.strstart && (n3 = a3[i4 = e3.strstart - 1]) === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4]) {
                   s3 = e3.strstart + S;
                   do
                     ;
-                  while (n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && n3 === a3[++i3] && i3 < s3);
-                  e3.match_length = S - (s3 - i3), e3.match_length > e3.lookahead && (e3.match_length = e3.lookahead);
+                  while (n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && n3 === a3[++i4] && i4 < s3);
+                  e3.match_length = S - (s3 - i4), e3.match_length > e3.lookahead && (e3.match_length = e3.lookahead);
                 }
-                if (e3.match_length >= x ? (r4 = u._tr_tally(e3, 1, e3.match_length - x), e3.lookahead -= e3.match_length, e3.strstart += e3.match_length, e3.match_length = 0) : (r4 = u._tr_tally(e3, 0, e3.window[e3.strstart]), e3.lookahead--, e3.strstart++), r4 && (N(e3, false), 0 === e3.strm.avail_out)) return A;
+                if (e3.match_length >= x2 ? (r4 = u._tr_tally(e3, 1, e3.match_length - x2), e3.lookahead -= e3.match_length, e3.strstart += e3.match_length, e3.match_length = 0) : (r4 = u._tr_tally(e3, 0, e3.window[e3.strstart]), e3.lookahead--, e3.strstart++), r4 && (N(e3, false), 0 === e3.strm.avail_out)) return A;
               }
               return e3.insert = 0, t3 === f ? (N(e3, true), 0 === e3.strm.avail_out ? O : B) : e3.last_lit && (N(e3, false), 0 === e3.strm.avail_out) ? A : I;
             })(n2, t2) : h[n2.level].func(n2, t2);
@@ -33014,14 +23274,14 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           var t2;
           return e2 && e2.state ? (t2 = e2.state.status) !== C && 69 !== t2 && 73 !== t2 && 91 !== t2 && 103 !== t2 && t2 !== E && 666 !== t2 ? R(e2, _) : (e2.state = null, t2 === E ? R(e2, -3) : m) : _;
         }, r2.deflateSetDictionary = function(e2, t2) {
-          var r3, n2, i2, s2, a2, o2, h2, u2, l2 = t2.length;
+          var r3, n2, i3, s2, a2, o2, h2, u2, l2 = t2.length;
           if (!e2 || !e2.state) return _;
           if (2 === (s2 = (r3 = e2.state).wrap) || 1 === s2 && r3.status !== C || r3.lookahead) return _;
-          for (1 === s2 && (e2.adler = d(e2.adler, t2, l2, 0)), r3.wrap = 0, l2 >= r3.w_size && (0 === s2 && (D(r3.head), r3.strstart = 0, r3.block_start = 0, r3.insert = 0), u2 = new c.Buf8(r3.w_size), c.arraySet(u2, t2, l2 - r3.w_size, r3.w_size, 0), t2 = u2, l2 = r3.w_size), a2 = e2.avail_in, o2 = e2.next_in, h2 = e2.input, e2.avail_in = l2, e2.next_in = 0, e2.input = t2, j(r3); r3.lookahead >= x; ) {
-            for (n2 = r3.strstart, i2 = r3.lookahead - (x - 1); r3.ins_h = (r3.ins_h << r3.hash_shift ^ r3.window[n2 + x - 1]) & r3.hash_mask, r3.prev[n2 & r3.w_mask] = r3.head[r3.ins_h], r3.head[r3.ins_h] = n2, n2++, --i2; ) ;
-            r3.strstart = n2, r3.lookahead = x - 1, j(r3);
+          for (1 === s2 && (e2.adler = d(e2.adler, t2, l2, 0)), r3.wrap = 0, l2 >= r3.w_size && (0 === s2 && (D(r3.head), r3.strstart = 0, r3.block_start = 0, r3.insert = 0), u2 = new c.Buf8(r3.w_size), c.arraySet(u2, t2, l2 - r3.w_size, r3.w_size, 0), t2 = u2, l2 = r3.w_size), a2 = e2.avail_in, o2 = e2.next_in, h2 = e2.input, e2.avail_in = l2, e2.next_in = 0, e2.input = t2, j(r3); r3.lookahead >= x2; ) {
+            for (n2 = r3.strstart, i3 = r3.lookahead - (x2 - 1); r3.ins_h = (r3.ins_h << r3.hash_shift ^ r3.window[n2 + x2 - 1]) & r3.hash_mask, r3.prev[n2 & r3.w_mask] = r3.head[r3.ins_h], r3.head[r3.ins_h] = n2, n2++, --i3; ) ;
+            r3.strstart = n2, r3.lookahead = x2 - 1, j(r3);
           }
-          return r3.strstart += r3.lookahead, r3.block_start = r3.strstart, r3.insert = r3.lookahead, r3.lookahead = 0, r3.match_length = r3.prev_length = x - 1, r3.match_available = 0, e2.next_in = o2, e2.input = h2, e2.avail_in = a2, r3.wrap = s2, m;
+          return r3.strstart += r3.lookahead, r3.block_start = r3.strstart, r3.insert = r3.lookahead, r3.lookahead = 0, r3.match_length = r3.prev_length = x2 - 1, r3.match_available = 0, e2.next_in = o2, e2.input = h2, e2.avail_in = a2, r3.wrap = s2, m;
         }, r2.deflateInfo = "pako deflate (from Nodeca project)";
       }, {
         "../utils/common": 41,
@@ -33039,8 +23299,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       48: [function(e, t, r2) {
         "use strict";
         t.exports = function(e2, t2) {
-          var r3 = e2.state, n = e2.next_in, i, s, a, o, h, u, l, f, c, d, p, m, _, g, b, v, y, w, k, x, S, z = e2.input, C;
-          i = n + (e2.avail_in - 5), s = e2.next_out, C = e2.output, a = s - (t2 - e2.avail_out), o = s + (e2.avail_out - 257), h = r3.dmax, u = r3.wsize, l = r3.whave, f = r3.wnext, c = r3.window, d = r3.hold, p = r3.bits, m = r3.lencode, _ = r3.distcode, g = (1 << r3.lenbits) - 1, b = (1 << r3.distbits) - 1;
+          var r3 = e2.state, n = e2.next_in, i2, s, a, o, h, u, l, f, c, d, p, m, _, g, b, v, y, w, k, x2, S, z = e2.input, C;
+          i2 = n + (e2.avail_in - 5), s = e2.next_out, C = e2.output, a = s - (t2 - e2.avail_out), o = s + (e2.avail_out - 257), h = r3.dmax, u = r3.wsize, l = r3.whave, f = r3.wnext, c = r3.window, d = r3.hold, p = r3.bits, m = r3.lencode, _ = r3.distcode, g = (1 << r3.lenbits) - 1, b = (1 << r3.distbits) - 1;
           e: do {
             p < 15 && (d += z[n++] << p, p += 8, d += z[n++] << p, p += 8), v = m[d & g];
             t: for (; ; ) {
@@ -33077,41 +23337,41 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                       e2.msg = "invalid distance too far back", r3.mode = 30;
                       break e;
                     }
-                    if (S = c, (x = 0) === f) {
-                      if (x += u - y, y < w) {
-                        for (w -= y; C[s++] = c[x++], --y; ) ;
-                        x = s - k, S = C;
+                    if (S = c, (x2 = 0) === f) {
+                      if (x2 += u - y, y < w) {
+                        for (w -= y; C[s++] = c[x2++], --y; ) ;
+                        x2 = s - k, S = C;
                       }
                     } else if (f < y) {
-                      if (x += u + f - y, (y -= f) < w) {
-                        for (w -= y; C[s++] = c[x++], --y; ) ;
-                        if (x = 0, f < w) {
-                          for (w -= y = f; C[s++] = c[x++], --y; ) ;
-                          x = s - k, S = C;
+                      if (x2 += u + f - y, (y -= f) < w) {
+                        for (w -= y; C[s++] = c[x2++], --y; ) ;
+                        if (x2 = 0, f < w) {
+                          for (w -= y = f; C[s++] = c[x2++], --y; ) ;
+                          x2 = s - k, S = C;
                         }
                       }
-                    } else if (x += f - y, y < w) {
-                      for (w -= y; C[s++] = c[x++], --y; ) ;
-                      x = s - k, S = C;
+                    } else if (x2 += f - y, y < w) {
+                      for (w -= y; C[s++] = c[x2++], --y; ) ;
+                      x2 = s - k, S = C;
                     }
-                    for (; 2 < w; ) C[s++] = S[x++], C[s++] = S[x++], C[s++] = S[x++], w -= 3;
-                    w && (C[s++] = S[x++], 1 < w && (C[s++] = S[x++]));
+                    for (; 2 < w; ) C[s++] = S[x2++], C[s++] = S[x2++], C[s++] = S[x2++], w -= 3;
+                    w && (C[s++] = S[x2++], 1 < w && (C[s++] = S[x2++]));
                   } else {
-                    for (x = s - k; C[s++] = C[x++], C[s++] = C[x++], C[s++] = C[x++], 2 < (w -= 3); ) ;
-                    w && (C[s++] = C[x++], 1 < w && (C[s++] = C[x++]));
+                    for (x2 = s - k; C[s++] = C[x2++], C[s++] = C[x2++], C[s++] = C[x2++], 2 < (w -= 3); ) ;
+                    w && (C[s++] = C[x2++], 1 < w && (C[s++] = C[x2++]));
                   }
                   break;
                 }
               }
               break;
             }
-          } while (n < i && s < o);
-          n -= w = p >> 3, d &= (1 << (p -= w << 3)) - 1, e2.next_in = n, e2.next_out = s, e2.avail_in = n < i ? i - n + 5 : 5 - (n - i), e2.avail_out = s < o ? o - s + 257 : 257 - (s - o), r3.hold = d, r3.bits = p;
+          } while (n < i2 && s < o);
+          n -= w = p >> 3, d &= (1 << (p -= w << 3)) - 1, e2.next_in = n, e2.next_out = s, e2.avail_in = n < i2 ? i2 - n + 5 : 5 - (n - i2), e2.avail_out = s < o ? o - s + 257 : 257 - (s - o), r3.hold = d, r3.bits = p;
         };
       }, {}],
       49: [function(e, t, r2) {
         "use strict";
-        var I = e("../utils/common"), O = e("./adler32"), B = e("./crc32"), R = e("./inffast"), T = e("./inftrees"), D = 1, F = 2, N = 0, U = -2, P = 1, n = 852, i = 592;
+        var I = e("../utils/common"), O = e("./adler32"), B = e("./crc32"), R = e("./inffast"), T = e("./inftrees"), D = 1, F = 2, N = 0, U = -2, P = 1, n = 852, i2 = 592;
         function L(e2) {
           return (e2 >>> 24 & 255) + (e2 >>> 8 & 65280) + ((65280 & e2) << 8) + ((255 & e2) << 24);
         }
@@ -33120,7 +23380,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         }
         function a(e2) {
           var t2;
-          return e2 && e2.state ? (t2 = e2.state, e2.total_in = e2.total_out = t2.total = 0, e2.msg = "", t2.wrap && (e2.adler = 1 & t2.wrap), t2.mode = P, t2.last = 0, t2.havedict = 0, t2.dmax = 32768, t2.head = null, t2.hold = 0, t2.bits = 0, t2.lencode = t2.lendyn = new I.Buf32(n), t2.distcode = t2.distdyn = new I.Buf32(i), t2.sane = 1, t2.back = -1, N) : U;
+          return e2 && e2.state ? (t2 = e2.state, e2.total_in = e2.total_out = t2.total = 0, e2.msg = "", t2.wrap && (e2.adler = 1 & t2.wrap), t2.mode = P, t2.last = 0, t2.havedict = 0, t2.dmax = 32768, t2.head = null, t2.hold = 0, t2.bits = 0, t2.lencode = t2.lendyn = new I.Buf32(n), t2.distcode = t2.distdyn = new I.Buf32(i2), t2.sane = 1, t2.back = -1, N) : U;
         }
         function o(e2) {
           var t2;
@@ -33148,13 +23408,13 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           e2.lencode = l, e2.lenbits = 9, e2.distcode = f, e2.distbits = 5;
         }
         function Z(e2, t2, r3, n2) {
-          var i2, s2 = e2.state;
-          return null === s2.window && (s2.wsize = 1 << s2.wbits, s2.wnext = 0, s2.whave = 0, s2.window = new I.Buf8(s2.wsize)), n2 >= s2.wsize ? (I.arraySet(s2.window, t2, r3 - s2.wsize, s2.wsize, 0), s2.wnext = 0, s2.whave = s2.wsize) : (n2 < (i2 = s2.wsize - s2.wnext) && (i2 = n2), I.arraySet(s2.window, t2, r3 - n2, i2, s2.wnext), (n2 -= i2) ? (I.arraySet(s2.window, t2, r3 - n2, n2, 0), s2.wnext = n2, s2.whave = s2.wsize) : (s2.wnext += i2, s2.wnext === s2.wsize && (s2.wnext = 0), s2.whave < s2.wsize && (s2.whave += i2))), 0;
+          var i3, s2 = e2.state;
+          return null === s2.window && (s2.wsize = 1 << s2.wbits, s2.wnext = 0, s2.whave = 0, s2.window = new I.Buf8(s2.wsize)), n2 >= s2.wsize ? (I.arraySet(s2.window, t2, r3 - s2.wsize, s2.wsize, 0), s2.wnext = 0, s2.whave = s2.wsize) : (n2 < (i3 = s2.wsize - s2.wnext) && (i3 = n2), I.arraySet(s2.window, t2, r3 - n2, i3, s2.wnext), (n2 -= i3) ? (I.arraySet(s2.window, t2, r3 - n2, n2, 0), s2.wnext = n2, s2.whave = s2.wsize) : (s2.wnext += i3, s2.wnext === s2.wsize && (s2.wnext = 0), s2.whave < s2.wsize && (s2.whave += i3))), 0;
         }
         r2.inflateReset = o, r2.inflateReset2 = h, r2.inflateResetKeep = a, r2.inflateInit = function(e2) {
           return u(e2, 15);
         }, r2.inflateInit2 = u, r2.inflate = function(e2, t2) {
-          var r3, n2, i2, s2, a2, o2, h2, u2, l2, f2, c2, d, p, m, _, g, b, v, y, w, k, x, S, z, C = 0, E = new I.Buf8(4), A = [
+          var r3, n2, i3, s2, a2, o2, h2, u2, l2, f2, c2, d, p, m, _, g, b, v, y, w, k, x2, S, z, C = 0, E = new I.Buf8(4), A = [
             16,
             17,
             18,
@@ -33176,7 +23436,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             15
           ];
           if (!e2 || !e2.state || !e2.output || !e2.input && 0 !== e2.avail_in) return U;
-          12 === (r3 = e2.state).mode && (r3.mode = 13), a2 = e2.next_out, i2 = e2.output, h2 = e2.avail_out, s2 = e2.next_in, n2 = e2.input, o2 = e2.avail_in, u2 = r3.hold, l2 = r3.bits, f2 = o2, c2 = h2, x = N;
+          12 === (r3 = e2.state).mode && (r3.mode = 13), a2 = e2.next_out, i3 = e2.output, h2 = e2.avail_out, s2 = e2.next_in, n2 = e2.input, o2 = e2.avail_in, u2 = r3.hold, l2 = r3.bits, f2 = o2, c2 = h2, x2 = N;
           e: for (; ; ) switch (r3.mode) {
             case P:
               if (0 === r3.wrap) {
@@ -33323,7 +23583,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             case 16:
               if (d = r3.length) {
                 if (o2 < d && (d = o2), h2 < d && (d = h2), 0 === d) break e;
-                I.arraySet(i2, n2, s2, d, a2), o2 -= d, s2 += d, h2 -= d, a2 += d, r3.length -= d;
+                I.arraySet(i3, n2, s2, d, a2), o2 -= d, s2 += d, h2 -= d, a2 += d, r3.length -= d;
                 break;
               }
               r3.mode = 12;
@@ -33347,7 +23607,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 r3.lens[A[r3.have++]] = 7 & u2, u2 >>>= 3, l2 -= 3;
               }
               for (; r3.have < 19; ) r3.lens[A[r3.have++]] = 0;
-              if (r3.lencode = r3.lendyn, r3.lenbits = 7, S = { bits: r3.lenbits }, x = T(0, r3.lens, 0, 19, r3.lencode, 0, r3.work, S), r3.lenbits = S.bits, x) {
+              if (r3.lencode = r3.lendyn, r3.lenbits = 7, S = { bits: r3.lenbits }, x2 = T(0, r3.lens, 0, 19, r3.lencode, 0, r3.work, S), r3.lenbits = S.bits, x2) {
                 e2.msg = "invalid code lengths set", r3.mode = 30;
                 break;
               }
@@ -33395,11 +23655,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 e2.msg = "invalid code -- missing end-of-block", r3.mode = 30;
                 break;
               }
-              if (r3.lenbits = 9, S = { bits: r3.lenbits }, x = T(D, r3.lens, 0, r3.nlen, r3.lencode, 0, r3.work, S), r3.lenbits = S.bits, x) {
+              if (r3.lenbits = 9, S = { bits: r3.lenbits }, x2 = T(D, r3.lens, 0, r3.nlen, r3.lencode, 0, r3.work, S), r3.lenbits = S.bits, x2) {
                 e2.msg = "invalid literal/lengths set", r3.mode = 30;
                 break;
               }
-              if (r3.distbits = 6, r3.distcode = r3.distdyn, S = { bits: r3.distbits }, x = T(F, r3.lens, r3.nlen, r3.ndist, r3.distcode, 0, r3.work, S), r3.distbits = S.bits, x) {
+              if (r3.distbits = 6, r3.distcode = r3.distdyn, S = { bits: r3.distbits }, x2 = T(F, r3.lens, r3.nlen, r3.ndist, r3.distcode, 0, r3.work, S), r3.distbits = S.bits, x2) {
                 e2.msg = "invalid distances set", r3.mode = 30;
                 break;
               }
@@ -33408,7 +23668,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               r3.mode = 21;
             case 21:
               if (6 <= o2 && 258 <= h2) {
-                e2.next_out = a2, e2.avail_out = h2, e2.next_in = s2, e2.avail_in = o2, r3.hold = u2, r3.bits = l2, R(e2, c2), a2 = e2.next_out, i2 = e2.output, h2 = e2.avail_out, s2 = e2.next_in, n2 = e2.input, o2 = e2.avail_in, u2 = r3.hold, l2 = r3.bits, 12 === r3.mode && (r3.back = -1);
+                e2.next_out = a2, e2.avail_out = h2, e2.next_in = s2, e2.avail_in = o2, r3.hold = u2, r3.bits = l2, R(e2, c2), a2 = e2.next_out, i3 = e2.output, h2 = e2.avail_out, s2 = e2.next_in, n2 = e2.input, o2 = e2.avail_in, u2 = r3.hold, l2 = r3.bits, 12 === r3.mode && (r3.back = -1);
                 break;
               }
               for (r3.back = 0; g = (C = r3.lencode[u2 & (1 << r3.lenbits) - 1]) >>> 16 & 255, b = 65535 & C, !((_ = C >>> 24) <= l2); ) {
@@ -33482,13 +23742,13 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                   break;
                 }
                 p = d > r3.wnext ? (d -= r3.wnext, r3.wsize - d) : r3.wnext - d, d > r3.length && (d = r3.length), m = r3.window;
-              } else m = i2, p = a2 - r3.offset, d = r3.length;
-              for (h2 < d && (d = h2), h2 -= d, r3.length -= d; i2[a2++] = m[p++], --d; ) ;
+              } else m = i3, p = a2 - r3.offset, d = r3.length;
+              for (h2 < d && (d = h2), h2 -= d, r3.length -= d; i3[a2++] = m[p++], --d; ) ;
               0 === r3.length && (r3.mode = 21);
               break;
             case 26:
               if (0 === h2) break e;
-              i2[a2++] = r3.length, h2--, r3.mode = 21;
+              i3[a2++] = r3.length, h2--, r3.mode = 21;
               break;
             case 27:
               if (r3.wrap) {
@@ -33496,7 +23756,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                   if (0 === o2) break e;
                   o2--, u2 |= n2[s2++] << l2, l2 += 8;
                 }
-                if (c2 -= h2, e2.total_out += c2, r3.total += c2, c2 && (e2.adler = r3.check = r3.flags ? B(r3.check, i2, c2, a2 - c2) : O(r3.check, i2, c2, a2 - c2)), c2 = h2, (r3.flags ? u2 : L(u2)) !== r3.check) {
+                if (c2 -= h2, e2.total_out += c2, r3.total += c2, c2 && (e2.adler = r3.check = r3.flags ? B(r3.check, i3, c2, a2 - c2) : O(r3.check, i3, c2, a2 - c2)), c2 = h2, (r3.flags ? u2 : L(u2)) !== r3.check) {
                   e2.msg = "incorrect data check", r3.mode = 30;
                   break;
                 }
@@ -33517,10 +23777,10 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               }
               r3.mode = 29;
             case 29:
-              x = 1;
+              x2 = 1;
               break e;
             case 30:
-              x = -3;
+              x2 = -3;
               break e;
             case 31:
               return -4;
@@ -33528,7 +23788,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             default:
               return U;
           }
-          return e2.next_out = a2, e2.avail_out = h2, e2.next_in = s2, e2.avail_in = o2, r3.hold = u2, r3.bits = l2, (r3.wsize || c2 !== e2.avail_out && r3.mode < 30 && (r3.mode < 27 || 4 !== t2)) && Z(e2, e2.output, e2.next_out, c2 - e2.avail_out) ? (r3.mode = 31, -4) : (f2 -= e2.avail_in, c2 -= e2.avail_out, e2.total_in += f2, e2.total_out += c2, r3.total += c2, r3.wrap && c2 && (e2.adler = r3.check = r3.flags ? B(r3.check, i2, c2, e2.next_out - c2) : O(r3.check, i2, c2, e2.next_out - c2)), e2.data_type = r3.bits + (r3.last ? 64 : 0) + (12 === r3.mode ? 128 : 0) + (20 === r3.mode || 15 === r3.mode ? 256 : 0), (0 == f2 && 0 === c2 || 4 === t2) && x === N && (x = -5), x);
+          return e2.next_out = a2, e2.avail_out = h2, e2.next_in = s2, e2.avail_in = o2, r3.hold = u2, r3.bits = l2, (r3.wsize || c2 !== e2.avail_out && r3.mode < 30 && (r3.mode < 27 || 4 !== t2)) && Z(e2, e2.output, e2.next_out, c2 - e2.avail_out) ? (r3.mode = 31, -4) : (f2 -= e2.avail_in, c2 -= e2.avail_out, e2.total_in += f2, e2.total_out += c2, r3.total += c2, r3.wrap && c2 && (e2.adler = r3.check = r3.flags ? B(r3.check, i3, c2, e2.next_out - c2) : O(r3.check, i3, c2, e2.next_out - c2)), e2.data_type = r3.bits + (r3.last ? 64 : 0) + (12 === r3.mode ? 128 : 0) + (20 === r3.mode || 15 === r3.mode ? 256 : 0), (0 == f2 && 0 === c2 || 4 === t2) && x2 === N && (x2 = -5), x2);
         }, r2.inflateEnd = function(e2) {
           if (!e2 || !e2.state) return U;
           var t2 = e2.state;
@@ -33680,32 +23940,32 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           64,
           64
         ];
-        t.exports = function(e2, t2, r3, n, i, s, a, o) {
-          var h, u, l, f, c, d, p, m, _, g = o.bits, b = 0, v = 0, y = 0, w = 0, k = 0, x = 0, S = 0, z = 0, C = 0, E = 0, A = null, I = 0, O = new D.Buf16(16), B = new D.Buf16(16), R = null, T = 0;
+        t.exports = function(e2, t2, r3, n, i2, s, a, o) {
+          var h, u, l, f, c, d, p, m, _, g = o.bits, b = 0, v = 0, y = 0, w = 0, k = 0, x2 = 0, S = 0, z = 0, C = 0, E = 0, A = null, I = 0, O = new D.Buf16(16), B = new D.Buf16(16), R = null, T = 0;
           for (b = 0; b <= 15; b++) O[b] = 0;
           for (v = 0; v < n; v++) O[t2[r3 + v]]++;
           for (k = g, w = 15; 1 <= w && 0 === O[w]; w--) ;
-          if (w < k && (k = w), 0 === w) return i[s++] = 20971520, i[s++] = 20971520, o.bits = 1, 0;
+          if (w < k && (k = w), 0 === w) return i2[s++] = 20971520, i2[s++] = 20971520, o.bits = 1, 0;
           for (y = 1; y < w && 0 === O[y]; y++) ;
           for (k < y && (k = y), b = z = 1; b <= 15; b++) if (z <<= 1, (z -= O[b]) < 0) return -1;
           if (0 < z && (0 === e2 || 1 !== w)) return -1;
           for (B[1] = 0, b = 1; b < 15; b++) B[b + 1] = B[b] + O[b];
           for (v = 0; v < n; v++) 0 !== t2[r3 + v] && (a[B[t2[r3 + v]]++] = v);
-          if (d = 0 === e2 ? (A = R = a, 19) : 1 === e2 ? (A = F, I -= 257, R = N, T -= 257, 256) : (A = U, R = P, -1), b = y, c = s, S = v = E = 0, l = -1, f = (C = 1 << (x = k)) - 1, 1 === e2 && 852 < C || 2 === e2 && 592 < C) return 1;
+          if (d = 0 === e2 ? (A = R = a, 19) : 1 === e2 ? (A = F, I -= 257, R = N, T -= 257, 256) : (A = U, R = P, -1), b = y, c = s, S = v = E = 0, l = -1, f = (C = 1 << (x2 = k)) - 1, 1 === e2 && 852 < C || 2 === e2 && 592 < C) return 1;
           for (; ; ) {
-            for (p = b - S, _ = a[v] < d ? (m = 0, a[v]) : a[v] > d ? (m = R[T + a[v]], A[I + a[v]]) : (m = 96, 0), h = 1 << b - S, y = u = 1 << x; i[c + (E >> S) + (u -= h)] = p << 24 | m << 16 | _ | 0, 0 !== u; ) ;
+            for (p = b - S, _ = a[v] < d ? (m = 0, a[v]) : a[v] > d ? (m = R[T + a[v]], A[I + a[v]]) : (m = 96, 0), h = 1 << b - S, y = u = 1 << x2; i2[c + (E >> S) + (u -= h)] = p << 24 | m << 16 | _ | 0, 0 !== u; ) ;
             for (h = 1 << b - 1; E & h; ) h >>= 1;
             if (0 !== h ? (E &= h - 1, E += h) : E = 0, v++, 0 == --O[b]) {
               if (b === w) break;
               b = t2[r3 + a[v]];
             }
             if (k < b && (E & f) !== l) {
-              for (0 === S && (S = k), c += y, z = 1 << (x = b - S); x + S < w && !((z -= O[x + S]) <= 0); ) x++, z <<= 1;
-              if (C += 1 << x, 1 === e2 && 852 < C || 2 === e2 && 592 < C) return 1;
-              i[l = E & f] = k << 24 | x << 16 | c - s | 0;
+              for (0 === S && (S = k), c += y, z = 1 << (x2 = b - S); x2 + S < w && !((z -= O[x2 + S]) <= 0); ) x2++, z <<= 1;
+              if (C += 1 << x2, 1 === e2 && 852 < C || 2 === e2 && 592 < C) return 1;
+              i2[l = E & f] = k << 24 | x2 << 16 | c - s | 0;
             }
           }
-          return 0 !== E && (i[c + E] = b - S << 24 | 4194304), o.bits = k, 0;
+          return 0 !== E && (i2[c + E] = b - S << 24 | 4194304), o.bits = k, 0;
         };
       }, { "../utils/common": 41 }],
       51: [function(e, t, r2) {
@@ -33724,7 +23984,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       }, {}],
       52: [function(e, t, r2) {
         "use strict";
-        var i = e("../utils/common"), o = 0, h = 1;
+        var i2 = e("../utils/common"), o = 0, h = 1;
         function n(e2) {
           for (var t2 = e2.length; 0 <= --t2; ) e2[t2] = 0;
         }
@@ -33789,7 +24049,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           12,
           13,
           13
-        ], x = [
+        ], x2 = [
           0,
           0,
           0,
@@ -33840,8 +24100,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
         var I = new Array(a);
         n(I);
         var O, B, R, T = new Array(f);
-        function D(e2, t2, r3, n2, i2) {
-          this.static_tree = e2, this.extra_bits = t2, this.extra_base = r3, this.elems = n2, this.max_length = i2, this.has_stree = e2 && e2.length;
+        function D(e2, t2, r3, n2, i3) {
+          this.static_tree = e2, this.extra_bits = t2, this.extra_base = r3, this.elems = n2, this.max_length = i3, this.has_stree = e2 && e2.length;
         }
         function F(e2, t2) {
           this.dyn_tree = e2, this.max_code = 0, this.stat_desc = t2;
@@ -33863,11 +24123,11 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           return r3 >>> 1;
         }
         function Z(e2, t2, r3) {
-          var n2, i2, s2 = new Array(g + 1), a2 = 0;
+          var n2, i3, s2 = new Array(g + 1), a2 = 0;
           for (n2 = 1; n2 <= g; n2++) s2[n2] = a2 = a2 + r3[n2 - 1] << 1;
-          for (i2 = 0; i2 <= t2; i2++) {
-            var o2 = e2[2 * i2 + 1];
-            0 !== o2 && (e2[2 * i2] = j(s2[o2]++, o2));
+          for (i3 = 0; i3 <= t2; i3++) {
+            var o2 = e2[2 * i3 + 1];
+            0 !== o2 && (e2[2 * i3] = j(s2[o2]++, o2));
           }
         }
         function W(e2) {
@@ -33881,26 +24141,26 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           8 < e2.bi_valid ? U(e2, e2.bi_buf) : 0 < e2.bi_valid && (e2.pending_buf[e2.pending++] = e2.bi_buf), e2.bi_buf = 0, e2.bi_valid = 0;
         }
         function H(e2, t2, r3, n2) {
-          var i2 = 2 * t2, s2 = 2 * r3;
-          return e2[i2] < e2[s2] || e2[i2] === e2[s2] && n2[t2] <= n2[r3];
+          var i3 = 2 * t2, s2 = 2 * r3;
+          return e2[i3] < e2[s2] || e2[i3] === e2[s2] && n2[t2] <= n2[r3];
         }
         function G(e2, t2, r3) {
-          for (var n2 = e2.heap[r3], i2 = r3 << 1; i2 <= e2.heap_len && (i2 < e2.heap_len && H(t2, e2.heap[i2 + 1], e2.heap[i2], e2.depth) && i2++, !H(t2, n2, e2.heap[i2], e2.depth)); ) e2.heap[r3] = e2.heap[i2], r3 = i2, i2 <<= 1;
+          for (var n2 = e2.heap[r3], i3 = r3 << 1; i3 <= e2.heap_len && (i3 < e2.heap_len && H(t2, e2.heap[i3 + 1], e2.heap[i3], e2.depth) && i3++, !H(t2, n2, e2.heap[i3], e2.depth)); ) e2.heap[r3] = e2.heap[i3], r3 = i3, i3 <<= 1;
           e2.heap[r3] = n2;
         }
         function K(e2, t2, r3) {
-          var n2, i2, s2, a2, o2 = 0;
-          if (0 !== e2.last_lit) for (; n2 = e2.pending_buf[e2.d_buf + 2 * o2] << 8 | e2.pending_buf[e2.d_buf + 2 * o2 + 1], i2 = e2.pending_buf[e2.l_buf + o2], o2++, 0 === n2 ? L(e2, i2, t2) : (L(e2, (s2 = A[i2]) + u + 1, t2), 0 !== (a2 = w[s2]) && P(e2, i2 -= I[s2], a2), L(e2, s2 = N(--n2), r3), 0 !== (a2 = k[s2]) && P(e2, n2 -= T[s2], a2)), o2 < e2.last_lit; ) ;
+          var n2, i3, s2, a2, o2 = 0;
+          if (0 !== e2.last_lit) for (; n2 = e2.pending_buf[e2.d_buf + 2 * o2] << 8 | e2.pending_buf[e2.d_buf + 2 * o2 + 1], i3 = e2.pending_buf[e2.l_buf + o2], o2++, 0 === n2 ? L(e2, i3, t2) : (L(e2, (s2 = A[i3]) + u + 1, t2), 0 !== (a2 = w[s2]) && P(e2, i3 -= I[s2], a2), L(e2, s2 = N(--n2), r3), 0 !== (a2 = k[s2]) && P(e2, n2 -= T[s2], a2)), o2 < e2.last_lit; ) ;
           L(e2, m, t2);
         }
         function Y(e2, t2) {
-          var r3, n2, i2, s2 = t2.dyn_tree, a2 = t2.stat_desc.static_tree, o2 = t2.stat_desc.has_stree, h2 = t2.stat_desc.elems, u2 = -1;
+          var r3, n2, i3, s2 = t2.dyn_tree, a2 = t2.stat_desc.static_tree, o2 = t2.stat_desc.has_stree, h2 = t2.stat_desc.elems, u2 = -1;
           for (e2.heap_len = 0, e2.heap_max = _, r3 = 0; r3 < h2; r3++) 0 !== s2[2 * r3] ? (e2.heap[++e2.heap_len] = u2 = r3, e2.depth[r3] = 0) : s2[2 * r3 + 1] = 0;
-          for (; e2.heap_len < 2; ) s2[2 * (i2 = e2.heap[++e2.heap_len] = u2 < 2 ? ++u2 : 0)] = 1, e2.depth[i2] = 0, e2.opt_len--, o2 && (e2.static_len -= a2[2 * i2 + 1]);
+          for (; e2.heap_len < 2; ) s2[2 * (i3 = e2.heap[++e2.heap_len] = u2 < 2 ? ++u2 : 0)] = 1, e2.depth[i3] = 0, e2.opt_len--, o2 && (e2.static_len -= a2[2 * i3 + 1]);
           for (t2.max_code = u2, r3 = e2.heap_len >> 1; 1 <= r3; r3--) G(e2, s2, r3);
-          for (i2 = h2; r3 = e2.heap[1], e2.heap[1] = e2.heap[e2.heap_len--], G(e2, s2, 1), n2 = e2.heap[1], e2.heap[--e2.heap_max] = r3, e2.heap[--e2.heap_max] = n2, s2[2 * i2] = s2[2 * r3] + s2[2 * n2], e2.depth[i2] = (e2.depth[r3] >= e2.depth[n2] ? e2.depth[r3] : e2.depth[n2]) + 1, s2[2 * r3 + 1] = s2[2 * n2 + 1] = i2, e2.heap[1] = i2++, G(e2, s2, 1), 2 <= e2.heap_len; ) ;
+          for (i3 = h2; r3 = e2.heap[1], e2.heap[1] = e2.heap[e2.heap_len--], G(e2, s2, 1), n2 = e2.heap[1], e2.heap[--e2.heap_max] = r3, e2.heap[--e2.heap_max] = n2, s2[2 * i3] = s2[2 * r3] + s2[2 * n2], e2.depth[i3] = (e2.depth[r3] >= e2.depth[n2] ? e2.depth[r3] : e2.depth[n2]) + 1, s2[2 * r3 + 1] = s2[2 * n2 + 1] = i3, e2.heap[1] = i3++, G(e2, s2, 1), 2 <= e2.heap_len; ) ;
           e2.heap[--e2.heap_max] = e2.heap[1], (function(e3, t3) {
-            var r4, n3, i3, s3, a3, o3, h3 = t3.dyn_tree, u3 = t3.max_code, l2 = t3.stat_desc.static_tree, f2 = t3.stat_desc.has_stree, c2 = t3.stat_desc.extra_bits, d2 = t3.stat_desc.extra_base, p2 = t3.stat_desc.max_length, m2 = 0;
+            var r4, n3, i4, s3, a3, o3, h3 = t3.dyn_tree, u3 = t3.max_code, l2 = t3.stat_desc.static_tree, f2 = t3.stat_desc.has_stree, c2 = t3.stat_desc.extra_bits, d2 = t3.stat_desc.extra_base, p2 = t3.stat_desc.max_length, m2 = 0;
             for (s3 = 0; s3 <= g; s3++) e3.bl_count[s3] = 0;
             for (h3[2 * e3.heap[e3.heap_max] + 1] = 0, r4 = e3.heap_max + 1; r4 < _; r4++) p2 < (s3 = h3[2 * h3[2 * (n3 = e3.heap[r4]) + 1] + 1] + 1) && (s3 = p2, m2++), h3[2 * n3 + 1] = s3, u3 < n3 || (e3.bl_count[s3]++, a3 = 0, d2 <= n3 && (a3 = c2[n3 - d2]), o3 = h3[2 * n3], e3.opt_len += o3 * (s3 + a3), f2 && (e3.static_len += o3 * (l2[2 * n3 + 1] + a3)));
             if (0 !== m2) {
@@ -33908,45 +24168,45 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 for (s3 = p2 - 1; 0 === e3.bl_count[s3]; ) s3--;
                 e3.bl_count[s3]--, e3.bl_count[s3 + 1] += 2, e3.bl_count[p2]--, m2 -= 2;
               } while (0 < m2);
-              for (s3 = p2; 0 !== s3; s3--) for (n3 = e3.bl_count[s3]; 0 !== n3; ) u3 < (i3 = e3.heap[--r4]) || (h3[2 * i3 + 1] !== s3 && (e3.opt_len += (s3 - h3[2 * i3 + 1]) * h3[2 * i3], h3[2 * i3 + 1] = s3), n3--);
+              for (s3 = p2; 0 !== s3; s3--) for (n3 = e3.bl_count[s3]; 0 !== n3; ) u3 < (i4 = e3.heap[--r4]) || (h3[2 * i4 + 1] !== s3 && (e3.opt_len += (s3 - h3[2 * i4 + 1]) * h3[2 * i4], h3[2 * i4 + 1] = s3), n3--);
             }
           })(e2, t2), Z(s2, u2, e2.bl_count);
         }
         function X(e2, t2, r3) {
-          var n2, i2, s2 = -1, a2 = t2[1], o2 = 0, h2 = 7, u2 = 4;
-          for (0 === a2 && (h2 = 138, u2 = 3), t2[2 * (r3 + 1) + 1] = 65535, n2 = 0; n2 <= r3; n2++) i2 = a2, a2 = t2[2 * (n2 + 1) + 1], ++o2 < h2 && i2 === a2 || (o2 < u2 ? e2.bl_tree[2 * i2] += o2 : 0 !== i2 ? (i2 !== s2 && e2.bl_tree[2 * i2]++, e2.bl_tree[2 * b]++) : o2 <= 10 ? e2.bl_tree[2 * v]++ : e2.bl_tree[2 * y]++, s2 = i2, u2 = (o2 = 0) === a2 ? (h2 = 138, 3) : i2 === a2 ? (h2 = 6, 3) : (h2 = 7, 4));
+          var n2, i3, s2 = -1, a2 = t2[1], o2 = 0, h2 = 7, u2 = 4;
+          for (0 === a2 && (h2 = 138, u2 = 3), t2[2 * (r3 + 1) + 1] = 65535, n2 = 0; n2 <= r3; n2++) i3 = a2, a2 = t2[2 * (n2 + 1) + 1], ++o2 < h2 && i3 === a2 || (o2 < u2 ? e2.bl_tree[2 * i3] += o2 : 0 !== i3 ? (i3 !== s2 && e2.bl_tree[2 * i3]++, e2.bl_tree[2 * b]++) : o2 <= 10 ? e2.bl_tree[2 * v]++ : e2.bl_tree[2 * y]++, s2 = i3, u2 = (o2 = 0) === a2 ? (h2 = 138, 3) : i3 === a2 ? (h2 = 6, 3) : (h2 = 7, 4));
         }
         function V(e2, t2, r3) {
-          var n2, i2, s2 = -1, a2 = t2[1], o2 = 0, h2 = 7, u2 = 4;
-          for (0 === a2 && (h2 = 138, u2 = 3), n2 = 0; n2 <= r3; n2++) if (i2 = a2, a2 = t2[2 * (n2 + 1) + 1], !(++o2 < h2 && i2 === a2)) {
-            if (o2 < u2) for (; L(e2, i2, e2.bl_tree), 0 != --o2; ) ;
-            else 0 !== i2 ? (i2 !== s2 && (L(e2, i2, e2.bl_tree), o2--), L(e2, b, e2.bl_tree), P(e2, o2 - 3, 2)) : o2 <= 10 ? (L(e2, v, e2.bl_tree), P(e2, o2 - 3, 3)) : (L(e2, y, e2.bl_tree), P(e2, o2 - 11, 7));
-            s2 = i2, u2 = (o2 = 0) === a2 ? (h2 = 138, 3) : i2 === a2 ? (h2 = 6, 3) : (h2 = 7, 4);
+          var n2, i3, s2 = -1, a2 = t2[1], o2 = 0, h2 = 7, u2 = 4;
+          for (0 === a2 && (h2 = 138, u2 = 3), n2 = 0; n2 <= r3; n2++) if (i3 = a2, a2 = t2[2 * (n2 + 1) + 1], !(++o2 < h2 && i3 === a2)) {
+            if (o2 < u2) for (; L(e2, i3, e2.bl_tree), 0 != --o2; ) ;
+            else 0 !== i3 ? (i3 !== s2 && (L(e2, i3, e2.bl_tree), o2--), L(e2, b, e2.bl_tree), P(e2, o2 - 3, 2)) : o2 <= 10 ? (L(e2, v, e2.bl_tree), P(e2, o2 - 3, 3)) : (L(e2, y, e2.bl_tree), P(e2, o2 - 11, 7));
+            s2 = i3, u2 = (o2 = 0) === a2 ? (h2 = 138, 3) : i3 === a2 ? (h2 = 6, 3) : (h2 = 7, 4);
           }
         }
         n(T);
         var q = false;
         function J(e2, t2, r3, n2) {
           P(e2, (s << 1) + (n2 ? 1 : 0), 3), (function(e3, t3, r4, n3) {
-            M(e3), n3 && (U(e3, r4), U(e3, ~r4)), i.arraySet(e3.pending_buf, e3.window, t3, r4, e3.pending), e3.pending += r4;
+            M(e3), n3 && (U(e3, r4), U(e3, ~r4)), i2.arraySet(e3.pending_buf, e3.window, t3, r4, e3.pending), e3.pending += r4;
           })(e2, t2, r3, true);
         }
         r2._tr_init = function(e2) {
           q || ((function() {
-            var e3, t2, r3, n2, i2, s2 = new Array(g + 1);
+            var e3, t2, r3, n2, i3, s2 = new Array(g + 1);
             for (n2 = r3 = 0; n2 < a - 1; n2++) for (I[n2] = r3, e3 = 0; e3 < 1 << w[n2]; e3++) A[r3++] = n2;
-            for (A[r3 - 1] = n2, n2 = i2 = 0; n2 < 16; n2++) for (T[n2] = i2, e3 = 0; e3 < 1 << k[n2]; e3++) E[i2++] = n2;
-            for (i2 >>= 7; n2 < f; n2++) for (T[n2] = i2 << 7, e3 = 0; e3 < 1 << k[n2] - 7; e3++) E[256 + i2++] = n2;
+            for (A[r3 - 1] = n2, n2 = i3 = 0; n2 < 16; n2++) for (T[n2] = i3, e3 = 0; e3 < 1 << k[n2]; e3++) E[i3++] = n2;
+            for (i3 >>= 7; n2 < f; n2++) for (T[n2] = i3 << 7, e3 = 0; e3 < 1 << k[n2] - 7; e3++) E[256 + i3++] = n2;
             for (t2 = 0; t2 <= g; t2++) s2[t2] = 0;
             for (e3 = 0; e3 <= 143; ) z[2 * e3 + 1] = 8, e3++, s2[8]++;
             for (; e3 <= 255; ) z[2 * e3 + 1] = 9, e3++, s2[9]++;
             for (; e3 <= 279; ) z[2 * e3 + 1] = 7, e3++, s2[7]++;
             for (; e3 <= 287; ) z[2 * e3 + 1] = 8, e3++, s2[8]++;
             for (Z(z, l + 1, s2), e3 = 0; e3 < f; e3++) C[2 * e3 + 1] = 5, C[2 * e3] = j(e3, 5);
-            O = new D(z, w, u + 1, l, g), B = new D(C, k, 0, f, g), R = new D(new Array(0), x, 0, c, p);
+            O = new D(z, w, u + 1, l, g), B = new D(C, k, 0, f, g), R = new D(new Array(0), x2, 0, c, p);
           })(), q = true), e2.l_desc = new F(e2.dyn_ltree, O), e2.d_desc = new F(e2.dyn_dtree, B), e2.bl_desc = new F(e2.bl_tree, R), e2.bi_buf = 0, e2.bi_valid = 0, W(e2);
         }, r2._tr_stored_block = J, r2._tr_flush_block = function(e2, t2, r3, n2) {
-          var i2, s2, a2 = 0;
+          var i3, s2, a2 = 0;
           0 < e2.level ? (2 === e2.strm.data_type && (e2.strm.data_type = (function(e3) {
             var t3, r4 = 4093624447;
             for (t3 = 0; t3 <= 31; t3++, r4 >>>= 1) if (1 & r4 && 0 !== e3.dyn_ltree[2 * t3]) return o;
@@ -33957,9 +24217,9 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
             var t3;
             for (X(e3, e3.dyn_ltree, e3.l_desc.max_code), X(e3, e3.dyn_dtree, e3.d_desc.max_code), Y(e3, e3.bl_desc), t3 = c - 1; 3 <= t3 && 0 === e3.bl_tree[2 * S[t3] + 1]; t3--) ;
             return e3.opt_len += 3 * (t3 + 1) + 5 + 5 + 4, t3;
-          })(e2), i2 = e2.opt_len + 3 + 7 >>> 3, (s2 = e2.static_len + 3 + 7 >>> 3) <= i2 && (i2 = s2)) : i2 = s2 = r3 + 5, r3 + 4 <= i2 && -1 !== t2 ? J(e2, t2, r3, n2) : 4 === e2.strategy || s2 === i2 ? (P(e2, 2 + (n2 ? 1 : 0), 3), K(e2, z, C)) : (P(e2, 4 + (n2 ? 1 : 0), 3), (function(e3, t3, r4, n3) {
-            var i3;
-            for (P(e3, t3 - 257, 5), P(e3, r4 - 1, 5), P(e3, n3 - 4, 4), i3 = 0; i3 < n3; i3++) P(e3, e3.bl_tree[2 * S[i3] + 1], 3);
+          })(e2), i3 = e2.opt_len + 3 + 7 >>> 3, (s2 = e2.static_len + 3 + 7 >>> 3) <= i3 && (i3 = s2)) : i3 = s2 = r3 + 5, r3 + 4 <= i3 && -1 !== t2 ? J(e2, t2, r3, n2) : 4 === e2.strategy || s2 === i3 ? (P(e2, 2 + (n2 ? 1 : 0), 3), K(e2, z, C)) : (P(e2, 4 + (n2 ? 1 : 0), 3), (function(e3, t3, r4, n3) {
+            var i4;
+            for (P(e3, t3 - 257, 5), P(e3, r4 - 1, 5), P(e3, n3 - 4, 4), i4 = 0; i4 < n3; i4++) P(e3, e3.bl_tree[2 * S[i4] + 1], 3);
             V(e3, e3.dyn_ltree, t3 - 1), V(e3, e3.dyn_dtree, r4 - 1);
           })(e2, e2.l_desc.max_code + 1, e2.d_desc.max_code + 1, a2 + 1), K(e2, e2.dyn_ltree, e2.dyn_dtree)), W(e2), n2 && M(e2);
         }, r2._tr_tally = function(e2, t2, r3) {
@@ -33981,8 +24241,8 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
           (function(r3, n) {
             "use strict";
             if (!r3.setImmediate) {
-              var i, s, t2, a, o = 1, h = {}, u = false, l = r3.document, e3 = Object.getPrototypeOf && Object.getPrototypeOf(r3);
-              e3 = e3 && e3.setTimeout ? e3 : r3, i = "[object process]" === {}.toString.call(r3.process) ? function(e4) {
+              var i2, s, t2, a, o = 1, h = {}, u = false, l = r3.document, e3 = Object.getPrototypeOf && Object.getPrototypeOf(r3);
+              e3 = e3 && e3.setTimeout ? e3 : r3, i2 = "[object process]" === {}.toString.call(r3.process) ? function(e4) {
                 process$1.nextTick(function() {
                   c(e4);
                 });
@@ -34012,7 +24272,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
                 return h[o] = {
                   callback: e4,
                   args: t3
-                }, i(o), o++;
+                }, i2(o), o++;
               }, e3.clearImmediate = f;
             }
             function f(e4) {
@@ -34054,7 +24314,7 @@ var require_jszip_min = /* @__PURE__ */ __commonJSMin(((exports, module) => {
               e4.source === r3 && "string" == typeof e4.data && 0 === e4.data.indexOf(a) && c(+e4.data.slice(a.length));
             }
           })("undefined" == typeof self ? void 0 === e2 ? this : e2 : self);
-        }).call(this, "undefined" != typeof global2 ? global2 : "undefined" != typeof self ? self : "undefined" != typeof window ? window : {});
+        }).call(this, "undefined" != typeof global ? global : "undefined" != typeof self ? self : "undefined" != typeof window ? window : {});
       }, {}]
     }, {}, [10])(10);
   });
@@ -34127,9 +24387,9 @@ var require_xml = /* @__PURE__ */ __commonJSMin(((exports, module) => {
       instant = false;
     });
     if (options.declaration) addXmlDeclaration(options.declaration);
-    if (input2 && input2.forEach) input2.forEach(function(value2, i) {
+    if (input2 && input2.forEach) input2.forEach(function(value2, i2) {
       var last;
-      if (i + 1 === input2.length) last = end;
+      if (i2 + 1 === input2.length) last = end;
       add(value2, last);
     });
     else add(input2, end);
@@ -34260,7 +24520,7 @@ var obfuscate = (buf, fontKey) => {
   if (guid.length !== guidSize) throw new Error(`Error: Cannot extract GUID from font filename: ${fontKey}`);
   const hexNumbers = guid.replace(/(..)/g, "$1 ").trim().split(" ").map((hexString) => parseInt(hexString, 16));
   hexNumbers.reverse();
-  const obfuscatedBytes = buf.slice(obfuscatedStartOffset, obfuscatedEndOffset).map((byte, i) => byte ^ hexNumbers[i % hexNumbers.length]);
+  const obfuscatedBytes = buf.slice(obfuscatedStartOffset, obfuscatedEndOffset).map((byte, i2) => byte ^ hexNumbers[i2 % hexNumbers.length]);
   const out2 = new Uint8Array(obfuscatedStartOffset + obfuscatedBytes.length + Math.max(0, buf.length - obfuscatedEndOffset));
   out2.set(buf.slice(0, obfuscatedStartOffset));
   out2.set(obfuscatedBytes, obfuscatedStartOffset);
@@ -34293,8 +24553,8 @@ var ImageReplacer = class {
   */
   replace(xmlData, mediaData, offset) {
     let currentXmlData = xmlData;
-    mediaData.forEach((image2, i) => {
-      currentXmlData = currentXmlData.replace(new RegExp(`{${image2.fileName}}`, "g"), (offset + i).toString());
+    mediaData.forEach((image2, i2) => {
+      currentXmlData = currentXmlData.replace(new RegExp(`{${image2.fileName}}`, "g"), (offset + i2).toString());
     });
     return currentXmlData;
   }
@@ -34367,7 +24627,7 @@ var Compiler = class {
       zip.file(`word/media/${data.fileName}`, data.data);
       zip.file(`word/media/${data.fallback.fileName}`, data.fallback.data);
     }
-    for (const [i, { data: buffer, fontKey }] of file.FontTable.fontOptionsWithKey.entries()) zip.file(`word/fonts/font${i + 1}.odttf`, obfuscate(buffer, fontKey));
+    for (const [i2, { data: buffer, fontKey }] of file.FontTable.fontOptionsWithKey.entries()) zip.file(`word/fonts/font${i2 + 1}.odttf`, obfuscate(buffer, fontKey));
     return zip;
   }
   xmlifyFile(file, prettify) {
@@ -34416,8 +24676,8 @@ var Compiler = class {
     return _objectSpread2(_objectSpread2({
       Relationships: {
         data: (() => {
-          documentMediaDatas.forEach((mediaData, i) => {
-            file.Document.Relationships.addRelationship(documentRelationshipCount + i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
+          documentMediaDatas.forEach((mediaData, i2) => {
+            file.Document.Relationships.addRelationship(documentRelationshipCount + i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
           });
           file.Document.Relationships.addRelationship(file.Document.Relationships.RelationshipCount + 1, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable", "fontTable.xml");
           return (0, import_xml.default)(this.formatter.format(file.Document.Relationships, {
@@ -34503,8 +24763,8 @@ var Compiler = class {
           indent: prettify,
           declaration: { encoding: "UTF-8" }
         });
-        this.imageReplacer.getMediaData(xmlData, file.Media).forEach((mediaData, i) => {
-          headerWrapper.Relationships.addRelationship(i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
+        this.imageReplacer.getMediaData(xmlData, file.Media).forEach((mediaData, i2) => {
+          headerWrapper.Relationships.addRelationship(i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
         });
         return {
           data: (0, import_xml.default)(this.formatter.format(headerWrapper.Relationships, {
@@ -34527,8 +24787,8 @@ var Compiler = class {
           indent: prettify,
           declaration: { encoding: "UTF-8" }
         });
-        this.imageReplacer.getMediaData(xmlData, file.Media).forEach((mediaData, i) => {
-          footerWrapper.Relationships.addRelationship(i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
+        this.imageReplacer.getMediaData(xmlData, file.Media).forEach((mediaData, i2) => {
+          footerWrapper.Relationships.addRelationship(i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
         });
         return {
           data: (0, import_xml.default)(this.formatter.format(footerWrapper.Relationships, {
@@ -34622,8 +24882,8 @@ var Compiler = class {
       },
       FootNotesRelationships: {
         data: (() => {
-          footnoteMediaDatas.forEach((mediaData, i) => {
-            file.FootNotes.Relationships.addRelationship(footnoteRelationshipCount + i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
+          footnoteMediaDatas.forEach((mediaData, i2) => {
+            file.FootNotes.Relationships.addRelationship(footnoteRelationshipCount + i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
           });
           return (0, import_xml.default)(this.formatter.format(file.FootNotes.Relationships, {
             viewWrapper: file.FootNotes,
@@ -34681,8 +24941,8 @@ var Compiler = class {
       },
       CommentsRelationships: {
         data: (() => {
-          commentMediaDatas.forEach((mediaData, i) => {
-            file.Comments.Relationships.addRelationship(commentRelationshipCount + i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
+          commentMediaDatas.forEach((mediaData, i2) => {
+            file.Comments.Relationships.addRelationship(commentRelationshipCount + i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${mediaData.fileName}`);
           });
           return (0, import_xml.default)(this.formatter.format(file.Comments.Relationships, {
             viewWrapper: {
@@ -34745,12 +25005,12 @@ var Compiler = class {
 };
 function asyncGeneratorStep(n, t, e, r2, o, a, c) {
   try {
-    var i = n[a](c), u = i.value;
+    var i2 = n[a](c), u = i2.value;
   } catch (n2) {
     e(n2);
     return;
   }
-  i.done ? t(u) : Promise.resolve(u).then(r2, o);
+  i2.done ? t(u) : Promise.resolve(u).then(r2, o);
 }
 function _asyncToGenerator(n) {
   return function() {
@@ -34938,15 +25198,15 @@ var TokenNotFoundError = class extends Error {
 };
 var findRunElementIndexWithToken = (paragraphElement, token) => {
   var _paragraphElement$ele;
-  for (let i = 0; i < ((_paragraphElement$ele = paragraphElement.elements) !== null && _paragraphElement$ele !== void 0 ? _paragraphElement$ele : []).length; i++) {
-    const element = paragraphElement.elements[i];
+  for (let i2 = 0; i2 < ((_paragraphElement$ele = paragraphElement.elements) !== null && _paragraphElement$ele !== void 0 ? _paragraphElement$ele : []).length; i2++) {
+    const element = paragraphElement.elements[i2];
     if (element.type === "element" && element.name === "w:r") {
       var _element$elements;
       const textElement = ((_element$elements = element.elements) !== null && _element$elements !== void 0 ? _element$elements : []).filter((e) => e.type === "element" && e.name === "w:t");
       for (const text5 of textElement) {
         var _text$elements, _text$elements$0$text;
         if (!((_text$elements = text5.elements) === null || _text$elements === void 0 ? void 0 : _text$elements[0])) continue;
-        if ((_text$elements$0$text = text5.elements[0].text) === null || _text$elements$0$text === void 0 ? void 0 : _text$elements$0$text.includes(token)) return i;
+        if ((_text$elements$0$text = text5.elements[0].text) === null || _text$elements$0$text === void 0 ? void 0 : _text$elements$0$text.includes(token)) return i2;
       }
     }
   }
@@ -34955,13 +25215,13 @@ var findRunElementIndexWithToken = (paragraphElement, token) => {
 var splitRunElement = (runElement, token) => {
   var _runElement$elements$, _runElement$elements;
   let splitIndex = -1;
-  const splitElements = (_runElement$elements$ = (_runElement$elements = runElement.elements) === null || _runElement$elements === void 0 ? void 0 : _runElement$elements.map((e, i) => {
+  const splitElements = (_runElement$elements$ = (_runElement$elements = runElement.elements) === null || _runElement$elements === void 0 ? void 0 : _runElement$elements.map((e, i2) => {
     if (splitIndex !== -1) return e;
     if (e.type === "element" && e.name === "w:t") {
       var _e$elements$0$text, _e$elements;
       const splitText = ((_e$elements$0$text = (_e$elements = e.elements) === null || _e$elements === void 0 || (_e$elements = _e$elements[0]) === null || _e$elements === void 0 ? void 0 : _e$elements.text) !== null && _e$elements$0$text !== void 0 ? _e$elements$0$text : "").split(token);
       const newElements = splitText.map((t) => _objectSpread2(_objectSpread2(_objectSpread2({}, e), patchSpaceAttribute(e)), {}, { elements: createTextElementContents(t) }));
-      if (splitText.length > 1) splitIndex = i;
+      if (splitText.length > 1) splitIndex = i2;
       return newElements;
     } else return e;
   }).flat()) !== null && _runElement$elements$ !== void 0 ? _runElement$elements$ : [];
@@ -35021,11 +25281,11 @@ var renderParagraphNode = (node2) => {
     pathToParagraph: []
   };
   let currentRunStringLength = 0;
-  const runs = node2.element.elements.map((element, i) => ({
+  const runs = node2.element.elements.map((element, i2) => ({
     element,
-    i
-  })).filter(({ element }) => element.name === "w:r").map(({ element, i }) => {
-    const renderedRunNode = renderRunNode(element, i, currentRunStringLength);
+    i: i2
+  })).filter(({ element }) => element.name === "w:r").map(({ element, i: i2 }) => {
+    const renderedRunNode = renderRunNode(element, i2, currentRunStringLength);
     currentRunStringLength += renderedRunNode.text.length;
     return renderedRunNode;
   }).filter((e) => !!e);
@@ -35045,11 +25305,11 @@ var renderRunNode = (node2, index2, currentRunStringIndex) => {
     end: currentRunStringIndex
   };
   let currentTextStringIndex = currentRunStringIndex;
-  const parts = node2.elements.map((element, i) => {
+  const parts = node2.elements.map((element, i2) => {
     var _element$elements$0$t, _element$elements$0$t2;
     return element.name === "w:t" && element.elements && element.elements.length > 0 ? {
       text: (_element$elements$0$t = (_element$elements$0$t2 = element.elements[0].text) === null || _element$elements$0$t2 === void 0 ? void 0 : _element$elements$0$t2.toString()) !== null && _element$elements$0$t !== void 0 ? _element$elements$0$t : "",
-      index: i,
+      index: i2,
       start: currentTextStringIndex,
       end: (() => {
         var _element$elements$0$t3, _element$elements$0$t4;
@@ -35069,9 +25329,9 @@ var renderRunNode = (node2, index2, currentRunStringIndex) => {
 var buildNodePath = (node2) => node2.parent ? [...buildNodePath(node2.parent), node2.index] : [node2.index];
 var elementsToWrapper = (wrapper) => {
   var _wrapper$element$elem, _wrapper$element$elem2;
-  return (_wrapper$element$elem = (_wrapper$element$elem2 = wrapper.element.elements) === null || _wrapper$element$elem2 === void 0 ? void 0 : _wrapper$element$elem2.map((e, i) => ({
+  return (_wrapper$element$elem = (_wrapper$element$elem2 = wrapper.element.elements) === null || _wrapper$element$elem2 === void 0 ? void 0 : _wrapper$element$elem2.map((e, i2) => ({
     element: e,
-    index: i,
+    index: i2,
     parent: wrapper
   }))) !== null && _wrapper$element$elem !== void 0 ? _wrapper$element$elem : [];
 };
@@ -35142,8 +25402,8 @@ var replacer = ({ json, patch, patchText, context, keepOriginalStyles = true }) 
 };
 var goToElementFromPath = (json, path2) => {
   let element = json;
-  for (let i = 1; i < path2.length; i++) {
-    const index2 = path2[i];
+  for (let i2 = 1; i2 < path2.length; i2++) {
+    const index2 = path2[i2];
     element = element.elements[index2];
   }
   return element;
@@ -35161,7 +25421,7 @@ var UTF16LE = new Uint8Array([255, 254]);
 var UTF16BE = new Uint8Array([254, 255]);
 var compareByteArrays = (a, b) => {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== b[i2]) return false;
   return true;
 };
 var patchDocument = (function() {
@@ -35191,7 +25451,7 @@ var patchDocument = (function() {
       const json = toJson(yield value2.async("text"));
       if (key === "word/document.xml") {
         var _json$elements;
-        const document4 = (_json$elements = json.elements) === null || _json$elements === void 0 ? void 0 : _json$elements.find((i) => i.name === "w:document");
+        const document4 = (_json$elements = json.elements) === null || _json$elements === void 0 ? void 0 : _json$elements.find((i2) => i2.name === "w:document");
         if (document4 && document4.attributes) {
           for (const ns of [
             "mc",
@@ -35264,9 +25524,9 @@ var patchDocument = (function() {
       const index2 = getNextRelationshipIndex(relationshipsJson);
       const newJson = imageReplacer.replace(JSON.stringify(map3.get(key)), mediaDatas, index2);
       map3.set(key, JSON.parse(newJson));
-      for (let i = 0; i < mediaDatas.length; i++) {
-        const { fileName } = mediaDatas[i];
-        appendRelationship(relationshipsJson, index2 + i, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${fileName}`);
+      for (let i2 = 0; i2 < mediaDatas.length; i2++) {
+        const { fileName } = mediaDatas[i2];
+        appendRelationship(relationshipsJson, index2 + i2, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", `media/${fileName}`);
       }
     }
     for (const { key, hyperlink } of hyperlinkRelationshipAdditions) {
@@ -36585,10 +26845,10 @@ var Processor = class _Processor extends CallableInstance {
   stringify(tree, file) {
     this.freeze();
     const realFile = vfile(file);
-    const compiler2 = this.compiler || this.Compiler;
-    assertCompiler("stringify", compiler2);
+    const compiler3 = this.compiler || this.Compiler;
+    assertCompiler("stringify", compiler3);
     assertNode(tree);
-    return compiler2(tree, realFile);
+    return compiler3(tree, realFile);
   }
   /**
    * Configure the processor to use a plugin, a list of usable values, or a
@@ -39075,8 +29335,8 @@ function regexCheck(regex) {
 }
 
 // node_modules/micromark-factory-space/index.js
-function factorySpace(effects, ok3, type, max) {
-  const limit = max ? max - 1 : Infinity;
+function factorySpace(effects, ok3, type, max2) {
+  const limit = max2 ? max2 - 1 : Infinity;
   let size = 0;
   return start;
   function start(code3) {
@@ -39095,18 +29355,18 @@ function factorySpace(effects, ok3, type, max) {
     return ok3(code3);
   }
 }
-function factorySpaceMinMax(effects, ok3, nok, type, min, max) {
+function factorySpaceMinMax(effects, ok3, nok, type, min, max2) {
   let size = 0;
   return start;
   function start(code3) {
-    if (max > 0 && markdownSpace(code3)) {
+    if (max2 > 0 && markdownSpace(code3)) {
       effects.enter(type);
       return prefix(code3);
     }
     return after(code3);
   }
   function prefix(code3) {
-    if (markdownSpace(code3) && size < max) {
+    if (markdownSpace(code3) && size < max2) {
       effects.consume(code3);
       size++;
       return prefix;
@@ -39816,7 +30076,7 @@ var characterReference = {
 function tokenizeCharacterReference(effects, ok3, nok) {
   const self2 = this;
   let size = 0;
-  let max;
+  let max2;
   let test;
   return start;
   function start(code3) {
@@ -39834,7 +30094,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       return numeric;
     }
     effects.enter("characterReferenceValue");
-    max = 31;
+    max2 = 31;
     test = asciiAlphanumeric;
     return value2(code3);
   }
@@ -39844,12 +30104,12 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       effects.consume(code3);
       effects.exit("characterReferenceMarkerHexadecimal");
       effects.enter("characterReferenceValue");
-      max = 6;
+      max2 = 6;
       test = asciiHexDigit;
       return value2;
     }
     effects.enter("characterReferenceValue");
-    max = 7;
+    max2 = 7;
     test = asciiDigit;
     return value2(code3);
   }
@@ -39865,7 +30125,7 @@ function tokenizeCharacterReference(effects, ok3, nok) {
       effects.exit("characterReference");
       return ok3;
     }
-    if (test(code3) && size++ < max) {
+    if (test(code3) && size++ < max2) {
       effects.consume(code3);
       return value2;
     }
@@ -40649,8 +30909,8 @@ function tokenizeContinuation(effects, ok3, nok) {
 }
 
 // node_modules/micromark-factory-destination/index.js
-function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
-  const limit = max || Number.POSITIVE_INFINITY;
+function factoryDestination(effects, ok3, nok, type, literalType, literalMarkerType, rawType, stringType, max2) {
+  const limit = max2 || Number.POSITIVE_INFINITY;
   let balance = 0;
   return start;
   function start(code3) {
@@ -44816,14 +35076,14 @@ function longestStreak(value2, substring) {
   let index2 = source.indexOf(substring);
   let expected = index2;
   let count = 0;
-  let max = 0;
+  let max2 = 0;
   if (typeof substring !== "string") {
     throw new TypeError("Expected substring");
   }
   while (index2 !== -1) {
     if (index2 === expected) {
-      if (++count > max) {
-        max = count;
+      if (++count > max2) {
+        max2 = count;
       }
     } else {
       count = 1;
@@ -44831,7 +35091,7 @@ function longestStreak(value2, substring) {
     expected = index2 + substring.length;
     index2 = source.indexOf(substring, expected);
   }
-  return max;
+  return max2;
 }
 
 // node_modules/mdast-util-to-markdown/lib/util/format-code-as-indented.js
@@ -48717,10 +38977,10 @@ var isInRange = (ranges, codePoint) => {
   let high = Math.floor(ranges.length / 2) - 1;
   while (low <= high) {
     const mid = Math.floor((low + high) / 2);
-    const i = mid * 2;
-    if (codePoint < ranges[i]) {
+    const i2 = mid * 2;
+    if (codePoint < ranges[i2]) {
       high = mid - 1;
-    } else if (codePoint > ranges[i + 1]) {
+    } else if (codePoint > ranges[i2 + 1]) {
       low = mid + 1;
     } else {
       return true;
@@ -49723,7 +39983,7 @@ var DEFAULT_PROFILE = Object.freeze({
     header: 851,
     footer: 1400
   },
-  grid: { linePitch: 579, charSpacing: -5, charWidth: 320 },
+  grid: { linePitch: 579, charSpacing: -5, charWidth: 320, autoSpace: false },
   fonts: {
     body: "\u4EFF\u5B8B_GB2312",
     title: "\u65B9\u6B63\u5C0F\u6807\u5B8B\u7B80\u4F53",
@@ -50006,18 +40266,18 @@ function breakTitle(title, maxWidth = 20) {
 }
 function candidates3(chars, withFallback) {
   const result = [];
-  for (let i = 1; i < chars.length; i++) {
-    const cost = boundaryCost(chars, i);
-    if (cost === NATURAL || withFallback && cost !== Infinity) result.push({ index: i, cost });
+  for (let i2 = 1; i2 < chars.length; i2++) {
+    const cost = boundaryCost(chars, i2);
+    if (cost === NATURAL || withFallback && cost !== Infinity) result.push({ index: i2, cost });
   }
   return result;
 }
-function boundaryCost(chars, i) {
-  const before = chars[i - 1] ?? "";
-  const after = chars[i] ?? "";
+function boundaryCost(chars, i2) {
+  const before = chars[i2 - 1] ?? "";
+  const after = chars[i2] ?? "";
   if (isAsciiWordChar(before) && isAsciiWordChar(after)) return Infinity;
   if (WORDS.includes(before + after)) return Infinity;
-  const rest = chars.slice(i).join("");
+  const rest = chars.slice(i2).join("");
   if (KIND_SUFFIXES.some((suffix) => rest.startsWith(suffix))) return NATURAL;
   if (BREAK_AFTER.has(before) && !WORDS.some((w) => w.startsWith(before) && rest.startsWith(w.slice(1)))) return NATURAL;
   if (BREAK_BEFORE.has(after)) return NATURAL;
@@ -50044,8 +40304,8 @@ function bestLayout(chars, breaks, maxWidth) {
 }
 function shapePenalty(widths) {
   let penalty = 0;
-  for (let i = 1; i < widths.length - 1; i++) {
-    if (widths[i] < widths[i - 1] && widths[i] < widths[i + 1]) penalty += 1e3;
+  for (let i2 = 1; i2 < widths.length - 1; i2++) {
+    if (widths[i2] < widths[i2 - 1] && widths[i2] < widths[i2 + 1]) penalty += 1e3;
   }
   const longest = Math.max(...widths);
   const shortest = Math.min(...widths);
@@ -50067,8 +40327,8 @@ function* combinations(items, k, start = 0) {
     yield [];
     return;
   }
-  for (let i = start; i <= items.length - k; i++) {
-    for (const rest of combinations(items, k - 1, i + 1)) yield [items[i], ...rest];
+  for (let i2 = start; i2 <= items.length - k; i2++) {
+    for (const rest of combinations(items, k - 1, i2 + 1)) yield [items[i2], ...rest];
   }
 }
 
@@ -50237,7 +40497,7 @@ var BodyWriter = class {
   titleParagraphs(title, extra = {}) {
     const look = runLook("title", this.profile);
     const lines = breakTitle(title, this.profile.title.maxCharsPerLine);
-    const children = lines.map((line, i) => new TextRun({ ...runOptions(look), text: line, ...i > 0 ? { break: 1 } : {} }));
+    const children = lines.map((line, i2) => new TextRun({ ...runOptions(look), text: line, ...i2 > 0 ? { break: 1 } : {} }));
     return [
       new Paragraph({
         ...extra,
@@ -50407,53 +40667,54 @@ function headerParagraphs(furniture, profile) {
   });
   return [organ, blankLine2(profile), number, blankLine2(profile), blankLine2(profile)];
 }
-function recordTable(furniture, profile) {
-  const rows = [];
-  const printed = furniture.printedBy || furniture.printedDate;
-  if (furniture.copyTo?.length) rows.push([`\u6284\u9001\uFF1A${furniture.copyTo.join("\uFF0C")}\u3002`]);
-  if (printed) rows.push([furniture.printedBy ?? "", furniture.printedDate ? `${chineseDate(furniture.printedDate)}\u5370\u53D1` : ""]);
-  if (rows.length === 0) return [];
+function recordParagraphs(furniture, profile) {
+  const parts = [];
+  if (furniture.copyTo?.length) parts.push({ text: `\u6284\u9001\uFF1A${furniture.copyTo.join("\uFF0C")}\u3002` });
+  if (furniture.printedBy || furniture.printedDate) {
+    const date = furniture.printedDate ? `${chineseDate(furniture.printedDate)}\u5370\u53D1` : "";
+    parts.push({ text: `${furniture.printedBy ?? ""}	${date}`, tab: true });
+  }
+  if (parts.length === 0) return [];
+  const pitch = profile.grid.linePitch;
+  const heights = parts.map((part) => recordLineCount(part.text, profile) * pitch);
+  let top = typeAreaHeight(profile) - heights.reduce((a, b) => a + b, 0);
+  const frames = parts.map((part, index2) => {
+    const box = { top, height: heights[index2], ruleAbove: index2 === 0 ? THICK_RULE : void 0, ruleBelow: index2 === parts.length - 1 ? THICK_RULE : THIN_RULE };
+    top += box.height;
+    return recordFrame(part, box, profile);
+  });
+  frames.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: "exact" }, children: [] }));
+  return frames;
+}
+var THICK_RULE = 8;
+var THIN_RULE = 6;
+function recordFrame(part, box, profile) {
   const width = typeAreaWidth(profile);
   const char = profile.grid.charWidth;
-  const look = runLook("record", profile);
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: profile.colors.text };
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: profile.colors.text };
-  const none = { style: BorderStyle.NONE, size: 0, color: "auto" };
-  const tableRows = rows.map((cells, index2) => {
-    const text5 = cells.length === 2 ? `${cells[0]}	${cells[1]}` : cells[0];
-    const paragraph2 = new Paragraph({
-      spacing: exactSpacing(profile),
-      alignment: AlignmentType.LEFT,
-      indent: { firstLine: 0, left: 0, right: 0 },
-      tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * char }],
-      children: [textRun(text5, look)]
-    });
-    return new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          margins: { left: char, right: char, top: 0, bottom: 0 },
-          borders: { top: index2 === 0 ? thick : thin, bottom: index2 === rows.length - 1 ? thick : thin, left: none, right: none },
-          children: [paragraph2]
-        })
-      ]
-    });
+  const rule = (size) => ({ style: BorderStyle.SINGLE, size, color: profile.colors.text, space: 0 });
+  return new Paragraph({
+    frame: {
+      type: "absolute",
+      position: { x: 0, y: box.top },
+      anchor: { horizontal: "margin", vertical: "margin" },
+      width,
+      height: box.height,
+      rule: "exact",
+      wrap: "around"
+    },
+    border: { ...box.ruleAbove ? { top: rule(box.ruleAbove) } : {}, bottom: rule(box.ruleBelow) },
+    spacing: exactSpacing(profile),
+    alignment: AlignmentType.LEFT,
+    // the 印发 line: 印发机关 one character in, the date ending one character before the edge
+    // (tab positions count from the frame's left edge, not from the indent)
+    indent: { left: char, right: part.tab ? 0 : char, firstLine: 0 },
+    tabStops: part.tab ? [{ type: TabStopType.RIGHT, position: width - char }] : [],
+    children: [textRun(part.text, runLook("record", profile))]
   });
-  const closing = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: "exact" }, children: [] });
-  return [
-    new Table({
-      rows: tableRows,
-      columnWidths: [width],
-      width: { size: width, type: WidthType.DXA },
-      layout: "fixed",
-      // an absolute offset from the top margin (not tblpYSpec=bottom, which LibreOffice ignores)
-      // puts the last rule on the bottom edge of the type area
-      float: { verticalAnchor: "margin", absoluteVerticalPosition: typeAreaHeight(profile) - rows.length * profile.grid.linePitch, horizontalAnchor: "margin", absoluteHorizontalPosition: 0 },
-      borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none }
-    }),
-    closing
-  ];
+}
+function recordLineCount(text5, profile) {
+  const perLine = Math.floor((typeAreaWidth(profile) - 2 * profile.grid.charWidth) / (profile.sizes.record * 10));
+  return Math.max(1, Math.ceil(textWidth(text5.replace("	", "")) / perLine));
 }
 
 // src/docx/footer.ts
@@ -50484,7 +40745,8 @@ function stylesXml(profile) {
   const body = runLook("body", profile);
   const fonts = `<w:rFonts w:ascii="${escapeAttr(body.latin)}" w:hAnsi="${escapeAttr(body.latin)}" w:eastAsia="${escapeAttr(body.eastAsia)}" w:cs="${escapeAttr(body.latin)}" w:hint="eastAsia"/>`;
   const runProps = `<w:rPr>${fonts}<w:color w:val="${profile.colors.text}"/><w:kern w:val="0"/><w:sz w:val="${body.size}"/><w:szCs w:val="${body.size}"/><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>`;
-  const paraProps = `<w:pPr><w:widowControl w:val="0"/><w:spacing w:before="0" w:after="0" w:line="${profile.grid.linePitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr>`;
+  const autoSpace = profile.grid.autoSpace ? "" : '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>';
+  const paraProps = `<w:pPr><w:widowControl w:val="0"/>${autoSpace}<w:spacing w:before="0" w:after="0" w:line="${profile.grid.linePitch}" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr>`;
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     `<w:styles xmlns:w="${W_NS}">`,
@@ -50502,25 +40764,1024 @@ function escapeAttr(value2) {
   return value2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-// src/docx/package.ts
-var import_jszip = __toESM(require_lib3(), 1);
-var ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
-var NO_DATE = "1980-01-01T00:00:00Z";
-async function finishPackage(docx, fixes) {
-  const source = await import_jszip.default.loadAsync(docx);
-  const names = Object.keys(source.files).filter((name) => !source.files[name].dir);
-  const ordered = ["[Content_Types].xml", ...names.filter((n) => n !== "[Content_Types].xml").sort()];
-  const target = new import_jszip.default();
-  for (const name of ordered) {
-    const file = source.file(name);
-    if (!file) continue;
-    let content3 = await file.async("string");
-    if (name === "word/styles.xml") content3 = fixes.stylesXml;
-    if (name === "docProps/core.xml") content3 = fixCoreDates(content3, fixes.date);
-    if (name === "word/settings.xml") content3 = fixSettings(content3);
-    target.file(name, content3, { date: ZIP_TIME, createFolders: false });
+// node_modules/fflate/esm/index.mjs
+import { createRequire } from "module";
+var require2 = createRequire("/");
+var _a;
+var Worker;
+var isMarkedAsUntransferable;
+try {
+  _a = require2("worker_threads"), Worker = _a.Worker, isMarkedAsUntransferable = _a.isMarkedAsUntransferable;
+} catch (e) {
+}
+var u8 = Uint8Array;
+var u16 = Uint16Array;
+var i32 = Int32Array;
+var fleb = new u8([
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  1,
+  1,
+  2,
+  2,
+  2,
+  2,
+  3,
+  3,
+  3,
+  3,
+  4,
+  4,
+  4,
+  4,
+  5,
+  5,
+  5,
+  5,
+  0,
+  /* unused */
+  0,
+  0,
+  /* impossible */
+  0
+]);
+var fdeb = new u8([
+  0,
+  0,
+  0,
+  0,
+  1,
+  1,
+  2,
+  2,
+  3,
+  3,
+  4,
+  4,
+  5,
+  5,
+  6,
+  6,
+  7,
+  7,
+  8,
+  8,
+  9,
+  9,
+  10,
+  10,
+  11,
+  11,
+  12,
+  12,
+  13,
+  13,
+  /* unused */
+  0,
+  0
+]);
+var clim = new u8([16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]);
+var freb = function(eb, start) {
+  var b = new u16(31);
+  for (var i2 = 0; i2 < 31; ++i2) {
+    b[i2] = start += 1 << eb[i2 - 1];
   }
-  return target.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  var r2 = new i32(b[30]);
+  for (var i2 = 1; i2 < 30; ++i2) {
+    for (var j = b[i2]; j < b[i2 + 1]; ++j) {
+      r2[j] = j - b[i2] << 5 | i2;
+    }
+  }
+  return { b, r: r2 };
+};
+var _a = freb(fleb, 2);
+var fl = _a.b;
+var revfl = _a.r;
+fl[28] = 258, revfl[258] = 28;
+var _b = freb(fdeb, 0);
+var fd = _b.b;
+var revfd = _b.r;
+var rev = new u16(32768);
+for (i = 0; i < 32768; ++i) {
+  x = (i & 43690) >> 1 | (i & 21845) << 1;
+  x = (x & 52428) >> 2 | (x & 13107) << 2;
+  x = (x & 61680) >> 4 | (x & 3855) << 4;
+  rev[i] = ((x & 65280) >> 8 | (x & 255) << 8) >> 1;
+}
+var x;
+var i;
+var hMap = (function(cd, mb, r2) {
+  var s = cd.length;
+  var i2 = 0;
+  var l = new u16(mb);
+  for (; i2 < s; ++i2) {
+    if (cd[i2])
+      ++l[cd[i2] - 1];
+  }
+  var le = new u16(mb);
+  for (i2 = 1; i2 < mb; ++i2) {
+    le[i2] = le[i2 - 1] + l[i2 - 1] << 1;
+  }
+  var co;
+  if (r2) {
+    co = new u16(1 << mb);
+    var rvb = 15 - mb;
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        var sv = i2 << 4 | cd[i2];
+        var r_1 = mb - cd[i2];
+        var v = le[cd[i2] - 1]++ << r_1;
+        for (var m = v | (1 << r_1) - 1; v <= m; ++v) {
+          co[rev[v] >> rvb] = sv;
+        }
+      }
+    }
+  } else {
+    co = new u16(s);
+    for (i2 = 0; i2 < s; ++i2) {
+      if (cd[i2]) {
+        co[i2] = rev[le[cd[i2] - 1]++] >> 15 - cd[i2];
+      }
+    }
+  }
+  return co;
+});
+var flt = new u8(288);
+for (i = 0; i < 144; ++i)
+  flt[i] = 8;
+var i;
+for (i = 144; i < 256; ++i)
+  flt[i] = 9;
+var i;
+for (i = 256; i < 280; ++i)
+  flt[i] = 7;
+var i;
+for (i = 280; i < 288; ++i)
+  flt[i] = 8;
+var i;
+var fdt = new u8(32);
+for (i = 0; i < 32; ++i)
+  fdt[i] = 5;
+var i;
+var flm = /* @__PURE__ */ hMap(flt, 9, 0);
+var flrm = /* @__PURE__ */ hMap(flt, 9, 1);
+var fdm = /* @__PURE__ */ hMap(fdt, 5, 0);
+var fdrm = /* @__PURE__ */ hMap(fdt, 5, 1);
+var max = function(a) {
+  var m = a[0];
+  for (var i2 = 1; i2 < a.length; ++i2) {
+    if (a[i2] > m)
+      m = a[i2];
+  }
+  return m;
+};
+var bits = function(d, p, m) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8) >> (p & 7) & m;
+};
+var bits16 = function(d, p) {
+  var o = p / 8 | 0;
+  return (d[o] | d[o + 1] << 8 | d[o + 2] << 16) >> (p & 7);
+};
+var shft = function(p) {
+  return (p + 7) / 8 | 0;
+};
+var slc = function(v, s, e) {
+  if (s == null || s < 0)
+    s = 0;
+  if (e == null || e > v.length)
+    e = v.length;
+  return new u8(v.subarray(s, e));
+};
+var ec = [
+  "unexpected EOF",
+  "invalid block type",
+  "invalid length/literal",
+  "invalid distance",
+  "stream finished",
+  "no stream handler",
+  ,
+  // determined by compression function
+  "no callback",
+  "invalid UTF-8 data",
+  "extra field too long",
+  "date not in range 1980-2099",
+  "filename too long",
+  "stream finishing",
+  "invalid zip data"
+  // determined by unknown compression method
+];
+var err = function(ind, msg, nt) {
+  var e = new Error(msg || ec[ind]);
+  e.code = ind;
+  if (Error.captureStackTrace)
+    Error.captureStackTrace(e, err);
+  if (!nt)
+    throw e;
+  return e;
+};
+var inflt = function(dat, st, buf, dict) {
+  var sl = dat.length, dl = dict ? dict.length : 0;
+  if (!sl || st.f && !st.l)
+    return buf || new u8(0);
+  var noBuf = !buf;
+  var resize = noBuf || st.i != 2;
+  var noSt = st.i;
+  if (noBuf)
+    buf = new u8(sl * 3);
+  var cbuf = function(l2) {
+    var bl = buf.length;
+    if (l2 > bl) {
+      var nbuf = new u8(Math.max(bl * 2, l2));
+      nbuf.set(buf);
+      buf = nbuf;
+    }
+  };
+  var final = st.f || 0, pos = st.p || 0, bt = st.b || 0, lm = st.l, dm = st.d, lbt = st.m, dbt = st.n;
+  var tbts = sl * 8;
+  do {
+    if (!lm) {
+      final = bits(dat, pos, 1);
+      var type = bits(dat, pos + 1, 3);
+      pos += 3;
+      if (!type) {
+        var s = shft(pos) + 4, l = dat[s - 4] | dat[s - 3] << 8, t = s + l;
+        if (t > sl) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + l);
+        buf.set(dat.subarray(s, t), bt);
+        st.b = bt += l, st.p = pos = t * 8, st.f = final;
+        continue;
+      } else if (type == 1)
+        lm = flrm, dm = fdrm, lbt = 9, dbt = 5;
+      else if (type == 2) {
+        var hLit = bits(dat, pos, 31) + 257, hcLen = bits(dat, pos + 10, 15) + 4;
+        var tl = hLit + bits(dat, pos + 5, 31) + 1;
+        pos += 14;
+        var ldt = new u8(tl);
+        var clt = new u8(19);
+        for (var i2 = 0; i2 < hcLen; ++i2) {
+          clt[clim[i2]] = bits(dat, pos + i2 * 3, 7);
+        }
+        pos += hcLen * 3;
+        var clb = max(clt), clbmsk = (1 << clb) - 1;
+        var clm = hMap(clt, clb, 1);
+        for (var i2 = 0; i2 < tl; ) {
+          var r2 = clm[bits(dat, pos, clbmsk)];
+          pos += r2 & 15;
+          var s = r2 >> 4;
+          if (s < 16) {
+            ldt[i2++] = s;
+          } else {
+            var c = 0, n = 0;
+            if (s == 16)
+              n = 3 + bits(dat, pos, 3), pos += 2, c = ldt[i2 - 1];
+            else if (s == 17)
+              n = 3 + bits(dat, pos, 7), pos += 3;
+            else if (s == 18)
+              n = 11 + bits(dat, pos, 127), pos += 7;
+            while (n--)
+              ldt[i2++] = c;
+          }
+        }
+        var lt = ldt.subarray(0, hLit), dt = ldt.subarray(hLit);
+        lbt = max(lt);
+        dbt = max(dt);
+        lm = hMap(lt, lbt, 1);
+        dm = hMap(dt, dbt, 1);
+      } else
+        err(1);
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+    }
+    if (resize)
+      cbuf(bt + 131072);
+    var lms = (1 << lbt) - 1, dms = (1 << dbt) - 1;
+    var lpos = pos;
+    for (; ; lpos = pos) {
+      var c = lm[bits16(dat, pos) & lms], sym = c >> 4;
+      pos += c & 15;
+      if (pos > tbts) {
+        if (noSt)
+          err(0);
+        break;
+      }
+      if (!c)
+        err(2);
+      if (sym < 256)
+        buf[bt++] = sym;
+      else if (sym == 256) {
+        lpos = pos, lm = null;
+        break;
+      } else {
+        var add = sym - 254;
+        if (sym > 264) {
+          var i2 = sym - 257, b = fleb[i2];
+          add = bits(dat, pos, (1 << b) - 1) + fl[i2];
+          pos += b;
+        }
+        var d = dm[bits16(dat, pos) & dms], dsym = d >> 4;
+        if (!d)
+          err(3);
+        pos += d & 15;
+        var dt = fd[dsym];
+        if (dsym > 3) {
+          var b = fdeb[dsym];
+          dt += bits16(dat, pos) & (1 << b) - 1, pos += b;
+        }
+        if (pos > tbts) {
+          if (noSt)
+            err(0);
+          break;
+        }
+        if (resize)
+          cbuf(bt + 131072);
+        var end = bt + add;
+        if (bt < dt) {
+          var shift = dl - dt, dend = Math.min(dt, end);
+          if (shift + bt < 0)
+            err(3);
+          for (; bt < dend; ++bt)
+            buf[bt] = dict[shift + bt];
+        }
+        for (; bt < end; ++bt)
+          buf[bt] = buf[bt - dt];
+      }
+    }
+    st.l = lm, st.p = lpos, st.b = bt, st.f = final;
+    if (lm)
+      final = 1, st.m = lbt, st.d = dm, st.n = dbt;
+  } while (!final);
+  return bt != buf.length && noBuf ? slc(buf, 0, bt) : buf.subarray(0, bt);
+};
+var wbits = function(d, p, v) {
+  v <<= p & 7;
+  var o = p / 8 | 0;
+  d[o] |= v;
+  d[o + 1] |= v >> 8;
+};
+var wbits16 = function(d, p, v) {
+  v <<= p & 7;
+  var o = p / 8 | 0;
+  d[o] |= v;
+  d[o + 1] |= v >> 8;
+  d[o + 2] |= v >> 16;
+};
+var hTree = function(d, mb) {
+  var t = [];
+  for (var i2 = 0; i2 < d.length; ++i2) {
+    if (d[i2])
+      t.push({ s: i2, f: d[i2] });
+  }
+  var s = t.length;
+  var t2 = t.slice();
+  if (!s)
+    return { t: et, l: 0 };
+  if (s == 1) {
+    var v = new u8(t[0].s + 1);
+    v[t[0].s] = 1;
+    return { t: v, l: 1 };
+  }
+  t.sort(function(a, b) {
+    return a.f - b.f;
+  });
+  t.push({ s: -1, f: 25001 });
+  var l = t[0], r2 = t[1], i0 = 0, i1 = 1, i22 = 2;
+  t[0] = { s: -1, f: l.f + r2.f, l, r: r2 };
+  while (i1 != s - 1) {
+    l = t[t[i0].f < t[i22].f ? i0++ : i22++];
+    r2 = t[i0 != i1 && t[i0].f < t[i22].f ? i0++ : i22++];
+    t[i1++] = { s: -1, f: l.f + r2.f, l, r: r2 };
+  }
+  var maxSym = t2[0].s;
+  for (var i2 = 1; i2 < s; ++i2) {
+    if (t2[i2].s > maxSym)
+      maxSym = t2[i2].s;
+  }
+  var tr = new u16(maxSym + 1);
+  var mbt = ln(t[i1 - 1], tr, 0);
+  if (mbt > mb) {
+    var i2 = 0, dt = 0;
+    var lft = mbt - mb, cst = 1 << lft;
+    t2.sort(function(a, b) {
+      return tr[b.s] - tr[a.s] || a.f - b.f;
+    });
+    for (; i2 < s; ++i2) {
+      var i2_1 = t2[i2].s;
+      if (tr[i2_1] > mb) {
+        dt += cst - (1 << mbt - tr[i2_1]);
+        tr[i2_1] = mb;
+      } else
+        break;
+    }
+    dt >>= lft;
+    while (dt > 0) {
+      var i2_2 = t2[i2].s;
+      if (tr[i2_2] < mb)
+        dt -= 1 << mb - tr[i2_2]++ - 1;
+      else
+        ++i2;
+    }
+    for (; i2 >= 0 && dt; --i2) {
+      var i2_3 = t2[i2].s;
+      if (tr[i2_3] == mb) {
+        --tr[i2_3];
+        ++dt;
+      }
+    }
+    mbt = mb;
+  }
+  return { t: new u8(tr), l: mbt };
+};
+var ln = function(n, l, d) {
+  return n.s == -1 ? Math.max(ln(n.l, l, d + 1), ln(n.r, l, d + 1)) : l[n.s] = d;
+};
+var lc = function(c) {
+  var s = c.length;
+  while (s && !c[--s])
+    ;
+  var cl = new u16(++s);
+  var cli = 0, cln = c[0], cls = 1;
+  var w = function(v) {
+    cl[cli++] = v;
+  };
+  for (var i2 = 1; i2 <= s; ++i2) {
+    if (c[i2] == cln && i2 != s)
+      ++cls;
+    else {
+      if (!cln && cls > 2) {
+        for (; cls > 138; cls -= 138)
+          w(32754);
+        if (cls > 2) {
+          w(cls > 10 ? cls - 11 << 5 | 28690 : cls - 3 << 5 | 12305);
+          cls = 0;
+        }
+      } else if (cls > 3) {
+        w(cln), --cls;
+        for (; cls > 6; cls -= 6)
+          w(8304);
+        if (cls > 2)
+          w(cls - 3 << 5 | 8208), cls = 0;
+      }
+      while (cls--)
+        w(cln);
+      cls = 1;
+      cln = c[i2];
+    }
+  }
+  return { c: cl.subarray(0, cli), n: s };
+};
+var clen = function(cf, cl) {
+  var l = 0;
+  for (var i2 = 0; i2 < cl.length; ++i2)
+    l += cf[i2] * cl[i2];
+  return l;
+};
+var wfblk = function(out2, pos, dat) {
+  var s = dat.length;
+  var o = shft(pos + 2);
+  out2[o] = s & 255;
+  out2[o + 1] = s >> 8;
+  out2[o + 2] = out2[o] ^ 255;
+  out2[o + 3] = out2[o + 1] ^ 255;
+  for (var i2 = 0; i2 < s; ++i2)
+    out2[o + i2 + 4] = dat[i2];
+  return (o + 4 + s) * 8;
+};
+var wblk = function(dat, out2, final, syms, lf, df, eb, li, bs, bl, p) {
+  wbits(out2, p++, final);
+  ++lf[256];
+  var _a2 = hTree(lf, 15), dlt = _a2.t, mlb = _a2.l;
+  var _b2 = hTree(df, 15), ddt = _b2.t, mdb = _b2.l;
+  var _c = lc(dlt), lclt = _c.c, nlc = _c.n;
+  var _d = lc(ddt), lcdt = _d.c, ndc = _d.n;
+  var lcfreq = new u16(19);
+  for (var i2 = 0; i2 < lclt.length; ++i2)
+    ++lcfreq[lclt[i2] & 31];
+  for (var i2 = 0; i2 < lcdt.length; ++i2)
+    ++lcfreq[lcdt[i2] & 31];
+  var _e = hTree(lcfreq, 7), lct = _e.t, mlcb = _e.l;
+  var nlcc = 19;
+  for (; nlcc > 4 && !lct[clim[nlcc - 1]]; --nlcc)
+    ;
+  var flen = bl + 5 << 3;
+  var ftlen = clen(lf, flt) + clen(df, fdt) + eb;
+  var dtlen = clen(lf, dlt) + clen(df, ddt) + eb + 14 + 3 * nlcc + clen(lcfreq, lct) + 2 * lcfreq[16] + 3 * lcfreq[17] + 7 * lcfreq[18];
+  if (bs >= 0 && flen <= ftlen && flen <= dtlen)
+    return wfblk(out2, p, dat.subarray(bs, bs + bl));
+  var lm, ll, dm, dl;
+  wbits(out2, p, 1 + (dtlen < ftlen)), p += 2;
+  if (dtlen < ftlen) {
+    lm = hMap(dlt, mlb, 0), ll = dlt, dm = hMap(ddt, mdb, 0), dl = ddt;
+    var llm = hMap(lct, mlcb, 0);
+    wbits(out2, p, nlc - 257);
+    wbits(out2, p + 5, ndc - 1);
+    wbits(out2, p + 10, nlcc - 4);
+    p += 14;
+    for (var i2 = 0; i2 < nlcc; ++i2)
+      wbits(out2, p + 3 * i2, lct[clim[i2]]);
+    p += 3 * nlcc;
+    var lcts = [lclt, lcdt];
+    for (var it = 0; it < 2; ++it) {
+      var clct = lcts[it];
+      for (var i2 = 0; i2 < clct.length; ++i2) {
+        var len = clct[i2] & 31;
+        wbits(out2, p, llm[len]), p += lct[len];
+        if (len > 15)
+          wbits(out2, p, clct[i2] >> 5 & 127), p += clct[i2] >> 12;
+      }
+    }
+  } else {
+    lm = flm, ll = flt, dm = fdm, dl = fdt;
+  }
+  for (var i2 = 0; i2 < li; ++i2) {
+    var sym = syms[i2];
+    if (sym > 255) {
+      var len = sym >> 18 & 31;
+      wbits16(out2, p, lm[len + 257]), p += ll[len + 257];
+      if (len > 7)
+        wbits(out2, p, sym >> 23 & 31), p += fleb[len];
+      var dst = sym & 31;
+      wbits16(out2, p, dm[dst]), p += dl[dst];
+      if (dst > 3)
+        wbits16(out2, p, sym >> 5 & 8191), p += fdeb[dst];
+    } else {
+      wbits16(out2, p, lm[sym]), p += ll[sym];
+    }
+  }
+  wbits16(out2, p, lm[256]);
+  return p + ll[256];
+};
+var deo = /* @__PURE__ */ new i32([65540, 131080, 131088, 131104, 262176, 1048704, 1048832, 2114560, 2117632]);
+var et = /* @__PURE__ */ new u8(0);
+var dflt = function(dat, lvl, plvl, pre, post, st) {
+  var s = st.z || dat.length;
+  var o = new u8(pre + s + 5 * (1 + Math.ceil(s / 7e3)) + post);
+  var w = o.subarray(pre, o.length - post);
+  var lst = st.l;
+  var pos = (st.r || 0) & 7;
+  if (lvl) {
+    if (pos)
+      w[0] = st.r >> 3;
+    var opt = deo[lvl - 1];
+    var n = opt >> 13, c = opt & 8191;
+    var msk_1 = (1 << plvl) - 1;
+    var prev = st.p || new u16(32768), head = st.h || new u16(msk_1 + 1);
+    var bs1_1 = Math.ceil(plvl / 3), bs2_1 = 2 * bs1_1;
+    var hsh = function(i3) {
+      return (dat[i3] ^ dat[i3 + 1] << bs1_1 ^ dat[i3 + 2] << bs2_1) & msk_1;
+    };
+    var syms = new i32(25e3);
+    var lf = new u16(288), df = new u16(32);
+    var lc_1 = 0, eb = 0, i2 = st.i || 0, li = 0, wi = st.w || 0, bs = 0;
+    for (; i2 + 2 < s; ++i2) {
+      var hv = hsh(i2);
+      var imod = i2 & 32767, pimod = head[hv];
+      prev[imod] = pimod;
+      head[hv] = imod;
+      if (wi <= i2) {
+        var rem = s - i2;
+        if ((lc_1 > 7e3 || li > 24576) && (rem > 423 || !lst)) {
+          pos = wblk(dat, w, 0, syms, lf, df, eb, li, bs, i2 - bs, pos);
+          li = lc_1 = eb = 0, bs = i2;
+          for (var j = 0; j < 286; ++j)
+            lf[j] = 0;
+          for (var j = 0; j < 30; ++j)
+            df[j] = 0;
+        }
+        var l = 2, d = 0, ch_1 = c, dif = imod - pimod & 32767;
+        if (rem > 2 && hv == hsh(i2 - dif)) {
+          var maxn = Math.min(n, rem) - 1;
+          var maxd = Math.min(32767, i2);
+          var ml = Math.min(258, rem);
+          while (dif <= maxd && --ch_1 && imod != pimod) {
+            if (dat[i2 + l] == dat[i2 + l - dif]) {
+              var nl = 0;
+              for (; nl < ml && dat[i2 + nl] == dat[i2 + nl - dif]; ++nl)
+                ;
+              if (nl > l) {
+                l = nl, d = dif;
+                if (nl > maxn)
+                  break;
+                var mmd = Math.min(dif, nl - 2);
+                var md = 0;
+                for (var j = 0; j < mmd; ++j) {
+                  var ti = i2 - dif + j & 32767;
+                  var pti = prev[ti];
+                  var cd = ti - pti & 32767;
+                  if (cd > md)
+                    md = cd, pimod = ti;
+                }
+              }
+            }
+            imod = pimod, pimod = prev[imod];
+            dif += imod - pimod & 32767;
+          }
+        }
+        if (d) {
+          syms[li++] = 268435456 | revfl[l] << 18 | revfd[d];
+          var lin = revfl[l] & 31, din = revfd[d] & 31;
+          eb += fleb[lin] + fdeb[din];
+          ++lf[257 + lin];
+          ++df[din];
+          wi = i2 + l;
+          ++lc_1;
+        } else {
+          syms[li++] = dat[i2];
+          ++lf[dat[i2]];
+        }
+      }
+    }
+    for (i2 = Math.max(i2, wi); i2 < s; ++i2) {
+      syms[li++] = dat[i2];
+      ++lf[dat[i2]];
+    }
+    pos = wblk(dat, w, lst, syms, lf, df, eb, li, bs, i2 - bs, pos);
+    if (!lst) {
+      st.r = pos & 7 | w[pos / 8 | 0] << 3;
+      pos -= 7;
+      st.h = head, st.p = prev, st.i = i2, st.w = wi;
+    }
+  } else {
+    for (var i2 = st.w || 0; i2 < s + lst; i2 += 65535) {
+      var e = i2 + 65535;
+      if (e >= s) {
+        w[pos / 8 | 0] = lst;
+        e = s;
+      }
+      pos = wfblk(w, pos + 1, dat.subarray(i2, e));
+    }
+    st.i = s;
+  }
+  return slc(o, 0, pre + shft(pos) + post);
+};
+var crct = /* @__PURE__ */ (function() {
+  var t = new Int32Array(256);
+  for (var i2 = 0; i2 < 256; ++i2) {
+    var c = i2, k = 9;
+    while (--k)
+      c = (c & 1 && -306674912) ^ c >>> 1;
+    t[i2] = c;
+  }
+  return t;
+})();
+var crc = function() {
+  var c = -1;
+  return {
+    p: function(d) {
+      var cr = c;
+      for (var i2 = 0; i2 < d.length; ++i2)
+        cr = crct[cr & 255 ^ d[i2]] ^ cr >>> 8;
+      c = cr;
+    },
+    d: function() {
+      return ~c;
+    }
+  };
+};
+var dopt = function(dat, opt, pre, post, st) {
+  if (!st) {
+    st = { l: 1 };
+    if (opt.dictionary) {
+      var dict = opt.dictionary.subarray(-32768);
+      var newDat = new u8(dict.length + dat.length);
+      newDat.set(dict);
+      newDat.set(dat, dict.length);
+      dat = newDat;
+      st.w = dict.length;
+    }
+  }
+  return dflt(dat, opt.level == null ? 6 : opt.level, opt.mem == null ? st.l ? Math.ceil(Math.max(8, Math.min(13, Math.log(dat.length))) * 1.5) : 20 : 12 + opt.mem, pre, post, st);
+};
+var mrg = function(a, b) {
+  var o = {};
+  for (var k in a)
+    o[k] = a[k];
+  for (var k in b)
+    o[k] = b[k];
+  return o;
+};
+var b2 = function(d, b) {
+  return d[b] | d[b + 1] << 8;
+};
+var b4 = function(d, b) {
+  return (d[b] | d[b + 1] << 8 | d[b + 2] << 16 | d[b + 3] << 24) >>> 0;
+};
+var b8 = function(d, b) {
+  return b4(d, b) + b4(d, b + 4) * 4294967296;
+};
+var wbytes = function(d, b, v) {
+  for (; v; ++b)
+    d[b] = v, v >>>= 8;
+};
+function deflateSync(data, opts) {
+  return dopt(data, opts || {}, 0, 0);
+}
+function inflateSync(data, opts) {
+  return inflt(data, { i: 2 }, opts && opts.out, opts && opts.dictionary);
+}
+var fltn = function(d, p, t, o) {
+  for (var k in d) {
+    var val = d[k], n = p + k, op = o;
+    if (Array.isArray(val))
+      op = mrg(o, val[1]), val = val[0];
+    if (ArrayBuffer.isView(val))
+      t[n] = [val, op];
+    else {
+      t[n += "/"] = [new u8(0), op];
+      fltn(val, n, t, o);
+    }
+  }
+};
+var te = typeof TextEncoder != "undefined" && /* @__PURE__ */ new TextEncoder();
+var td = typeof TextDecoder != "undefined" && /* @__PURE__ */ new TextDecoder();
+var tds = 0;
+try {
+  td.decode(et, { stream: true });
+  tds = 1;
+} catch (e) {
+}
+var dutf8 = function(d) {
+  for (var r2 = "", i2 = 0; ; ) {
+    var c = d[i2++];
+    var eb = (c > 127) + (c > 223) + (c > 239);
+    if (i2 + eb > d.length)
+      return { s: r2, r: slc(d, i2 - 1) };
+    if (!eb)
+      r2 += String.fromCharCode(c);
+    else if (eb == 3) {
+      c = ((c & 15) << 18 | (d[i2++] & 63) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63) - 65536, r2 += String.fromCharCode(55296 | c >> 10, 56320 | c & 1023);
+    } else if (eb & 1)
+      r2 += String.fromCharCode((c & 31) << 6 | d[i2++] & 63);
+    else
+      r2 += String.fromCharCode((c & 15) << 12 | (d[i2++] & 63) << 6 | d[i2++] & 63);
+  }
+};
+function strToU8(str, latin1) {
+  if (latin1) {
+    var ar_1 = new u8(str.length);
+    for (var i2 = 0; i2 < str.length; ++i2)
+      ar_1[i2] = str.charCodeAt(i2);
+    return ar_1;
+  }
+  if (te)
+    return te.encode(str);
+  var l = str.length;
+  var ar = new u8(str.length + (str.length >> 1));
+  var ai = 0;
+  var w = function(v) {
+    ar[ai++] = v;
+  };
+  for (var i2 = 0; i2 < l; ++i2) {
+    if (ai + 5 > ar.length) {
+      var n = new u8(ai + 8 + (l - i2 << 1));
+      n.set(ar);
+      ar = n;
+    }
+    var c = str.charCodeAt(i2);
+    if (c < 128 || latin1)
+      w(c);
+    else if (c < 2048)
+      w(192 | c >> 6), w(128 | c & 63);
+    else if (c > 55295 && c < 57344)
+      c = 65536 + (c & 1023 << 10) | str.charCodeAt(++i2) & 1023, w(240 | c >> 18), w(128 | c >> 12 & 63), w(128 | c >> 6 & 63), w(128 | c & 63);
+    else
+      w(224 | c >> 12), w(128 | c >> 6 & 63), w(128 | c & 63);
+  }
+  return slc(ar, 0, ai);
+}
+function strFromU8(dat, latin1) {
+  if (latin1) {
+    var r2 = "";
+    for (var i2 = 0; i2 < dat.length; i2 += 16384)
+      r2 += String.fromCharCode.apply(null, dat.subarray(i2, i2 + 16384));
+    return r2;
+  } else if (td) {
+    return td.decode(dat);
+  } else {
+    var _a2 = dutf8(dat), s = _a2.s, r2 = _a2.r;
+    if (r2.length)
+      err(8);
+    return s;
+  }
+}
+var slzh = function(d, b) {
+  return b + 30 + b2(d, b + 26) + b2(d, b + 28);
+};
+var zh = function(d, b, z) {
+  var fnl = b2(d, b + 28), efl = b2(d, b + 30), fn = strFromU8(d.subarray(b + 46, b + 46 + fnl), !(b2(d, b + 8) & 2048)), es = b + 46 + fnl;
+  var _a2 = z64hs(d, es, efl, z, b4(d, b + 20), b4(d, b + 24), b4(d, b + 42)), sc = _a2[0], su = _a2[1], off = _a2[2];
+  return [b2(d, b + 10), sc, su, fn, es + efl + b2(d, b + 32), off];
+};
+var z64hs = function(d, b, l, z, sc, su, off) {
+  var nsc = sc == 4294967295, nsu = su == 4294967295, noff = off == 4294967295, e = b + l;
+  var nf = nsc + nsu + noff;
+  if (z && nf) {
+    for (; b + 4 < e; b += 4 + b2(d, b + 2)) {
+      if (b2(d, b) == 1) {
+        return [
+          nsc ? b8(d, b + 4 + 8 * nsu) : sc,
+          nsu ? b8(d, b + 4) : su,
+          noff ? b8(d, b + 4 + 8 * (nsu + nsc)) : off,
+          1
+        ];
+      }
+    }
+    if (z < 2)
+      err(13);
+  }
+  return [sc, su, off, 0];
+};
+var exfl = function(ex) {
+  var le = 0;
+  if (ex) {
+    for (var k in ex) {
+      var l = ex[k].length;
+      if (l > 65535)
+        err(9);
+      le += l + 4;
+    }
+  }
+  return le;
+};
+var wzh = function(d, b, f, fn, u, c, ce, co) {
+  var fl2 = fn.length, ex = f.extra, col = co && co.length;
+  var exl = exfl(ex);
+  wbytes(d, b, ce != null ? 33639248 : 67324752), b += 4;
+  if (ce != null)
+    d[b++] = 20, d[b++] = f.os;
+  d[b] = 20, b += 2;
+  d[b++] = f.flag << 1 | (c < 0 && 8), d[b++] = u && 8;
+  d[b++] = f.compression & 255, d[b++] = f.compression >> 8;
+  var dt = new Date(f.mtime == null ? Date.now() : f.mtime), y = dt.getFullYear() - 1980;
+  if (y < 0 || y > 119)
+    err(10);
+  wbytes(d, b, y << 25 | dt.getMonth() + 1 << 21 | dt.getDate() << 16 | dt.getHours() << 11 | dt.getMinutes() << 5 | dt.getSeconds() >> 1), b += 4;
+  if (c != -1) {
+    wbytes(d, b, f.crc);
+    wbytes(d, b + 4, c < 0 ? -c - 2 : c);
+    wbytes(d, b + 8, f.size);
+  }
+  wbytes(d, b + 12, fl2);
+  wbytes(d, b + 14, exl), b += 16;
+  if (ce != null) {
+    wbytes(d, b, col);
+    wbytes(d, b + 6, f.attrs);
+    wbytes(d, b + 10, ce), b += 14;
+  }
+  d.set(fn, b);
+  b += fl2;
+  if (exl) {
+    for (var k in ex) {
+      var exf = ex[k], l = exf.length;
+      wbytes(d, b, +k);
+      wbytes(d, b + 2, l);
+      d.set(exf, b + 4), b += 4 + l;
+    }
+  }
+  if (col)
+    d.set(co, b), b += col;
+  return b;
+};
+var wzf = function(o, b, c, d, e) {
+  wbytes(o, b, 101010256);
+  wbytes(o, b + 8, c);
+  wbytes(o, b + 10, c);
+  wbytes(o, b + 12, d);
+  wbytes(o, b + 16, e);
+};
+function zipSync(data, opts) {
+  if (!opts)
+    opts = {};
+  var r2 = {};
+  var files = [];
+  fltn(data, "", r2, opts);
+  var o = 0;
+  var tot = 0;
+  for (var fn in r2) {
+    var _a2 = r2[fn], file = _a2[0], p = _a2[1];
+    var compression = p.level == 0 ? 0 : 8;
+    var f = strToU8(fn), s = f.length;
+    var com = p.comment, m = com && strToU8(com), ms = m && m.length;
+    var exl = exfl(p.extra);
+    if (s > 65535)
+      err(11);
+    var d = compression ? deflateSync(file, p) : file, l = d.length;
+    var c = crc();
+    c.p(file);
+    files.push(mrg(p, {
+      size: file.length,
+      crc: c.d(),
+      c: d,
+      f,
+      m,
+      u: s != fn.length || m && com.length != ms,
+      o,
+      compression
+    }));
+    o += 30 + s + exl + l;
+    tot += 76 + 2 * (s + exl) + (ms || 0) + l;
+  }
+  var out2 = new u8(tot + 22), oe = o, cdl = tot - o;
+  for (var i2 = 0; i2 < files.length; ++i2) {
+    var f = files[i2];
+    wzh(out2, f.o, f, f.f, f.u, f.c.length);
+    var badd = 30 + f.f.length + exfl(f.extra);
+    out2.set(f.c, f.o + badd);
+    wzh(out2, o, f, f.f, f.u, f.c.length, f.o, f.m), o += 16 + badd + (f.m ? f.m.length : 0);
+  }
+  wzf(out2, o, files.length, cdl, oe);
+  return out2;
+}
+function unzipSync(data, opts) {
+  var files = {};
+  var e = data.length - 22;
+  for (; b4(data, e) != 101010256; --e) {
+    if (!e || data.length - e > 65558)
+      err(13);
+  }
+  ;
+  var c = b2(data, e + 8);
+  if (!c)
+    return {};
+  var o = b4(data, e + 16);
+  var z = b4(data, e - 20) == 117853008;
+  if (z) {
+    var ze = b4(data, e - 12);
+    z = b4(data, ze) == 101075792;
+    if (z) {
+      c = b4(data, ze + 32);
+      o = b4(data, ze + 48);
+    }
+  }
+  var fltr = opts && opts.filter;
+  for (var i2 = 0; i2 < c; ++i2) {
+    var _a2 = zh(data, o, z), c_2 = _a2[0], sc = _a2[1], su = _a2[2], fn = _a2[3], no = _a2[4], off = _a2[5], b = slzh(data, off);
+    o = no;
+    if (!fltr || fltr({
+      name: fn,
+      size: sc,
+      originalSize: su,
+      compression: c_2
+    })) {
+      if (!c_2)
+        files[fn] = slc(data, b, b + sc);
+      else if (c_2 == 8)
+        files[fn] = inflateSync(data.subarray(b, b + sc), { out: new u8(su) });
+      else
+        err(14, "unknown compression type " + c_2);
+    }
+  }
+  return files;
+}
+
+// src/docx/package.ts
+var ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
+var NO_DATE = "1980-01-01T00:00:00Z";
+var compiler2 = Packer.compiler;
+async function packDocument(document4, fixes) {
+  if (!compiler2) return finishPackage(new Uint8Array(await Packer.toBuffer(document4)), fixes);
+  const zip = compiler2.compile(document4, void 0, []);
+  const parts = {};
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) parts[name] = await entry.async("uint8array");
+  }
+  return zipParts(parts, fixes);
+}
+async function finishPackage(docx, fixes) {
+  const parts = unzipSync(docx, { filter: (file) => !file.name.endsWith("/") });
+  return zipParts(parts, fixes);
+}
+function zipParts(parts, fixes) {
+  const names = Object.keys(parts);
+  const ordered = ["[Content_Types].xml", ...names.filter((n) => n !== "[Content_Types].xml").sort()];
+  const target = {};
+  for (const name of ordered) {
+    const data = parts[name];
+    if (data) target[name] = [fixedPart(name, data, fixes), { mtime: ZIP_TIME }];
+  }
+  return zipSync(target, { level: 6 });
+}
+function fixedPart(name, data, fixes) {
+  if (name === "word/styles.xml") return strToU8(fixes.stylesXml);
+  if (name === "docProps/core.xml") return strToU8(fixCoreDates(strFromU8(data), fixes.date));
+  if (name === "word/settings.xml") return strToU8(fixSettings(strFromU8(data)));
+  return data;
 }
 function fixCoreDates(xml, date) {
   const stamp = date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : normaliseDate(date);
@@ -50550,7 +41811,7 @@ async function mdastToDocx(root2, furniture, options = {}) {
     afterTitle: recipientsParagraphs(furniture, profile),
     closing: closingParagraphs(furniture, profile)
   });
-  const children = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordTable(furniture, profile)];
+  const children = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordParagraphs(furniture, profile)];
   if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
   const document4 = new File({
     title: furniture.title,
@@ -50561,8 +41822,7 @@ async function mdastToDocx(root2, furniture, options = {}) {
     customProperties: customProperties(furniture),
     sections: [{ properties: sectionProperties(profile), footers: pageNumberFooters(profile), children }]
   });
-  const packed = await Packer.toBuffer(document4);
-  const docx = await finishPackage(new Uint8Array(packed), { stylesXml: stylesXml(profile), date: furniture.date });
+  const docx = await packDocument(document4, { stylesXml: stylesXml(profile), date: furniture.date });
   return { docx, diagnostics: ctx.diagnostics };
 }
 function sectionProperties(profile) {

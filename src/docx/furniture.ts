@@ -1,7 +1,7 @@
 // The furniture GB/T 9704 prints outside the body, from the front matter:
 // 主送机关 (PL-03), 附件说明 (PL-08), 署名 and 成文日期 (PL-09/PL-10/PL-11),
 // 附注 (PL-13), 版头 and 版记.
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, TabStopType, WidthType, type FileChild } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, TabStopType, type FileChild } from 'docx';
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { typeAreaHeight, typeAreaWidth } from './profile.js';
@@ -128,55 +128,69 @@ export function headerParagraphs(furniture: Furniture, profile: StyleProfile): F
 
 /**
  * 版记: 抄送 (one character in each side) and the 印发 line, between a thick
- * first rule, a thin middle rule and a thick last rule. A one-column table
- * floated to the bottom of the type area on the last page.
+ * first rule, a thin middle rule and a thick last rule, the last rule on the
+ * bottom edge of the type area. Each part is a frame at a fixed position above
+ * the bottom margin; its rules are paragraph borders. Separate frames because
+ * LibreOffice keeps framed paragraphs in a frame only when they all carry the
+ * same borders.
  */
-export function recordTable(furniture: Furniture, profile: StyleProfile): FileChild[] {
-  const rows: string[][] = [];
-  const printed = furniture.printedBy || furniture.printedDate;
-  if (furniture.copyTo?.length) rows.push([`抄送：${furniture.copyTo.join('，')}。`]);
-  if (printed) rows.push([furniture.printedBy ?? '', furniture.printedDate ? `${chineseDate(furniture.printedDate)}印发` : '']);
-  if (rows.length === 0) return [];
+export function recordParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
+  const parts: RecordPart[] = [];
+  if (furniture.copyTo?.length) parts.push({ text: `抄送：${furniture.copyTo.join('，')}。` });
+  if (furniture.printedBy || furniture.printedDate) {
+    const date = furniture.printedDate ? `${chineseDate(furniture.printedDate)}印发` : '';
+    parts.push({ text: `${furniture.printedBy ?? ''}\t${date}`, tab: true });
+  }
+  if (parts.length === 0) return [];
+  const pitch = profile.grid.linePitch;
+  const heights = parts.map((part) => recordLineCount(part.text, profile) * pitch);
+  let top = typeAreaHeight(profile) - heights.reduce((a, b) => a + b, 0);
+  const frames = parts.map((part, index) => {
+    const box = { top, height: heights[index]!, ruleAbove: index === 0 ? THICK_RULE : undefined, ruleBelow: index === parts.length - 1 ? THICK_RULE : THIN_RULE };
+    top += box.height;
+    return recordFrame(part, box, profile);
+  });
+  // frames anchor to the paragraph after them; the body must also end with a paragraph
+  frames.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] }));
+  return frames;
+}
+
+interface RecordPart {
+  text: string;
+  tab?: boolean;
+}
+
+/** Rule widths in eighths of a point: 0.35 mm and 0.25 mm. */
+const THICK_RULE = 8;
+const THIN_RULE = 6;
+
+function recordFrame(part: RecordPart, box: { top: number; height: number; ruleAbove?: number; ruleBelow: number }, profile: StyleProfile): Paragraph {
   const width = typeAreaWidth(profile);
   const char = profile.grid.charWidth;
-  const look = runLook('record', profile);
-  const thick = { style: BorderStyle.SINGLE, size: 8, color: profile.colors.text };
-  const thin = { style: BorderStyle.SINGLE, size: 6, color: profile.colors.text };
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  const tableRows = rows.map((cells, index) => {
-    const text = cells.length === 2 ? `${cells[0]}\t${cells[1]}` : cells[0]!;
-    const paragraph = new Paragraph({
-      spacing: exactSpacing(profile),
-      alignment: AlignmentType.LEFT,
-      indent: { firstLine: 0, left: 0, right: 0 },
-      tabStops: [{ type: TabStopType.RIGHT, position: width - 2 * char }],
-      children: [textRun(text, look)],
-    });
-    return new TableRow({
-      cantSplit: true,
-      children: [
-        new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          margins: { left: char, right: char, top: 0, bottom: 0 },
-          borders: { top: index === 0 ? thick : thin, bottom: index === rows.length - 1 ? thick : thin, left: none, right: none },
-          children: [paragraph],
-        }),
-      ],
-    });
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: profile.colors.text, space: 0 });
+  return new Paragraph({
+    frame: {
+      type: 'absolute',
+      position: { x: 0, y: box.top },
+      anchor: { horizontal: 'margin', vertical: 'margin' },
+      width,
+      height: box.height,
+      rule: 'exact',
+      wrap: 'around',
+    },
+    border: { ...(box.ruleAbove ? { top: rule(box.ruleAbove) } : {}), bottom: rule(box.ruleBelow) },
+    spacing: exactSpacing(profile),
+    alignment: AlignmentType.LEFT,
+    // the 印发 line: 印发机关 one character in, the date ending one character before the edge
+    // (tab positions count from the frame's left edge, not from the indent)
+    indent: { left: char, right: part.tab ? 0 : char, firstLine: 0 },
+    tabStops: part.tab ? [{ type: TabStopType.RIGHT, position: width - char }] : [],
+    children: [textRun(part.text, runLook('record', profile))],
   });
-  // a document body must end with a paragraph; LibreOffice drops a trailing floating table
-  const closing = new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] });
-  return [
-    new Table({
-      rows: tableRows,
-      columnWidths: [width],
-      width: { size: width, type: WidthType.DXA },
-      layout: 'fixed',
-      // an absolute offset from the top margin (not tblpYSpec=bottom, which LibreOffice ignores)
-      // puts the last rule on the bottom edge of the type area
-      float: { verticalAnchor: 'margin', absoluteVerticalPosition: typeAreaHeight(profile) - rows.length * profile.grid.linePitch, horizontalAnchor: 'margin', absoluteHorizontalPosition: 0 },
-      borders: { top: thick, bottom: thick, left: none, right: none, insideHorizontal: thin, insideVertical: none },
-    }),
-    closing,
-  ];
+}
+
+/** Lines the 抄送 text needs at the 版记 size between one-character indents. */
+function recordLineCount(text: string, profile: StyleProfile): number {
+  const perLine = Math.floor((typeAreaWidth(profile) - 2 * profile.grid.charWidth) / (profile.sizes.record * 10));
+  return Math.max(1, Math.ceil(textWidth(text.replace('\t', '')) / perLine));
 }

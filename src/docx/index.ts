@@ -1,7 +1,7 @@
 // Markdown (docs/markdown-convention.md) → an official GB/T 9704-2012 DOCX.
 // Every layout number comes from the style profile; the same input gives the
 // same bytes.
-import { Document, Packer, Paragraph, Table, type FileChild } from 'docx';
+import { Document, Paragraph, Table, type FileChild } from 'docx';
 
 interface CustomProperty {
   name: string;
@@ -13,10 +13,10 @@ import type { Furniture } from '../model/plan.js';
 import { parseMarkdown } from '../markdown/parse.js';
 import { resolveProfile, type StyleProfile, type StyleProfileOverrides } from './profile.js';
 import { writeBody } from './body.js';
-import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordTable, chineseDate } from './furniture.js';
+import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordParagraphs, chineseDate } from './furniture.js';
 import { pageNumberFooters } from './footer.js';
 import { stylesXml } from './styles.js';
-import { finishPackage } from './package.js';
+import { packDocument } from './package.js';
 
 export { stripInvalidXmlChars } from './xml-chars.js';
 export { DEFAULT_PROFILE, resolveProfile, ProfileError, type StyleProfile, type StyleProfileOverrides } from './profile.js';
@@ -51,7 +51,7 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     afterTitle: recipientsParagraphs(furniture, profile),
     closing: closingParagraphs(furniture, profile),
   });
-  const children: FileChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordTable(furniture, profile)];
+  const children: FileChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordParagraphs(furniture, profile)];
   if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
   const document = new Document({
     title: furniture.title,
@@ -62,8 +62,7 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     customProperties: customProperties(furniture),
     sections: [{ properties: sectionProperties(profile), footers: pageNumberFooters(profile), children }],
   });
-  const packed = await Packer.toBuffer(document);
-  const docx = await finishPackage(new Uint8Array(packed), { stylesXml: stylesXml(profile), date: furniture.date });
+  const docx = await packDocument(document, { stylesXml: stylesXml(profile), date: furniture.date });
   return { docx, diagnostics: ctx.diagnostics };
 }
 

@@ -1,10 +1,17 @@
 // Post-processing of the package the docx library writes, for determinism and
 // for the parts it cannot express: our own styles.xml, core.xml dates taken
 // from the document's date, and zip entries with a fixed time in a fixed order.
-import JSZip from 'jszip';
+// fflate does the zipping: the docx library's own jszip pass (deflate, then
+// inflate again here) was the largest cost of a render in the profile.
+import { Packer, type Document } from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 
-/** DOS time starts in 1980; every entry gets this timestamp. */
-const ZIP_TIME = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
+/**
+ * DOS time starts in 1980; every entry gets this timestamp. fflate writes the
+ * local-time fields of the date, so it is built from local fields: the bytes
+ * are then the same in every time zone.
+ */
+const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 /** core.xml dates when the document has no date of its own. */
 const NO_DATE = '1980-01-01T00:00:00Z';
 
@@ -14,21 +21,48 @@ export interface PackageFixes {
   date?: string;
 }
 
-export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(docx);
-  const names = Object.keys(source.files).filter((name) => !source.files[name]!.dir);
-  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
-  const target = new JSZip();
-  for (const name of ordered) {
-    const file = source.file(name);
-    if (!file) continue;
-    let content = await file.async('string');
-    if (name === 'word/styles.xml') content = fixes.stylesXml;
-    if (name === 'docProps/core.xml') content = fixCoreDates(content, fixes.date);
-    if (name === 'word/settings.xml') content = fixSettings(content);
-    target.file(name, content, { date: ZIP_TIME, createFolders: false });
+type PartMap = Record<string, Uint8Array>;
+
+interface JsZipLike {
+  files: Record<string, { dir: boolean; async(type: 'uint8array'): Promise<Uint8Array> }>;
+}
+
+/** docx 9.7.1 keeps its compiler as a static field; it gives the parts without compressing them. */
+const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify?: unknown, overrides?: unknown[]): JsZipLike } }).compiler;
+
+/** The document as a finished .docx: parts fixed, fixed order and times, deflated once. */
+export async function packDocument(document: Document, fixes: PackageFixes): Promise<Uint8Array> {
+  if (!compiler) return finishPackage(new Uint8Array(await Packer.toBuffer(document)), fixes);
+  const zip = compiler.compile(document, undefined, []);
+  const parts: PartMap = {};
+  for (const [name, entry] of Object.entries(zip.files)) {
+    if (!entry.dir) parts[name] = await entry.async('uint8array');
   }
-  return target.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'DOS' });
+  return zipParts(parts, fixes);
+}
+
+/** Re-packs a .docx the docx library wrote. */
+export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
+  const parts = unzipSync(docx, { filter: (file) => !file.name.endsWith('/') });
+  return zipParts(parts, fixes);
+}
+
+function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
+  const names = Object.keys(parts);
+  const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
+  const target: Zippable = {};
+  for (const name of ordered) {
+    const data = parts[name];
+    if (data) target[name] = [fixedPart(name, data, fixes), { mtime: ZIP_TIME }];
+  }
+  return zipSync(target, { level: 6 });
+}
+
+function fixedPart(name: string, data: Uint8Array, fixes: PackageFixes): Uint8Array {
+  if (name === 'word/styles.xml') return strToU8(fixes.stylesXml);
+  if (name === 'docProps/core.xml') return strToU8(fixCoreDates(strFromU8(data), fixes.date));
+  if (name === 'word/settings.xml') return strToU8(fixSettings(strFromU8(data)));
+  return data;
 }
 
 function fixCoreDates(xml: string, date: string | undefined): string {

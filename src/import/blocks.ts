@@ -1,7 +1,14 @@
 // The input of the importer: a document as a flat list of paragraphs and tables,
 // whatever format it came from, each with the source line it starts on.
 export type InputBlock =
-  | { kind: 'para'; text: string; line: number; list?: boolean; heading?: boolean }
+  | {
+      kind: 'para';
+      text: string;
+      line: number;
+      list?: boolean;
+      /** marked as a heading by the source format: 0 = document title, 1–4 = 一、（一）1.（1） */
+      headingLevel?: number;
+    }
   | { kind: 'table'; rows: string[][]; line: number };
 
 const TABLE_SEPARATOR = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
@@ -38,9 +45,9 @@ function plainPara(text: string, line: number): InputBlock {
 }
 
 function markdownPara(text: string, line: number): InputBlock {
-  const heading = /^#{1,6}\s+(.*)$/.exec(text);
+  const heading = /^(#{1,6})\s+(.*)$/.exec(text);
   const unescape = (s: string) => s.replace(/\*\*/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1');
-  if (heading) return { kind: 'para', text: unescape(heading[1]!), line, heading: true };
+  if (heading) return { kind: 'para', text: unescape(heading[2]!), line, headingLevel: Math.min(heading[1]!.length - 1, 4) };
   const list = /^[-*+]\s+(.*)$/.exec(text);
   if (list) return { kind: 'para', text: unescape(list[1]!), line, list: true };
   return { kind: 'para', text: unescape(text), line };

@@ -33,7 +33,10 @@ function formatNote(input: string, note: ImportNote): string {
 /** Imports one document; returns true on success. */
 export async function runImport(input: string, options: { output?: string; force?: boolean }): Promise<boolean> {
   const ext = extname(input).toLowerCase();
-  if (!SUPPORTED.has(ext)) return fail(`${input}：不支持的文件类型“${ext || '（无扩展名）'}”，只能导入 .txt、.md 和 .docx`);
+  if (!SUPPORTED.has(ext)) {
+    const hint = ['.doc', '.wps', '.rtf'].includes(ext) ? '。请先用 Word 或 WPS 把它另存为 .docx' : '';
+    return fail(`${input}：不支持的文件类型“${ext || '（无扩展名）'}”，只能导入 .txt、.md 和 .docx${hint}`);
+  }
   if (!(await exists(input))) return fail(`${input}：找不到这个文件`);
   const output = options.output ?? defaultOutput(input);
   const toStdout = output === '-';

@@ -28,6 +28,18 @@ function tableRows(xml: string): string[][] {
   );
 }
 
+/**
+ * Word's built-in heading styles: "Title" is the document title, "Heading1"…
+ * (style ids "1"… in Chinese Word, 标题 1…) the section levels.
+ */
+function styleHeadingLevel(paragraphXml: string): number | undefined {
+  const style = /<w:pStyle\s+w:val="([^"]+)"/.exec(paragraphXml)?.[1];
+  if (!style) return undefined;
+  if (/^title$/i.test(style)) return 0;
+  const level = /^(?:heading\s*|标题\s*)?([1-4])$/i.exec(style)?.[1];
+  return level === undefined ? undefined : Number(level);
+}
+
 export class DocxReadError extends Error {}
 
 /** Blocks of a .docx; `line` is the 1-based paragraph number. */
@@ -50,7 +62,8 @@ export async function docxToBlocks(bytes: Uint8Array): Promise<InputBlock[]> {
       continue;
     }
     const text = paragraphText(m[0]).replace(/[\u00a0\u3000]/g, ' ').trim();
-    if (text) blocks.push({ kind: 'para', text, line: index });
+    const headingLevel = styleHeadingLevel(m[0]);
+    if (text) blocks.push({ kind: 'para', text, line: index, ...(headingLevel === undefined ? {} : { headingLevel }) });
   }
   return blocks;
 }

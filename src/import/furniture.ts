@@ -146,7 +146,7 @@ export function takeTitle(
   notes: ImportNote[],
 ): { title?: string; fromMetadata?: boolean; blocks: InputBlock[] } {
   const first = blocks[0];
-  if (first?.kind === 'para' && (first.heading || looksLikeTitle(first))) {
+  if (first?.kind === 'para' && (first.headingLevel === 0 || (first.headingLevel === undefined && looksLikeTitle(first)))) {
     notes.push({ line: first.line, kind: 'found', message: `标题：${first.text}` });
     return { title: first.text, blocks: blocks.slice(1) };
   }

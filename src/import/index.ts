@@ -34,8 +34,23 @@ const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工�
 
 export async function importFile(path: string): Promise<ImportOutcome> {
   const ext = extname(path).toLowerCase();
-  if (ext === '.docx') return importBlocks(await docxToBlocks(await readFile(path)));
-  return importText(await readFile(path, 'utf8'), path);
+  const bytes = await readFile(path);
+  if (ext === '.docx') return importBlocks(await docxToBlocks(bytes));
+  const { text, encoding } = decodeText(bytes);
+  const outcome = importText(text, path);
+  if (encoding !== 'utf-8') outcome.notes.unshift({ line: 0, kind: 'guess', message: `文件不是 UTF-8 编码，已按 ${encoding.toUpperCase()} 编码读取` });
+  return outcome;
+}
+
+/** Old .txt files from Windows offices are often GBK (GB18030) or UTF-16; read them too. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' } {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
 }
 
 export function importText(text: string, file: string): ImportOutcome {
@@ -107,7 +122,7 @@ export function importBlocks(input: InputBlock[], furniture: Partial<Furniture> 
 /** A Markdown file with front matter repeats its title as the first `#` heading. */
 function withoutTitleHeading(blocks: InputBlock[], title: string): InputBlock[] {
   const first = blocks[0];
-  return first?.kind === 'para' && (first.heading || first.text === title) && !/^[一二三四五六七八九十]+、/.test(first.text) ? blocks.slice(1) : blocks;
+  return first?.kind === 'para' && (first.headingLevel === 0 || first.text === title) ? blocks.slice(1) : blocks;
 }
 
 function pick(furniture: Partial<Furniture>): Partial<Furniture> {

@@ -102,7 +102,7 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
       continue;
     }
     const text = normalise(block.text);
-    const heading = block.list ? undefined : parseHeadingLine(text);
+    const heading = block.list ? undefined : (parseHeadingLine(text) ?? styledHeading(text, block.headingLevel));
     if (!heading) {
       const top = stack[stack.length - 1];
       if (!top) appendBlock(body.opening, text, Boolean(block.list));
@@ -112,12 +112,10 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
     const parent = stack[stack.length - 1];
-    if (parent && heading.rank - parent.rank > 1) {
-      notes.push({ line: block.line, kind: 'warning', message: `“${formatNumber(heading.rank, heading.number)}”上面缺少一级编号层次，导入后按所在层次重新编号` });
-      node.comments.push(`导入时推测：原文这里的编号是“${formatNumber(heading.rank, heading.number)}”，上面缺少一级层次`);
-    }
-    if (!parent && heading.rank > 1 && body.roots.length === 0 && body.opening.length === 0 && heading.rank !== 1) {
-      notes.push({ line: block.line, kind: 'guess', message: `正文从“${formatNumber(heading.rank, heading.number)}”开始，没有“一、”层次` });
+    if ((parent && heading.rank - parent.rank > 1) || (!parent && heading.rank > 1)) {
+      const where = parent ? '上面缺少一级编号层次' : '正文没有从“一、”层次开始';
+      notes.push({ line: block.line, kind: 'warning', message: `${describeHeading(heading)}${where}，导入后按所在层次重新编号` });
+      node.comments.push(`导入时推测：原文这里是${describeHeading(heading)}，${where}`);
     }
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
@@ -125,6 +123,16 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
   body.level3 = detectLevel3(body.roots);
   checkNumbering(body.roots, body.level3, notes);
   return body;
+}
+
+/** A heading the source marked by style (Markdown ##, Word 标题 2) without typing its number. */
+function styledHeading(text: string, level: number | undefined): { rank: Rank; number: number; rest: string } | undefined {
+  if (level === undefined || level < 1) return undefined;
+  return { rank: Math.min(level, 4) as Rank, number: Number.NaN, rest: text };
+}
+
+function describeHeading(heading: { rank: Rank; number: number; rest: string }): string {
+  return Number.isNaN(heading.number) ? `标题“${heading.rest}”` : `编号“${formatNumber(heading.rank, heading.number)}”`;
 }
 
 function makeNode(heading: { rank: Rank; number: number; rest: string }, line: number): TreeNode {
@@ -157,9 +165,10 @@ function checkNumbering(roots: TreeNode[], level3: 'restart' | 'continue', notes
     for (const node of nodes) {
       const useShared = level3 === 'continue' && node.rank === 3 && shared;
       const expected = useShared ? shared.next : (counters.get(node.rank) ?? 1);
-      if (node.typed !== expected) reportGap(node, expected, notes);
-      if (useShared) shared.next = node.typed + 1;
-      else counters.set(node.rank, node.typed + 1);
+      const typed = Number.isNaN(node.typed) ? expected : node.typed; // an unnumbered heading takes its place
+      if (typed !== expected) reportGap(node, expected, notes);
+      if (useShared) shared.next = typed + 1;
+      else counters.set(node.rank, typed + 1);
       check(node.children, node.rank === 1 ? { next: 1 } : shared);
     }
   };

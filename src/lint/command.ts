@@ -1,22 +1,9 @@
 // The I/O edge of `plandoc lint`: reads the files, prints findings, writes fixes.
-import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { writeFileAtomic } from '../cli/io.js';
+import { readSourceFile } from '../load/source.js';
 import { formatCounts, formatDiagnostics } from '../load/format.js';
-import { fixSource, lintSource, type LintChange } from './index.js';
-
-async function readSource(file: string): Promise<string | Diagnostic> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return {
-      file, line: 0, column: 0, severity: 'error', code: missing ? 'file-missing' : 'file-unreadable',
-      message: missing ? '找不到这个文件' : `读不了这个文件（${(error as NodeJS.ErrnoException).code ?? '未知原因'}）`,
-      hint: missing ? '检查文件名和路径是否写对。' : '检查文件权限。',
-    };
-  }
-}
+import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.js';
 
 function describeChange(file: string, change: LintChange): string {
   const before = change.before.replace(/ /g, '␠');
@@ -29,12 +16,12 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
   const all: Diagnostic[] = [];
   const sources = new Map<string, string>();
   for (const file of files) {
-    const read = await readSource(file);
-    if (typeof read !== 'string') {
-      all.push(read);
+    const read = await readSourceFile(file);
+    if (read.text === undefined) {
+      all.push(...read.diagnostics);
       continue;
     }
-    let text = read;
+    let text = read.text;
     if (options.fix) {
       const fixed = fixSource(text, file);
       if (fixed.changes.length) {
@@ -44,7 +31,7 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
       }
     }
     sources.set(file, text);
-    all.push(...lintSource(text, file));
+    all.push(...unlintableYaml(text, file), ...lintSource(text, file));
   }
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
   process.stderr.write(formatDiagnostics(sortDiagnostics(all), sources, { color }));

@@ -2,7 +2,7 @@
 // Markdown. Pure functions from source text to diagnostics and fixed text.
 import { LineCounter } from 'yaml';
 import type { Diagnostic } from '../load/diagnostic.js';
-import { lintText, safeFixes, type TextFinding, type TextRole } from './rules.js';
+import { applyFixes, lintText, safeFixes, type TextFinding, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
@@ -118,6 +118,20 @@ function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
   return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
+/** A YAML file that does not parse cannot be linted; say so instead of reporting it clean. */
+export function unlintableYaml(text: string, file: string): Diagnostic[] {
+  if (isMarkdownFile(file)) return [];
+  const prose = findProse(text);
+  const first = prose.syntaxErrors[0];
+  if (!first) return [];
+  const pos = prose.lineCounter.linePos(first.offset);
+  return [{
+    file, line: pos.line, column: pos.col, severity: 'error', code: 'yaml-syntax',
+    message: 'YAML 语法有错误，没法检查文字规范',
+    hint: `先运行 plandoc check ${file} 查看并改正语法错误。`,
+  }];
+}
+
 /**
  * Applies every safe fix to the source text, repeating until none is left
  * (one fix can uncover another). Only the fixed characters change.
@@ -132,7 +146,7 @@ export function fixSource(text: string, file: string): { text: string; changes: 
         .map((d) => ({ start: d.fix!.start, end: d.fix!.end, fix: d.fix!, diagnostic: d })),
     );
     if (!fixes.length) break;
-    const next = [...fixes].sort((a, b) => b.start - a.start).reduce((acc, f) => acc.slice(0, f.start) + f.fix.replacement + acc.slice(f.end), current);
+    const next = applyFixes(current, fixes);
     if (!isMarkdownFile(file) && findProse(next).syntaxErrors.length) break; // never write a file that no longer parses
     changes.push(...fixes.map((f) => ({ line: f.diagnostic.line, column: f.diagnostic.column, code: f.diagnostic.code, before: current.slice(f.start, f.end), after: f.fix.replacement })));
     current = next;

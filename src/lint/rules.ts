@@ -51,7 +51,8 @@ function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-const isCjk = (ch: string | undefined): boolean => ch !== undefined && new RegExp(`[${CJK}]`, 'u').test(ch);
+const CJK_CHAR = new RegExp(`[${CJK}]`, 'u');
+const isCjk = (ch: string | undefined): boolean => ch !== undefined && CJK_CHAR.test(ch);
 
 function neighbour(text: string, index: number, step: 1 | -1): string | undefined {
   let i = index;
@@ -290,7 +291,10 @@ export const RULES: readonly Rule[] = [
 
 /** Every finding in one piece of text, ordered by position. */
 export function lintText(text: string, role: TextRole = 'prose'): TextFinding[] {
-  const findings = RULES.flatMap((rule) => rule(text, role));
+  // a citation [[id]] is an identifier, not prose
+  const citations = [...text.matchAll(/(?<!\\)\[\[[^\]\n]*\]\]/g)].map((m) => [m.index, m.index + m[0].length] as const);
+  const inCitation = (f: TextFinding) => citations.some(([s, e]) => f.start < e && s < f.end);
+  const findings = RULES.flatMap((rule) => rule(text, role)).filter((f) => !inCitation(f));
   // a title's typed number or final mark is reported once, not again as TX-01
   const titleFindings = findings.filter((f) => f.code === 'PL-06' || f.code === 'PL-07');
   const covered = (f: TextFinding) =>
@@ -310,10 +314,16 @@ export function safeFixes<T extends { start: number; end: number; fix?: TextFix 
   return chosen;
 }
 
+/** Applies non-overlapping fixes in one pass (a big file may have thousands). */
 export function applyFixes(text: string, fixes: ReadonlyArray<{ start: number; end: number; fix?: TextFix }>): string {
-  let out = text;
-  for (const f of [...fixes].sort((a, b) => b.start - a.start)) out = out.slice(0, f.start) + f.fix!.replacement + out.slice(f.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of [...fixes].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, f.start), f.fix!.replacement);
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** Applies the safe fixes until none is left (fixes may uncover others). */

@@ -331,7 +331,7 @@ function checkDateYear(plan: Data, ctx: RuleContext): void {
 
 // ---------------------------------------------------------------- placeholders and numbers
 
-const PLACEHOLDER = /待填写|待补充|TODO|TBD|X{2,}|x{2,}|×{2,}|Ｘ{2,}/;
+const PLACEHOLDER = /待填写(?:[：:][^）)，。；\n]{0,30})?|待补充|TODO|TBD|X{2,}|x{2,}|×{2,}|Ｘ{2,}/;
 
 function checkPlaceholders(value: unknown, path: JsonPath, ctx: RuleContext): void {
   if (typeof value === 'string') {

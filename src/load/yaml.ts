@@ -86,13 +86,16 @@ function describeYamlError(error: YAMLError, parsed: ParsedYaml): SyntaxText {
     case 'ALIAS_PROPS':
       return { code: 'yaml-alias', message: '别名（*名称）写法不对', hint: '别名要引用前面用“&名称”定义过的内容；计划文件通常不需要别名。' };
     case 'RESOURCE_EXHAUSTION':
-      return aliasBombText();
+      // the yaml library reports a stack overflow on absurd nesting this way
+      return { code: 'yaml-too-deep', message: '嵌套层次太深，无法读取', hint: '计划文件通常不超过十几层：检查是不是括号没有配对或缩进出了错。' };
     case 'KEY_OVER_1024_CHARS':
       return { code: 'yaml-syntax', message: '键太长（超过 1024 个字符）', hint: '检查这一行是不是漏了冒号后的空格或换行。' };
     default:
       return { code: 'yaml-syntax', message: '这里的 YAML 写法不对', hint: '检查冒号（后面要有空格）、引号、括号和缩进。' };
   }
 }
+
+const FLOW_SENSITIVE_CODES = new Set(['yaml-syntax', 'yaml-indent', 'yaml-colon']);
 
 export const CITATION_QUOTE_HINT = '这一行的引用 [[编号]] 被 YAML 当成了方括号列表：把整段文字用引号括起来，例如 text: "达到[[rate]]。"';
 
@@ -121,7 +124,8 @@ export function syntaxDiagnostics(parsed: ParsedYaml): Diagnostic[] {
     const text = describeYamlError(error, parsed);
     const offset = text.code === 'yaml-quote' ? openingQuoteOffset(parsed, error.pos[0]) : error.pos[0];
     const where = positionAt(parsed, offset);
-    const hint = citationInFlow(parsed, where.line) ? CITATION_QUOTE_HINT : text.hint;
+    const flowMistake = FLOW_SENSITIVE_CODES.has(text.code) && citationInFlow(parsed, where.line);
+    const hint = flowMistake ? CITATION_QUOTE_HINT : text.hint;
     return makeDiagnostic(parsed, where, 'error', text.code, text.message, hint);
   });
   return [...errors, ...unresolvedAliasDiagnostics(parsed)];

@@ -25,6 +25,8 @@ export interface MetricStatusRecord {
   expected: number | null;
   /** 同比 growth as a fraction */
   yoy: number | null;
+  source: string | null;
+  note: string | null;
 }
 
 export interface StatusReport {
@@ -57,6 +59,8 @@ function record(id: string, context: SummaryContext): MetricStatusRecord {
     status: result.status ?? null,
     expected: result.expected ?? null,
     yoy: result.yoy ?? null,
+    source: tracked?.source ?? null,
+    note: tracked?.note ?? null,
   };
 }
 

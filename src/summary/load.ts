@@ -22,9 +22,7 @@ export type ProgressLoadResult = LoadResult<Progress> & {
 };
 
 /** A YAML file is a progress file when its top level has a `period` key. */
-export function isProgressSource(text: string): boolean {
-  return /^period\s*:/m.test(text);
-}
+export { isProgressSource } from '../load/index.js';
 
 export async function loadProgressFile(path: string): Promise<ProgressLoadResult> {
   const read = await readSourceFile(path);

@@ -18,9 +18,10 @@ interface Checker {
 export function checkProgress(progress: Progress, plan: Plan | undefined, parsed: ParsedYaml): Diagnostic[] {
   const checker: Checker = { parsed, context: buildContext(progress, plan), found: [] };
   checkStandalone(checker);
-  checkPeriod(checker);
+  const periodFits = checkPeriod(checker);
   checkMetricDefinitions(checker);
-  checkValues(checker);
+  checkValues(checker, periodFits);
+  checkCumulativeOrder(checker);
   checkTasks(checker);
   checkNarrative(checker);
   return checker.found;
@@ -36,9 +37,11 @@ function checkStandalone(checker: Checker): void {
   report(checker, [], 'summary-title-missing', '独立总结（没有 plan）没有标题', '写上 title（例如“牌楼镇2025年上半年工作总结”），或用 plan 指明所属计划。');
 }
 
-function checkPeriod(checker: Checker): void {
+/** False when the period itself is wrong: then every date would be reported again as outside it. */
+function checkPeriod(checker: Checker): boolean {
   const { progress, plan } = checker.context;
   const { period } = progress;
+  const before = checker.found.length;
   if (plan && period.year !== plan.year) {
     report(checker, ['period', 'year'], 'period-year', `统计期间是${period.year}年，但所属计划是${plan.year}年度的`, `把 period.year 改为 ${plan.year}，或把 plan 指向${period.year}年度的计划。`);
   }
@@ -47,6 +50,7 @@ function checkPeriod(checker: Checker): void {
     if (!asOf) report(checker, ['period', 'asOf'], 'invalid-date', `日期 ${period.asOf} 不存在`, '检查月份和日子，格式为 2026-09-15。');
     else if (asOf.year !== period.year) report(checker, ['period', 'asOf'], 'period-year', `截至日期 ${period.asOf} 不在${period.year}年内`, `截至日期要在 period.year（${period.year}年）之内。`);
   }
+  return checker.found.length === before;
 }
 
 function checkMetricDefinitions(checker: Checker): void {
@@ -61,10 +65,17 @@ function checkMetricDefinitions(checker: Checker): void {
   });
 }
 
-function checkValues(checker: Checker): void {
+function checkValues(checker: Checker, periodFits: boolean): void {
   const { progress, metrics, periodEnd } = checker.context;
   const { start } = periodRange(progress.period);
+  const seen = new Set<string>();
   (progress.values ?? []).forEach((entry, i) => {
+    const key = `${entry.metric}\u0000${entry.date}`;
+    if (seen.has(key)) {
+      report(checker, ['values', i, 'date'], 'duplicate-value', `指标 “${entry.metric}” 在 ${entry.date} 已经有一条数据，这里又写了一条`,
+        '同一指标同一日期只写一条；plandoc 使用后一条。', 'warning');
+    }
+    seen.add(key);
     const metric = metrics.get(entry.metric);
     if (!metric) {
       report(checker, ['values', i, 'metric'], 'unknown-metric', `没有 id 为 “${entry.metric}” 的指标`, progress.plan ? '指标要先在所属计划的 metrics 中定义；检查 id 是否写错。' : '指标要先在本文件的 metrics 中定义；检查 id 是否写错。');
@@ -77,10 +88,26 @@ function checkValues(checker: Checker): void {
     const date = parseIsoDate(entry.date);
     if (!date) {
       report(checker, ['values', i, 'date'], 'invalid-date', `日期 ${entry.date} 不存在`, '检查月份和日子，格式为 2026-06-30。');
-    } else if (entry.date < start || entry.date > periodEnd) {
+    } else if (periodFits && (entry.date < start || entry.date > periodEnd)) {
       report(checker, ['values', i, 'date'], 'date-outside-period', `日期 ${entry.date} 不在统计期间（${chineseDate(start)}至${chineseDate(periodEnd)}）内`, '检查日期是否写错，或者 period 是否写对。');
     }
   });
+}
+
+/** A cumulative figure (累计数) cannot shrink from one report to the next: usually a monthly figure typed instead. */
+function checkCumulativeOrder(checker: Checker): void {
+  const { progress, metrics } = checker.context;
+  const latest = new Map<string, { value: number; date: string }>();
+  const entries = (progress.values ?? []).map((entry, index) => ({ entry, index })).sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.index - b.index);
+  for (const { entry, index } of entries) {
+    if (!metrics.get(entry.metric)?.cumulative || typeof entry.value !== 'number') continue;
+    const previous = latest.get(entry.metric);
+    if (previous && entry.value < previous.value) {
+      report(checker, ['values', index, 'value'], 'cumulative-decrease', `累计指标 “${entry.metric}” 的完成数 ${entry.value} 比 ${previous.date} 的 ${previous.value} 还少`,
+        '累计指标填写截至该日期的累计数，而不是当月数；检查是否填错。', 'warning');
+    }
+    latest.set(entry.metric, { value: entry.value, date: entry.date });
+  }
 }
 
 function checkValueType(checker: Checker, index: number, wantsBoolean: boolean, isBoolean: boolean, name: string): void {

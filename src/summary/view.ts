@@ -12,7 +12,9 @@ import { formatNumber, formatRate } from '../derive/progress.js';
 import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock } from '../compose/blocks.js';
 import { removeInvalidCharacters, type ComposeProblem, type DataPath } from '../compose/text.js';
 import type { SectionView, AttachmentPageView } from '../compose/view.js';
-import { stringifyMarkdown } from '../markdown/stringify.js';
+import { unified } from 'unified';
+import remarkGfm from 'remark-gfm';
+import remarkStringify from 'remark-stringify';
 import { resolveCitations } from './cite.js';
 import type { MetricDef, SummaryContext } from './context.js';
 import {
@@ -271,8 +273,12 @@ function metricTable(context: SummaryContext): string | undefined {
   if (!metrics.length) return undefined;
   const rows = metrics.map((metric, i) => tableRow([String(i + 1), ...metricCells(metric, context)]));
   const table: Table = { type: 'table', align: ['center', 'left', 'center', 'left', 'right', 'right', 'center'], children: [tableRow(TABLE_HEADER), ...rows] };
-  return stringifyMarkdown(table);
+  return tableProcessor.stringify({ type: 'root', children: [table] }).trimEnd();
 }
+
+// Cells are not padded to align the pipes: padding counts characters, not
+// display width, so it misaligns Chinese text anyway and reads as stray spaces.
+const tableProcessor = unified().use(remarkStringify).use(remarkGfm, { tablePipeAlign: false });
 
 export function metricCells(metric: MetricDef, context: SummaryContext): string[] {
   const tracked = context.values.get(metric.id);

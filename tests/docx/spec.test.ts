@@ -84,7 +84,12 @@ describe('grid (GR)', () => {
     const p = paraStarting('为巩固拓展脱贫攻坚成果');
     expect(paraProp(docx, p, 'spacing', 'line')).toBe('579');
     expect(paraProp(docx, p, 'spacing', 'lineRule')).toBe('exact');
-    for (const body of bodyParagraphs(docx.document)) expect(Number(paraProp(docx, body, 'spacing', 'line'))).toBeGreaterThanOrEqual(240);
+    const withText = bodyParagraphs(docx.document).filter((body) => paragraphText(body) && paragraphText(body) !== '长寿镇人民政府文件');
+    expect(withText.length).toBeGreaterThan(25);
+    for (const body of withText) {
+      expect(paraProp(docx, body, 'spacing', 'line'), paragraphText(body)).toBe('579');
+      expect(paraProp(docx, body, 'spacing', 'lineRule'), paragraphText(body)).toBe('exact');
+    }
   });
   it('GR-01 house pitch 560 comes from the profile', async () => {
     const house = await renderMd('# 标题\n\n正文。', { grid: { linePitch: 560 } });
@@ -379,16 +384,25 @@ describe('tables, lists, furniture', () => {
     expect(paragraphs.indexOf(organ)).toBe(0);
     expect(paragraphs.indexOf(number)).toBeLessThan(paragraphs.indexOf(titleParagraph()));
   });
-  it('版记: 抄送 and 印发 line between thick and thin rules, at the end, floated to the bottom', () => {
-    const tables = all(docx.document, 'tbl');
-    const record = tables[tables.length - 1]!;
-    expect(paragraphText(all(record, 'p')[0]!)).toBe('抄送：县乡村振兴局，县农业农村局。');
-    expect(paragraphText(all(record, 'p')[1]!)).toBe('长寿镇党政办公室\t2026年1月15日印发');
-    const borders = child(child(record, 'tblPr'), 'tblBorders');
-    expect(attr(child(borders, 'top'), 'sz')).toBe('8');
-    expect(attr(child(borders, 'bottom'), 'sz')).toBe('8');
-    expect(attr(child(borders, 'insideH'), 'sz')).toBe('6');
-    expect(attr(child(child(record, 'tblPr'), 'tblpPr'), 'tblpYSpec')).toBe('bottom');
+  it('版记: 抄送 and 印发 lines between a thick first rule, thin middle rule and thick last rule, framed on the bottom of the type area', () => {
+    const copy = paraStarting('抄送：');
+    const printed = paraStarting('长寿镇党政办公室');
+    expect(paragraphText(copy)).toBe('抄送：县乡村振兴局，县农业农村局。');
+    expect(paragraphText(printed)).toBe('长寿镇党政办公室\t2026年1月15日印发');
+    const border = (p: Element, side: string) => attr(child(child(child(p, 'pPr'), 'pBdr'), side), 'sz');
+    expect([border(copy, 'top'), border(copy, 'bottom'), border(printed, 'top'), border(printed, 'bottom')]).toEqual(['8', '6', undefined, '8']);
+    // 抄送 one character in each side (4号 = 280 twips is less than the 320 used; 1 body character)
+    expect(paraProp(docx, copy, 'ind', 'left')).toBe('320');
+    expect(paraProp(docx, copy, 'ind', 'right')).toBe('320');
+    const frame = (p: Element) => child(child(p, 'pPr'), 'framePr');
+    const y = (p: Element) => Number(attr(frame(p), 'y'));
+    const h = (p: Element) => Number(attr(frame(p), 'h'));
+    expect(attr(frame(printed), 'vAnchor')).toBe('margin');
+    expect(y(printed) + h(printed)).toBe(16838 - 2098 - 1984);
+    expect(y(copy) + h(copy)).toBe(y(printed));
+    // the 版记 comes after the attachments, last in the document
+    const paragraphs = bodyParagraphs(docx.document);
+    expect(paragraphs.indexOf(copy)).toBeGreaterThan(paragraphs.indexOf(para('责任分工正文。')));
   });
   it('publication metadata goes to docProps/custom.xml; core.xml dates come from the front matter', async () => {
     const custom = await docx.text('docProps/custom.xml');

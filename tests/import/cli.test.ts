@@ -65,6 +65,25 @@ describe('plandoc import', () => {
     expect(existsSync(join(dir, 'plan.yaml'))).toBe(false);
   });
 
+  it('reads a GBK-encoded text file and says so', () => {
+    const gbk = join(dir, 'old.txt');
+    // "长寿镇2026年工作计划\n一、总体要求\n坚持稳中求进。" in GBK
+    writeFileSync(gbk, Buffer.from('b3a4cad9d5f232303236c4eab9a4d7f7bcc6bbae0ad2bba1a2d7dccce5d2aac7f30abce1b3d6cec8d6d0c7f3bdf8a1a30a', 'hex'));
+    const result = runCli(['import', gbk, '-o', '-']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('已按 GB18030 编码读取');
+    expect(result.stdout).toContain('title: 长寿镇2026年工作计划');
+    expect(result.stdout).toContain('text: 坚持稳中求进。');
+  });
+
+  it('suggests saving an old .doc as .docx', () => {
+    const doc = join(dir, 'old.doc');
+    writeFileSync(doc, 'x');
+    const result = runCli(['import', doc]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('另存为 .docx');
+  });
+
   it('says where the output goes in its help', () => {
     const help = runCli(['import', '--help']);
     expect(help.code).toBe(0);

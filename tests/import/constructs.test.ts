@@ -172,6 +172,13 @@ describe('lists, tables, attachments, signature', () => {
     expect(plan.sections[0]!.children![0]).toMatchObject({ title: '落实机制', runIn: true, text: '严格执行方案。' });
   });
 
+  it('takes the levels of unnumbered Markdown headings from their # depth', () => {
+    const md = `# ${TITLE}\n\n## 总体要求\n\n坚持稳中求进。\n\n### 指导思想\n\n以新思想为指导。\n\n## 保障措施\n\n加强领导。\n`;
+    const { plan, notes } = imported(md, 'in.md');
+    expect(shape(plan.sections)).toEqual([['总体要求', false, [['指导思想', false]]], ['保障措施', false]]);
+    expect(notes.filter((n) => n.kind === 'warning')).toEqual([]);
+  });
+
   it('recognises 附件, 署名 and 成文日期 at the end', () => {
     const { plan } = imported(`${TITLE}\n一、任务\n坚持稳中求进。\n附件:1.主要指标表\n2.责任分工表\n牌楼镇乡村振兴工作站\n2025年10月20日\n`);
     expect(plan).toMatchObject({ issuer: '牌楼镇乡村振兴工作站', date: '2025-10-20', attachments: [{ title: '主要指标表' }, { title: '责任分工表' }] });

@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../src/import/index.js';
 import { docxToBlocks } from '../../src/import/docx.js';
@@ -82,6 +82,27 @@ describe('reading a .docx', () => {
     expect(plan.metrics).toEqual([{ id: 'm1', name: '脱贫人口家庭经营性收入户均', unit: '%', target: { kind: 'growth', rate: 10 }, task: 's2' }]);
     expect(yaml).toContain('#   | 培训 | 300人次 |');
     expect(notes.some((n) => n.message.includes('表格'))).toBe(true);
+  });
+
+  it('takes section levels from Word heading styles when the numbers are not typed', async () => {
+    const doc = new Document({
+      sections: [{
+        children: [
+          new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(TITLE)] }),
+          new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('总体要求')] }),
+          para('坚持稳中求进。'),
+          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun('指导思想')] }),
+          para('以新思想为指导。'),
+        ],
+      }],
+    });
+    const blocks = await docxToBlocks(await Packer.toBuffer(doc));
+    expect(blocks.map((b) => (b.kind === 'para' ? b.headingLevel : 'table'))).toEqual([0, 1, undefined, 2, undefined]);
+    const path = join(dir, 'styled.docx');
+    writeFileSync(path, await Packer.toBuffer(doc));
+    const { plan } = await importFile(path);
+    expect(plan.title).toBe(TITLE);
+    expect(plan.sections).toEqual([{ id: 's1', title: '总体要求', text: '坚持稳中求进。', children: [{ id: 's1-1', title: '指导思想', text: '以新思想为指导。' }] }]);
   });
 
   it('rejects a file that is not a .docx with a Chinese message and exit 1', () => {

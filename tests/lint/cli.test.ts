@@ -58,7 +58,15 @@ describe('plandoc lint', () => {
   it('reports a missing file as an input error', () => {
     const result = runCli(['lint', join(dir, 'nope.yaml')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('找不到这个文件');
+    expect(result.stderr).toContain('找不到文件');
+  });
+
+  it('says a YAML file with a syntax error cannot be linted, instead of calling it clean', () => {
+    const file = write('broken.yaml', 'title: 计划\nsections: [\n');
+    const result = runCli(['lint', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('错误 [yaml-syntax] YAML 语法有错误，没法检查文字规范');
+    expect(result.stderr).not.toContain('没有发现文字规范问题');
   });
 
   it('requires at least one file (wrong usage, exit 2)', () => {

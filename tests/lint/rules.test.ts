@@ -193,6 +193,15 @@ describe('PL-07 titles without terminal punctuation', () => {
   });
 });
 
+describe('citations', () => {
+  it('never reports inside a [[id]] citation, but does around it', () => {
+    // ids may hold Han characters and hyphens: "培训1-2人" would otherwise look like a range
+    const findings = lintText('完成培训[[培训1-2人]]场,[[m1.value]]');
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ code: 'TX-01', start: 15 });
+  });
+});
+
 describe('fixText', () => {
   it('normalises a whole line of the 000 web copy and is idempotent', () => {
     const line = '4. 加强易地搬迁后续扶持:深化“点长制”管理,完善安置区基础设施和公共服务配套,开展就业帮扶专项行动,确保有劳动能力且有就业意愿的搬迁户至少1人稳定就业,就业率保持在90%以上 。';

@@ -59,6 +59,11 @@ describe('file shape', () => {
     expect(result.source.startsWith('title')).toBe(true);
   });
 
+  it('reads Windows line endings with the same positions', () => {
+    const diags = check(yamlOf('title: 示例', 'year: x', 'sections: [{ title: 总体要求 }]').replace(/\n/g, '\r\n'));
+    expect(diags.map(at)).toEqual(['2:7 schema-type']);
+  });
+
   it('reports NUL bytes as binary content', () => {
     expect(codes('title: a\u0000b\n')).toEqual(['file-binary']);
   });

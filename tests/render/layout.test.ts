@@ -1,6 +1,8 @@
 // LibreOffice render tests (GR-01, GR-02, PN-02/03/05, PL-01): the layout is
 // measured on the PDF, not read from the XML.
+import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fontconfigFile } from '../../src/docx/pdf.js';
 import { bodyLines, canRender, MM, pageNumberLine, renderPdf, TYPE_AREA, type PdfPage } from './pdf-layout.js';
 
 const HAN = '国家治理体系和治理能力现代化建设持续推进乡村振兴战略全面实施';
@@ -27,6 +29,14 @@ describe.skipIf(!canRender)('LibreOffice render of the official layout', () => {
 
   beforeAll(async () => {
     ({ pages } = await renderPdf(GRID_MD, 'grid'));
+  });
+
+  it('the shipped fontconfig maps the official names to CJK fonts of the right style', () => {
+    const match = (name: string) => execFileSync('fc-match', ['-f', '%{family[0]}', name], { encoding: 'utf8', env: { ...process.env, FONTCONFIG_FILE: fontconfigFile()! } });
+    expect(match('仿宋_GB2312')).toMatch(/UMing|cwTeX/);
+    expect(match('楷体_GB2312')).toMatch(/UKai/);
+    expect(match('黑体')).toMatch(/Noto Sans CJK/);
+    expect(match('方正小标宋简体')).toMatch(/Noto Serif CJK/);
   });
 
   it('renders several pages', () => {

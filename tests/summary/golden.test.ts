@@ -9,7 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import { composeSummaryMarkdown, loadProgressFile } from '../../src/summary/index.js';
 import { ROOT } from '../helpers/cli.js';
 
-const REFERENCE = '/work/shared/reference/001_pailou-2025-h1-summary.txt';
+const REFERENCE = join(ROOT, 'tests/fixtures/reference/001_pailou-2025-h1-summary.txt');
 
 const HALF_TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
 

@@ -60,9 +60,10 @@ describe('loadProgressFile', () => {
     expect(diag?.message).toContain('transfer-trainig');
   });
 
-  it('reports a period outside the plan year at period.year', async () => {
-    const text = VALID.replace('year: 2026', 'year: 2025').replace('2026-06-30', '2025-06-30');
+  it('reports a period outside the plan year at period.year, and not every date again', async () => {
+    const text = VALID.replace('year: 2026', 'year: 2025');
     const result = await load(text);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['period-year']);
     const diag = result.diagnostics.find((d) => d.code === 'period-year');
     expect(diag).toMatchObject({ line: lineOf(text, 'year: 2025'), column: 9 });
     expect(diag?.message).toContain('2026年度');
@@ -111,6 +112,20 @@ describe('loadProgressFile', () => {
     const badStatus = await load(VALID.replace('status: 正常推进', 'status: 进行中'));
     expect(badStatus.value).toBeUndefined();
     expect(badStatus.diagnostics[0]?.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('warns about two values of one metric on one date, and still loads', async () => {
+    const text = VALID.replace('values:\n', 'values:\n  - { metric: transfer-training, value: 170, date: 2026-06-30 }\n');
+    const result = await load(text);
+    expect(result.value).toBeDefined();
+    expect(result.diagnostics).toMatchObject([{ code: 'duplicate-value', severity: 'warning', line: lineOf(text, 'date: 2026-06-30') + 4 }]);
+  });
+
+  it('warns when a cumulative figure shrinks (a monthly figure typed instead of the running total)', async () => {
+    const text = VALID.replace('values:\n', 'values:\n  - { metric: transfer-training, value: 200, date: 2026-05-31 }\n');
+    const result = await load(text);
+    expect(result.value).toBeDefined();
+    expect(result.diagnostics).toMatchObject([{ code: 'cumulative-decrease', severity: 'warning', line: lineOf(text, 'value: 180') }]);
   });
 
   it('reports a missing progress file without a position', async () => {
