@@ -1,8 +1,8 @@
 // Entry point of the `plandoc` command. Argument parsing and exit codes only:
 // each command lives in its own file and loads its heavy modules on demand,
 // so `plandoc --help` starts fast.
-import { Command, CommanderError } from 'commander';
-import { HELP_TITLES, translateCommanderMessage } from './usage.js';
+import { Command, CommanderError, Help } from 'commander';
+import { HELP_TITLES, describeOption, translateCommanderMessage, translateUsage } from './usage.js';
 import { registerCommands } from './commands.js';
 import { EXIT_USAGE, EXIT_INPUT, reportCrash } from './exit.js';
 
@@ -11,7 +11,13 @@ const program = new Command('plandoc')
   .helpOption('-h, --help', '显示帮助')
   .helpCommand('help [命令]', '显示某个命令的帮助')
   .version(process.env.PLANDOC_VERSION ?? '0.1.0', '-V, --version', '显示版本号')
-  .configureHelp({ sortSubcommands: false, styleTitle: (title) => HELP_TITLES[title] ?? title })
+  .configureHelp({
+    sortSubcommands: false,
+    styleTitle: (title) => HELP_TITLES[title] ?? title,
+    optionDescription: (option) => describeOption(option.description, option.argChoices, option.defaultValue),
+    commandUsage: (command) => translateUsage(new Help().commandUsage(command)),
+    subcommandTerm: (command) => translateUsage(new Help().subcommandTerm(command)),
+  })
   .showHelpAfterError('（用 plandoc --help 查看用法）')
   .configureOutput({
     outputError: (text, write) => write(translateCommanderMessage(text)),

@@ -22,3 +22,20 @@ describe('plandoc command line', () => {
     expect(result.stderr).toMatch(/不认识的命令|参数太多/);
   });
 });
+
+describe('plandoc help and usage messages are Chinese', () => {
+  it('names choices and defaults in Chinese in command help', () => {
+    const result = runCli(['check', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('[选项]');
+    expect(result.stdout).toContain('可选：text、json；默认：text');
+    expect(result.stdout).not.toMatch(/choices|default|\[options\]/);
+  });
+
+  it('explains an invalid choice in Chinese with exit code 2', () => {
+    const result = runCli(['check', '--format', 'xml', 'plans/changshou-2026.yaml']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('可选的值：text、json。');
+    expect(result.stderr).not.toContain('Allowed');
+  });
+});
