@@ -5,7 +5,7 @@
 # Idempotent: installs only what is missing. Needs root (as on CI).
 set -euo pipefail
 
-packages=(libreoffice-writer-nogui poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-cwtex-fs pandoc)
+packages=(libreoffice-writer-nogui poppler-utils fontconfig fonts-liberation fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-cwtex-fs pandoc)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -22,16 +22,33 @@ export interface ComposeResult {
   diagnostics: Diagnostic[];
 }
 
+/** Which template a stage fills, and what to tell the user when it is broken. */
+export interface TemplateChoice {
+  name: string;
+  /** the user's templates directory, if any */
+  dir?: string;
+  brokenTemplateHint: string;
+}
+
 export function composePlanMarkdown(plan: Plan, options: ComposeOptions = {}): ComposeResult {
   const problems: ComposeProblem[] = [];
   const view = buildPlanView(plan, problems);
-  const diagnostics = uniqueProblems(problems).map((p) => toDiagnostic(p, options));
+  const diagnostics = uniqueProblems(problems).map((p) => problemDiagnostic(p, options));
+  return fillTemplate(view, diagnostics, {
+    name: 'plan.md.hbs',
+    dir: options.templatesDir,
+    brokenTemplateHint: '改正模板文件，或者去掉 --templates / 配置文件里的 templates，改用自带模板。',
+  });
+}
+
+/** A broken user template becomes a diagnostic rather than an exception. */
+export function fillTemplate(view: object, diagnostics: Diagnostic[], template: TemplateChoice): ComposeResult {
   try {
-    const markdown = normaliseBlankLines(loadTemplate('plan.md.hbs', options.templatesDir)(view));
+    const markdown = normaliseBlankLines(loadTemplate(template.name, template.dir)(view));
     return { markdown, diagnostics };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
-    return { markdown: '', diagnostics: [...diagnostics, templateDiagnostic(error)] };
+    return { markdown: '', diagnostics: [...diagnostics, templateDiagnostic(error, template.brokenTemplateHint)] };
   }
 }
 
@@ -54,7 +71,7 @@ function uniqueProblems(problems: ComposeProblem[]): ComposeProblem[] {
   });
 }
 
-function toDiagnostic(problem: ComposeProblem, options: ComposeOptions): Diagnostic {
+export function problemDiagnostic(problem: ComposeProblem, options: Pick<ComposeOptions, 'file' | 'locate'>): Diagnostic {
   const position = options.locate?.(problem.path);
   return {
     file: options.file ?? '',
@@ -72,7 +89,7 @@ export function describePath(path: DataPath): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${part}`)).join('');
 }
 
-function templateDiagnostic(error: TemplateError): Diagnostic {
+function templateDiagnostic(error: TemplateError, hint: string): Diagnostic {
   return {
     file: error.file,
     line: error.line,
@@ -80,6 +97,6 @@ function templateDiagnostic(error: TemplateError): Diagnostic {
     severity: 'error',
     code: 'template-error',
     message: error.message,
-    hint: '改正模板文件，或者去掉 --templates / 配置文件里的 templates，改用自带模板。',
+    hint,
   };
 }

@@ -5,7 +5,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { Attachment, Furniture, Plan, RunIn, Section, Text } from '../model/plan.js';
 import { numberSections, type NumberedSection } from '../derive/numbering.js';
 import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock } from './blocks.js';
-import { buildCitationIndex, prepareText, preparePlain, type CitationIndex, type ComposeProblem, type DataPath } from './text.js';
+import { buildCitationIndex, prepareText, preparePlain, type ComposeProblem, type DataPath } from './text.js';
 
 export interface SectionView {
   /** "一、", "（一）", "1.", "（1）" */
@@ -41,17 +41,20 @@ export interface PlanView {
   plan: Plan;
 }
 
-interface Context {
-  citations: CitationIndex;
+/** What a stage that prints sections (plan, summary) supplies to the shared section code. */
+export interface SectionContext {
   problems: ComposeProblem[];
   runInMark: '。' | '：';
+  /** Body text → printable text; each stage resolves its own kind of citations. */
+  prepareText: (text: string, path: DataPath) => string;
 }
 
 export function buildPlanView(plan: Plan, problems: ComposeProblem[]): PlanView {
-  const ctx: Context = {
-    citations: buildCitationIndex(plan.metrics, plan.basis),
+  const citations = buildCitationIndex(plan.metrics, plan.basis);
+  const ctx: SectionContext = {
     problems,
     runInMark: plan.numbering?.runInMark ?? '。',
+    prepareText: (text, path) => prepareText(text, citations, path, problems),
   };
   const numbered = numberSections(plan.sections ?? [], plan.numbering);
   return {
@@ -66,7 +69,8 @@ export function buildPlanView(plan: Plan, problems: ComposeProblem[]): PlanView 
 
 // ---- sections ---------------------------------------------------------------
 
-function sectionView(node: NumberedSection, ctx: Context): SectionView {
+/** A numbered section and its subtree as the templates print it, for plan and summary bodies alike. */
+export function sectionView(node: NumberedSection, ctx: SectionContext): SectionView {
   const { section, path } = node;
   const title = section.title === undefined ? undefined : preparePlain(section.title, [...path, 'title'], ctx.problems);
   const blocks = preparedBlocks(section.text, [...path, 'text'], ctx);
@@ -83,9 +87,9 @@ function sectionView(node: NumberedSection, ctx: Context): SectionView {
   };
 }
 
-type PreparedBlock = { paragraph: string } | { list: string[] };
+export type PreparedBlock = { paragraph: string } | { list: string[] };
 
-function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: Context) {
+function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: SectionContext) {
   const [first, ...others] = blocks;
   const leadingParagraph = first && 'paragraph' in first ? first.paragraph : undefined;
   if (title === undefined) {
@@ -99,12 +103,12 @@ function headingAndRest(node: NumberedSection, title: string | undefined, blocks
   return { heading: runInBlock(node.number + title, mark), rest: blocks };
 }
 
-function runInMark(runIn: RunIn | undefined, ctx: Context): '。' | '：' | undefined {
+function runInMark(runIn: RunIn | undefined, ctx: SectionContext): '。' | '：' | undefined {
   if (runIn === true) return ctx.runInMark;
   return runIn || undefined;
 }
 
-function taskInfo(section: Section, path: DataPath, ctx: Context): string {
+function taskInfo(section: Section, path: DataPath, ctx: SectionContext): string {
   const parts: string[] = [];
   if (section.lead) parts.push(`牵头单位：${preparePlain(section.lead, [...path, 'lead'], ctx.problems)}`);
   if (section.units?.length) {
@@ -124,27 +128,27 @@ export function chineseDate(value: string): string {
 
 // ---- text -------------------------------------------------------------------
 
-function preparedBlocks(text: Text | undefined, path: DataPath, ctx: Context): PreparedBlock[] {
+export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): PreparedBlock[] {
   if (text === undefined) return [];
-  if (typeof text === 'string') return [{ paragraph: prepareText(text, ctx.citations, path, ctx.problems) }];
+  if (typeof text === 'string') return [{ paragraph: ctx.prepareText(text, path) }];
   return text.map((block, i) =>
     typeof block === 'string'
-      ? { paragraph: prepareText(block, ctx.citations, [...path, i], ctx.problems) }
-      : { list: block.list.map((item, j) => prepareText(item, ctx.citations, [...path, i, 'list', j], ctx.problems)) },
+      ? { paragraph: ctx.prepareText(block, [...path, i]) }
+      : { list: block.list.map((item, j) => ctx.prepareText(item, [...path, i, 'list', j])) },
   );
 }
 
-function blockMarkdown(block: PreparedBlock): string {
+export function blockMarkdown(block: PreparedBlock): string {
   return 'paragraph' in block ? paragraphBlock(block.paragraph) : listBlock(block.list);
 }
 
-function textBlocks(text: Text | undefined, path: DataPath, ctx: Context): string[] {
+export function textBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): string[] {
   return preparedBlocks(text, path, ctx).map(blockMarkdown);
 }
 
 // ---- attachments and front matter -----------------------------------------
 
-function attachmentPages(attachments: readonly Attachment[], ctx: Context): AttachmentPageView[] {
+function attachmentPages(attachments: readonly Attachment[], ctx: SectionContext): AttachmentPageView[] {
   const numbered = attachments.length > 1;
   return attachments.flatMap((attachment, i) => {
     if (attachment.text === undefined) return [];
@@ -164,7 +168,7 @@ const FURNITURE_KEYS = [
 ] as const satisfies ReadonlyArray<keyof Furniture>;
 
 /** The furniture as YAML front matter (docs/markdown-convention.md). */
-function frontMatter(plan: Plan, ctx: Context): string {
+function frontMatter(plan: Plan, ctx: SectionContext): string {
   const furniture: Record<string, unknown> = {};
   for (const key of FURNITURE_KEYS) {
     const value = plan[key];
@@ -176,7 +180,7 @@ function frontMatter(plan: Plan, ctx: Context): string {
   return `---\n${yaml}\n---`;
 }
 
-function cleanStrings(value: unknown, path: DataPath, ctx: Context): unknown {
+function cleanStrings(value: unknown, path: DataPath, ctx: SectionContext): unknown {
   if (typeof value === 'string') return preparePlain(value, path, ctx.problems);
   if (Array.isArray(value)) return value.map((item, i) => cleanStrings(item, [...path, i], ctx));
   if (value && typeof value === 'object') {

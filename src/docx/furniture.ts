@@ -78,6 +78,8 @@ function signature(furniture: Furniture, profile: StyleProfile): FileChild[] {
       spacing: exactSpacing(profile),
       alignment: AlignmentType.RIGHT,
       indent: { right: Math.round(right * char), firstLine: 0 },
+      // no extra space around digits, so the date is as wide as the width model says
+      autoSpaceEastAsianText: false,
       children: [textRun(text, look)],
     });
   return [blankLine(profile), ...(issuer ? [line(issuer, issuerRight)] : []), ...(date ? [line(date, dateRight)] : [])];

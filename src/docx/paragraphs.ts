@@ -2,7 +2,7 @@
 // exact line spacing and zero space before/after (GR-01, GR-04).
 import { AlignmentType, Paragraph, type IParagraphOptions, type ParagraphChild } from 'docx';
 import type { StyleProfile } from './profile.js';
-import { runLook, runOptions, textRun, type RunRole } from './runs.js';
+import { runLook, runOptions } from './runs.js';
 
 export function exactSpacing(profile: StyleProfile) {
   return { before: 0, after: 0, line: profile.grid.linePitch, lineRule: 'exact' as const };
@@ -33,8 +33,4 @@ export function flushParagraph(children: ParagraphChild[], profile: StyleProfile
 /** GR-04: a blank line is an empty paragraph at the body pitch. */
 export function blankLine(profile: StyleProfile): Paragraph {
   return new Paragraph({ spacing: exactSpacing(profile), run: runOptions(runLook('body', profile)), children: [] });
-}
-
-export function simpleText(text: string, role: RunRole, profile: StyleProfile) {
-  return textRun(text, runLook(role, profile));
 }

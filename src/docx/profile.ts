@@ -93,7 +93,7 @@ export interface StyleProfile {
 export type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 export type StyleProfileOverrides = DeepPartial<StyleProfile>;
 
-export const DEFAULT_PROFILE: StyleProfile = Object.freeze({
+export const DEFAULT_PROFILE: StyleProfile = deepFreeze({
   page: {
     width: 11906,
     height: 16838,
@@ -124,7 +124,12 @@ export const DEFAULT_PROFILE: StyleProfile = Object.freeze({
   title: { maxCharsPerLine: 20 },
   pageNumber: { indent: 280, dash: '—' },
   table: { cellLine: 240, cellMargin: 80 },
-}) as StyleProfile;
+});
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const inner of Object.values(value)) if (typeof inner === 'object' && inner !== null) deepFreeze(inner);
+  return Object.freeze(value);
+}
 
 /** An override that cannot be used; the message is plain Chinese. */
 export class ProfileError extends Error {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import type { BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Section, Text } from '../model/plan.js';
+import type { BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
 import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
 import { textToBlocks, type InputBlock } from './blocks.js';
@@ -27,6 +27,8 @@ type Path = Array<string | number>;
 interface Context {
   metrics: Metric[];
   comments: Array<{ path: Path; text: string }>;
+  /** where each imported section landed in the YAML, for comments found later */
+  paths: Map<TreeNode, Path>;
 }
 
 const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
@@ -57,7 +59,7 @@ export function importText(text: string, file: string): ImportOutcome {
   const markdown = /\.(md|markdown)$/i.test(file);
   if (!markdown) return importBlocks(textToBlocks(text, { markdown }));
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  const furniture = front ? (parseDocument(front[1]!).toJS() as Partial<Furniture> | null) ?? {} : {};
+  const furniture = front ? (parseDocument(front[1]!).toJS() as Partial<Furniture & Pick<Plan, 'year'>> | null) ?? {} : {};
   const lineOffset = front ? front[0].split('\n').length - 1 : 0;
   const blocks = textToBlocks(front ? text.slice(front[0].length) : text, { markdown }).map((b) => ({ ...b, line: b.line + lineOffset }));
   return importBlocks(blocks, furniture);
@@ -67,49 +69,74 @@ export function importText(text: string, file: string): ImportOutcome {
 const escapeCitations = (text: string) => text.replace(/(?<!\\)\[\[/g, '\\[[');
 const normalise = (text: string) => escapeCitations(fixText(text, 'prose'));
 
-export function importBlocks(input: InputBlock[], furniture: Partial<Furniture> = {}): ImportOutcome {
-  const notes: ImportNote[] = [];
+interface FrontMatter {
+  title: string;
+  titleFromMetadata: boolean;
+  furniture: Partial<Furniture>;
+  publication?: Publication;
+  dateForYear?: string;
+  blocks: InputBlock[];
+}
+
+const FURNITURE_KEYS = ['issuer', 'date', 'docNumber', 'recipients', 'attachments', 'note', 'copyTo', 'printedBy', 'printedDate', 'header', 'sealed'] as const;
+
+/** Everything outside the body: debris, 政务公开, title, 署名/成文日期, 附件, 主送机关. */
+function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: ImportNote[]): FrontMatter {
   const debris = dropDebris(input);
   if (debris.dropped) notes.push({ line: 0, kind: 'found', message: `删去网页或 Word 残留 ${debris.dropped} 行（来源行、空表格、书签、“扫一扫”等）` });
   const meta = takePublication(debris.blocks);
   const publicationCount = Object.keys(meta.found.publication).length;
   if (publicationCount) notes.push({ line: meta.found.lines[0] ?? 0, kind: 'found', message: `政务公开信息 ${publicationCount} 项（放在 publication 里，不印在正文中）` });
-  const titled = furniture.title ? { title: furniture.title, blocks: withoutTitleHeading(meta.blocks, furniture.title) } : takeTitle(meta.blocks, meta.found.title, notes);
+  const titled = typed.title ? { title: typed.title, blocks: withoutTitleHeading(meta.blocks, typed.title) } : takeTitle(meta.blocks, meta.found.title, notes);
   const signed = takeSignature(titled.blocks, notes);
   const attached = takeAttachments(signed.blocks, notes);
-  const recipients = takeRecipients(attached.blocks, notes);
-  const body = buildBody(recipients.blocks, normalise, notes);
+  const addressed = takeRecipients(attached.blocks, notes);
+  const found: Partial<Furniture> = {
+    ...(signed.issuer ? { issuer: signed.issuer } : {}),
+    ...((signed.date ?? meta.found.date) ? { date: signed.date ?? meta.found.date } : {}),
+    ...(meta.found.docNumber ? { docNumber: meta.found.docNumber } : {}),
+    ...(addressed.recipients ? { recipients: addressed.recipients } : {}),
+    ...(attached.attachments.length ? { attachments: attached.attachments.map((t) => ({ title: fixText(t, 'title') })) } : {}),
+  };
+  const furniture: Partial<Furniture> = { ...found };
+  for (const key of FURNITURE_KEYS) if (typed[key] !== undefined) Object.assign(furniture, { [key]: typed[key] });
+  return {
+    title: typed.title ?? (titled.title ? fixText(titled.title, 'title') : '（请填写标题）'),
+    titleFromMetadata: 'fromMetadata' in titled && titled.fromMetadata === true,
+    furniture,
+    ...(publicationCount || typed.publication ? { publication: { ...meta.found.publication, ...typed.publication } } : {}),
+    dateForYear: furniture.date ?? meta.found.date,
+    blocks: addressed.blocks,
+  };
+}
 
-  const ctx: Context = { metrics: [], comments: [] };
-  const title = furniture.title ?? (titled.title ? fixText(titled.title, 'title') : '（请填写标题）');
-  const typedYear = Number((furniture as Partial<Plan>).year) || undefined;
-  const year = typedYear ?? guessYear(title, furniture.date ?? signed.date ?? meta.found.date);
+export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}): ImportOutcome {
+  const notes: ImportNote[] = [];
+  const front = readFront(input, typed, notes);
+  const body = buildBody(front.blocks, normalise, notes);
+  const ctx: Context = { metrics: [], comments: [], paths: new Map() };
+  const year = (Number(typed.year) || undefined) ?? guessYear(front.title, front.dateForYear);
   const basis: BasisDocument[] = [];
   const opening = body.opening.map((block) => (typeof block === 'string' ? citeBasis(block, basis) : block));
   const sections = body.roots.map((node, i) => toSection(node, `s${i + 1}`, ['sections', i], ctx));
   const runInMark = defaultRunInMark(sections);
   if (runInMark) sections.forEach((s) => useDefaultMark(s, runInMark));
+  const numbering = { ...(body.level3 === 'continue' ? { level3: 'continue' as const } : {}), ...(runInMark ? { runInMark } : {}) };
 
   const plan: Plan = {
-    title,
-    ...(kindOf(title) ? { kind: kindOf(title) } : {}),
+    title: front.title,
+    ...(kindOf(front.title) ? { kind: kindOf(front.title) } : {}),
     year: year ?? new Date().getFullYear(),
-    ...pick(furniture),
-    ...(signed.issuer && !furniture.issuer ? { issuer: signed.issuer } : {}),
-    ...((signed.date ?? meta.found.date) && !furniture.date ? { date: signed.date ?? meta.found.date } : {}),
-    ...(meta.found.docNumber && !furniture.docNumber ? { docNumber: meta.found.docNumber } : {}),
-    ...(recipients.recipients ? { recipients: recipients.recipients } : {}),
-    ...(attached.attachments.length ? { attachments: attached.attachments.map((t) => ({ title: fixText(t, 'title') })) } : {}),
-    ...(publicationCount ? { publication: meta.found.publication } : {}),
+    ...front.furniture,
+    ...(front.publication ? { publication: front.publication } : {}),
+    ...(Object.keys(numbering).length ? { numbering } : {}),
     ...(basis.length ? { basis } : {}),
     ...(opening.length ? { opening: simplify(opening) } : {}),
     sections,
     ...(ctx.metrics.length ? { metrics: ctx.metrics } : {}),
   };
-  const numbering = { ...(body.level3 === 'continue' ? { level3: 'continue' as const } : {}), ...(runInMark ? { runInMark } : {}) };
-  if (Object.keys(numbering).length) plan.numbering = numbering;
 
-  if ('fromMetadata' in titled && titled.fromMetadata) ctx.comments.push({ path: ['title'], text: '导入时推测：正文前没有标题行，标题取自网页信息“名称”' });
+  if (front.titleFromMetadata) ctx.comments.push({ path: ['title'], text: '导入时推测：正文前没有标题行，标题取自网页信息“名称”' });
   if (year === undefined) ctx.comments.push({ path: ['year'], text: '导入时推测：没有从标题或日期里找到年度，请核对' });
   if (body.level3 === 'continue') ctx.comments.push({ path: ['numbering', 'level3'], text: '导入时推测：原文的三级编号（1. 2. …）跨二级标题连续编排' });
   addTableComments(body.tables, ctx, notes);
@@ -123,12 +150,6 @@ export function importBlocks(input: InputBlock[], furniture: Partial<Furniture> 
 function withoutTitleHeading(blocks: InputBlock[], title: string): InputBlock[] {
   const first = blocks[0];
   return first?.kind === 'para' && (first.headingLevel === 0 || first.text === title) ? blocks.slice(1) : blocks;
-}
-
-function pick(furniture: Partial<Furniture>): Partial<Furniture> {
-  const { title: _title, ...rest } = furniture;
-  void _title;
-  return rest;
 }
 
 function kindOf(title: string): PlanKind | undefined {
@@ -146,6 +167,8 @@ function takeRecipients(blocks: InputBlock[], notes: ImportNote[]): { recipients
   const first = blocks[0];
   if (first?.kind !== 'para' || !/^[^，。,]{2,40}[:：]$/.test(first.text) || /^[一二三四五六七八九十\d（(]/.test(first.text)) return { blocks };
   const recipients = normalise(first.text.slice(0, -1)).split(/[、，]/).filter(Boolean);
+  // "现将有关情况报告如下：" introduces the body; 主送机关 are short organ names
+  if (/如下|现将|报告|总结|通知|意见/.test(first.text) || recipients.some((r) => r.length > 16)) return { blocks };
   notes.push({ line: first.line, kind: 'found', message: `主送机关：${recipients.join('、')}` });
   return { recipients, blocks: blocks.slice(1) };
 }
@@ -166,6 +189,7 @@ function simplify(blocks: Block[]): Text {
 
 function toSection(node: TreeNode, id: string, path: Path, ctx: Context): Section {
   const section: Section = { id, ...node.section };
+  ctx.paths.set(node, path);
   if (node.section.title) section.title = fixText(node.section.title, 'sectionTitle');
   const text = node.text.map((b) => citeMetricsInBlock(b, id, ctx));
   if (text.length) section.text = simplify(text);
@@ -220,7 +244,8 @@ function addTableComments(tables: Array<{ line: number; rows: string[][]; node?:
   for (const table of tables) {
     notes.push({ line: table.line, kind: 'warning', message: '原文有表格：计划文件不能放表格，已把表格内容作为注释保留在 YAML 里' });
     const rows = table.rows.map((row) => `  | ${row.join(' | ')} |`).join('\n');
-    ctx.comments.push({ path: ['sections'], text: `导入时推测：原文第 ${table.line} 行附近的表格没有导入：\n${rows}` });
+    const path = (table.node && ctx.paths.get(table.node)) ?? ['sections'];
+    ctx.comments.push({ path, text: `导入时推测：原文第 ${table.line} 行附近的表格没有导入：\n${rows}` });
   }
 }
 

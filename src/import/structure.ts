@@ -104,25 +104,31 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     const text = normalise(block.text);
     const heading = block.list ? undefined : (parseHeadingLine(text) ?? styledHeading(text, block.headingLevel));
     if (!heading) {
-      const top = stack[stack.length - 1];
-      if (!top) appendBlock(body.opening, text, Boolean(block.list));
-      else appendBlock(top.children.length ? top.closing : top.text, text, Boolean(block.list));
+      placeParagraph(body, stack[stack.length - 1], text, Boolean(block.list));
       continue;
     }
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
     const parent = stack[stack.length - 1];
-    if ((parent && heading.rank - parent.rank > 1) || (!parent && heading.rank > 1)) {
-      const where = parent ? '上面缺少一级编号层次' : '正文没有从“一、”层次开始';
-      notes.push({ line: block.line, kind: 'warning', message: `${describeHeading(heading)}${where}，导入后按所在层次重新编号` });
-      node.comments.push(`导入时推测：原文这里是${describeHeading(heading)}，${where}`);
-    }
+    if (parent ? heading.rank - parent.rank > 1 : heading.rank > 1 && body.roots.length === 0) warnSkippedLevel(node, heading, Boolean(parent), notes);
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
   }
   body.level3 = detectLevel3(body.roots);
   checkNumbering(body.roots, body.level3, notes);
   return body;
+}
+
+/** Text before the first heading is the opening; after a section's children it is its closing. */
+function placeParagraph(body: Body, top: TreeNode | undefined, text: string, list: boolean): void {
+  if (!top) appendBlock(body.opening, text, list);
+  else appendBlock(top.children.length ? top.closing : top.text, text, list);
+}
+
+function warnSkippedLevel(node: TreeNode, heading: { rank: Rank; number: number; rest: string }, nested: boolean, notes: ImportNote[]): void {
+  const where = nested ? '上面缺少一级编号层次' : '正文没有从“一、”层次开始';
+  notes.push({ line: node.line, kind: 'warning', message: `${describeHeading(heading)}${where}，导入后按所在层次重新编号` });
+  node.comments.push(`导入时推测：原文这里是${describeHeading(heading)}，${where}`);
 }
 
 /** A heading the source marked by style (Markdown ##, Word 标题 2) without typing its number. */

@@ -172,8 +172,14 @@ const suspiciousForms: Rule = (text) => {
   for (const m of matches(/(?<=\d)[OoＯ〇](?=\d)|(?<=\d{3})[OoＯ〇](?=年)/, text)) {
     out.push(finding(m.index, m.index + 1, 'TX-04', 'warning', `数字中的“${m[0]}”像是“0”打错了`, { replacement: '0', safe: true }));
   }
-  for (const m of matches(new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])|(?<=[${CJK_PUNCT}]) +|(?<=[${HAN}]) +(?=[${CJK_PUNCT}\\d])|(?<=\\d) +(?=[${CJK_PUNCT}])`, 'u'), text)) {
+  const blank = '[ \\u00a0\\u3000]+';
+  const stray = `(?<=[${CJK}])${blank}(?=[${CJK}])|(?<=[${CJK_PUNCT}])${blank}|(?<=[${HAN}])${blank}(?=[${CJK_PUNCT}\\d])|(?<=\\d)${blank}(?=[${CJK_PUNCT}])`;
+  for (const m of matches(new RegExp(stray, 'u'), text)) {
     out.push(finding(m.index, m.index + m[0].length, 'TX-04', 'warning', '中文之间多了空格', { replacement: '', safe: true }));
+  }
+  const indent = /^[\u3000\u00a0 ]+(?=\S)/.exec(text);
+  if (indent && /\u3000/.test(indent[0])) {
+    out.push(finding(0, indent[0].length, 'TX-04', 'warning', '段首不用全角空格缩进：排版时自动缩进两个字', { replacement: '', safe: true }));
   }
   return out;
 };

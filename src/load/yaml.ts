@@ -144,18 +144,27 @@ function openingQuoteOffset(parsed: ParsedYaml, errorOffset: number): number {
   return best;
 }
 
+/**
+ * One pass in document order: an alias resolves when its anchor came before it.
+ * (alias.resolve() walks the whole document per alias: thousands of merge-key
+ * aliases took minutes.)
+ */
 function unresolvedAliasDiagnostics(parsed: ParsedYaml): Diagnostic[] {
   const found: Diagnostic[] = [];
-  visit(parsed.doc, {
-    Alias(_, alias) {
-      if (alias.resolve(parsed.doc) === undefined) {
+  const anchors = new Set<string>();
+  visit(parsed.doc, (_, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        const alias = node;
         found.push(
           makeDiagnostic(parsed, positionAt(parsed, alias.range?.[0] ?? 0), 'error', 'yaml-alias',
             `别名“*${alias.source}”找不到对应的锚点“&${alias.source}”`,
             '锚点（&名称）要写在别名（*名称）之前；计划文件通常不需要别名。'),
         );
       }
-    },
+    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) {
+      anchors.add(node.anchor);
+    }
   });
   return found;
 }
@@ -165,11 +174,31 @@ export function toData(parsed: ParsedYaml): { value?: unknown; diagnostics: Diag
   try {
     return { value: parsed.doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), diagnostics: [] };
   } catch (error) {
+    if (isBadMergeError(error)) return { diagnostics: [badMergeDiagnostic(parsed)] };
     if (!(error instanceof ReferenceError)) throw error;
     const text = aliasBombText();
     const offset = firstAliasOffset(parsed);
     return { diagnostics: [makeDiagnostic(parsed, positionAt(parsed, offset), 'error', text.code, text.message, text.hint)] };
   }
+}
+
+/** `<<: text` (a merge key whose value is not a map) makes the yaml library throw. */
+function isBadMergeError(error: unknown): boolean {
+  return error instanceof Error && /^Merge sources must be maps/.test(error.message);
+}
+
+function badMergeDiagnostic(parsed: ParsedYaml): Diagnostic {
+  let offset = 0;
+  visit(parsed.doc, {
+    Pair(_, pair) {
+      const value = isAlias(pair.value) ? pair.value.resolve(parsed.doc) : pair.value;
+      if (!isMergePair(pair) || isMap(value) || (isSeq(value) && value.items.every((item) => isMap(isAlias(item) ? item.resolve(parsed.doc) : item)))) return undefined;
+      offset = (pair.key as Node).range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return makeDiagnostic(parsed, positionAt(parsed, offset), 'error', 'yaml-merge', '合并键“<<”后面只能是“键: 值”的内容或它的别名',
+    '计划文件不需要“<<”：把“<<: ……”这一行删掉，或者把“<<”改成普通的键名。');
 }
 
 function firstAliasOffset(parsed: ParsedYaml): number {

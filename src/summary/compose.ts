@@ -1,9 +1,7 @@
 // Progress (+ plan) → summary Markdown through the handlebars templates.
 import type { Plan } from '../model/plan.js';
 import type { Progress } from '../model/progress.js';
-import type { Diagnostic } from '../load/diagnostic.js';
-import { loadTemplate, TemplateError } from '../compose/templates.js';
-import { describePath, normaliseBlankLines, type ComposeProblem, type DataPath } from '../compose/index.js';
+import { fillTemplate, problemDiagnostic, type ComposeProblem, type ComposeResult, type DataPath } from '../compose/index.js';
 import { buildContext } from './context.js';
 import { buildSummaryView } from './view.js';
 
@@ -28,34 +26,13 @@ export function composeSummaryMarkdown(
   progress: Progress,
   plan: Plan | undefined,
   options: SummaryComposeOptions = {},
-): { markdown: string; diagnostics: Diagnostic[] } {
+): ComposeResult {
   const problems: ComposeProblem[] = [];
   const view = buildSummaryView(buildContext(progress, plan), problems);
-  const diagnostics = problems.map((p) => toDiagnostic(p, options));
-  try {
-    const markdown = normaliseBlankLines(loadTemplate(summaryTemplateName(progress), options.templatesDir)(view));
-    return { markdown, diagnostics };
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    return {
-      markdown: '',
-      diagnostics: [...diagnostics, {
-        file: error.file, line: error.line, column: error.line ? 1 : 0, severity: 'error', code: 'template-error', message: error.message,
-        hint: '改正模板文件，或者去掉 --templates，改用自带模板。',
-      }],
-    };
-  }
-}
-
-function toDiagnostic(problem: ComposeProblem, options: SummaryComposeOptions): Diagnostic {
-  const position = options.locate?.(problem.path);
-  return {
-    file: options.file ?? '',
-    line: position?.line ?? 0,
-    column: position?.column ?? 0,
-    severity: problem.severity,
-    code: problem.code,
-    message: position ? problem.message : `${describePath(problem.path)}：${problem.message}`,
-    ...(problem.hint ? { hint: problem.hint } : {}),
-  };
+  const diagnostics = problems.map((p) => problemDiagnostic(p, options));
+  return fillTemplate(view, diagnostics, {
+    name: summaryTemplateName(progress),
+    dir: options.templatesDir,
+    brokenTemplateHint: '改正模板文件，或者去掉 --templates，改用自带模板。',
+  });
 }

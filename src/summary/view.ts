@@ -4,14 +4,17 @@
 // render through the same partial.
 import type { Table, TableRow } from 'mdast';
 import { stringify as stringifyYaml } from 'yaml';
-import type { Attachment, RunIn, Section, Text } from '../model/plan.js';
+import type { Attachment, Section, Text } from '../model/plan.js';
 import type { NarrativeSection, Progress } from '../model/progress.js';
-import { numberSections, type NumberedSection } from '../derive/numbering.js';
+import { numberSections } from '../derive/numbering.js';
 import { describeTarget } from '../derive/targets.js';
 import { formatNumber, formatRate } from '../derive/progress.js';
-import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock } from '../compose/blocks.js';
-import { removeInvalidCharacters, type ComposeProblem, type DataPath } from '../compose/text.js';
-import type { SectionView, AttachmentPageView } from '../compose/view.js';
+import { headingBlock, paragraphBlock, thematicBreakBlock } from '../compose/blocks.js';
+import { preparePlain, type ComposeProblem, type DataPath } from '../compose/text.js';
+import {
+  blockMarkdown, preparedBlocks, sectionView, textBlocks,
+  type AttachmentPageView, type SectionContext, type SectionView,
+} from '../compose/view.js';
 import { unified } from 'unified';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -33,15 +36,18 @@ export interface SummaryView {
   progress: Progress;
 }
 
-interface Build {
+interface Build extends SectionContext {
   context: SummaryContext;
-  problems: ComposeProblem[];
-  runInMark: '。' | '：';
 }
 
 export function buildSummaryView(context: SummaryContext, problems: ComposeProblem[]): SummaryView {
   const { progress } = context;
-  const build: Build = { context, problems, runInMark: progress.numbering?.runInMark ?? '。' };
+  const build: Build = {
+    context,
+    problems,
+    runInMark: progress.numbering?.runInMark ?? '。',
+    prepareText: (text, path) => resolveCitations(preparePlain(text, path, problems), context),
+  };
   const tree = progress.body ?? standardParts(build);
   const numbered = numberSections(tree as Section[], progress.numbering);
   // a free-structure summary says everything it means to in its own body
@@ -86,7 +92,7 @@ function nextPeriodTitle(progress: Progress): string {
 
 function openingBlocks(build: Build): string[] {
   const { progress } = build.context;
-  const written = textParagraphs(progress.opening, ['opening'], build);
+  const written = preparedBlocks(progress.opening, ['opening'], build);
   if (progress.body) return written.map(blockMarkdown);
   const figures = overallFigures(build.context);
   const closing = `${figures ? `${periodLabel(progress.period)}，${figures}。` : ''}现将有关情况总结如下：`;
@@ -197,68 +203,6 @@ function sectionTitle(id: string, context: SummaryContext): string {
   return context.sections.get(id)?.section.title ?? id;
 }
 
-// ---- sections → views (the same shape compose gives plan sections) -----------
-
-type Block = { paragraph: string } | { list: string[] };
-
-function sectionView(node: NumberedSection, build: Build): SectionView {
-  const section = node.section as NarrativeSection;
-  const path = node.path;
-  const title = section.title === undefined ? undefined : clean(section.title, [...path, 'title'], build);
-  const blocks = textParagraphs(section.text, [...path, 'text'], build);
-  const { heading, rest } = headingAndRest(node, title, blocks, build);
-  return {
-    number: node.number,
-    level: node.level,
-    title: title ?? '',
-    heading,
-    body: rest.map(blockMarkdown),
-    taskInfo: '',
-    children: node.children.map((child) => sectionView(child, build)),
-    closing: textParagraphs(section.closing, [...path, 'closing'], build).map(blockMarkdown),
-  };
-}
-
-function headingAndRest(node: NumberedSection, title: string | undefined, blocks: Block[], build: Build) {
-  const [first, ...others] = blocks;
-  const lead = first && 'paragraph' in first ? first.paragraph : undefined;
-  if (title === undefined) {
-    if (lead !== undefined) return { heading: paragraphBlock(node.number + lead), rest: others };
-    return { heading: paragraphBlock(node.number), rest: blocks };
-  }
-  const mark = runInMark(node.section.runIn, build);
-  if (!mark) return { heading: headingBlock(node.level + 1, node.number + title), rest: blocks };
-  if (lead !== undefined) return { heading: runInBlock(node.number + title, mark + lead), rest: others };
-  return { heading: runInBlock(node.number + title, mark), rest: blocks };
-}
-
-function runInMark(runIn: RunIn | undefined, build: Build): '。' | '：' | undefined {
-  if (runIn === true) return build.runInMark;
-  return runIn || undefined;
-}
-
-function textParagraphs(text: Text | undefined, path: DataPath, build: Build): Block[] {
-  if (text === undefined) return [];
-  const blocks = typeof text === 'string' ? [text] : text;
-  return blocks.map((block, i) =>
-    typeof block === 'string'
-      ? { paragraph: prepare(block, typeof text === 'string' ? path : [...path, i], build) }
-      : { list: block.list.map((item, j) => prepare(item, [...path, i, 'list', j], build)) },
-  );
-}
-
-function prepare(text: string, path: DataPath, build: Build): string {
-  return resolveCitations(clean(text, path, build), build.context);
-}
-
-function clean(text: string, path: DataPath, build: Build): string {
-  return removeInvalidCharacters(text, path, build.problems).trim();
-}
-
-function blockMarkdown(block: Block): string {
-  return 'paragraph' in block ? paragraphBlock(block.paragraph) : listBlock(block.list);
-}
-
 function asBlocks(text: Text | undefined): Array<string | { list: string[] }> {
   if (text === undefined) return [];
   return typeof text === 'string' ? [text] : [...text];
@@ -304,8 +248,8 @@ function attachmentPages(build: Build, table: string | undefined): AttachmentPag
     pages.push({
       rule: thematicBreakBlock(),
       label: label(i + 1 + (table ? 1 : 0)),
-      title: headingBlock(1, clean(attachment.title, ['attachments', i, 'title'], build)),
-      body: textParagraphs(attachment.text, path, build).map(blockMarkdown),
+      title: headingBlock(1, preparePlain(attachment.title, ['attachments', i, 'title'], build.problems)),
+      body: textBlocks(attachment.text, path, build),
     });
   });
   return pages;

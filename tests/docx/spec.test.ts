@@ -282,6 +282,8 @@ describe('placement (PL)', () => {
     expect(paraProp(docx, date, 'ind', 'right')).toBe('160');
     const paragraphs = bodyParagraphs(docx.document);
     expect(paragraphs.indexOf(date)).toBe(paragraphs.indexOf(issuer) + 1);
+    // Word's automatic space between Chinese and digits would widen the date beyond 6.5
+    expect(attr(child(child(date, 'pPr'), 'autoSpaceDN'), 'val')).toMatch(/^(0|false)$/);
   });
   it('PL-10 a date longer than the 署名 gets right 2 and the 署名 moves left', async () => {
     const short = await renderMd('---\ntitle: 标题\nissuer: 长寿镇\ndate: 2026-01-14\n---\n\n# 标题\n\n正文。');

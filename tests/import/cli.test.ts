@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const REFERENCE = '/work/shared/reference/004_songtao-2022-plan.txt';
 let dir: string;
@@ -88,5 +88,28 @@ describe('plandoc import', () => {
     const help = runCli(['import', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('默认：当前目录下与输入同名的 .yaml');
+  });
+});
+
+describe('from last year\'s text plan to a checked, rendered plan', () => {
+  const FIXTURE = join(ROOT, 'tests/fixtures/import/qingshan-2025-plan.txt');
+
+  it('imports, passes check and renders with corrected numbering and the numbers back in place', () => {
+    const imported = runCli(['import', FIXTURE], { cwd: dir });
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain(`${FIXTURE}:13: 警告：编号从“（一）”跳到“（三）”，缺少“（二）”`);
+    expect(imported.stderr).toContain(`${FIXTURE}:18: 警告：编号从“4.”跳到“7.”，缺少“5.”、“6.”`);
+    const plan = join(dir, 'qingshan-2025-plan.yaml');
+    const check = runCli(['check', plan]);
+    expect(check.code).toBe(0);
+    const render = runCli(['render', plan, '--to', 'md', '-o', join(dir, 'out')]);
+    expect(render.code).toBe(0);
+    const markdown = readFileSync(join(dir, 'out', 'qingshan-2025-plan.md'), 'utf8');
+    expect(markdown).toContain('根据《县农业农村局关于做好2025年农村人居环境整治工作的通知》（县农发〔2025〕8号）精神');
+    expect(markdown).toMatch(/^#+ （二）治理生活污水$/m);
+    expect(markdown.replace(/\*\*/g, '')).toContain('5.推进美丽庭院。创建美丽庭院示范户50户以上。');
+    expect(markdown).toContain('全年完成农村户厕改造120户以上，生活垃圾无害化处理率不低于95%，村庄清洁行动覆盖率达100%，实现“垃圾分类”全覆盖。');
+    expect(markdown).toContain('每村配备管护员1—2名');
+    expect(markdown).toMatch(/date: 2025-02-18/);
   });
 });

@@ -67,6 +67,12 @@ describe('opening and cited documents', () => {
     expect(plan.recipients).toEqual(['各村（社区）', '镇直各部门']);
     expect(plan.opening).toBe('为推进工作，制定本方案。');
   });
+
+  it('does not take an introducing sentence for 主送机关', () => {
+    const { plan } = imported(`${TITLE}\n现将上半年工作总结如下:\n一、总体要求\n坚持稳中求进。\n`);
+    expect(plan.recipients).toBeUndefined();
+    expect(plan.opening).toBe('现将上半年工作总结如下：');
+  });
 });
 
 function shape(sections: Section[]): unknown[] {
@@ -161,7 +167,7 @@ describe('lists, tables, attachments, signature', () => {
   it('keeps a Markdown table as a YAML comment and warns', () => {
     const md = `# ${TITLE}\n\n## 一、主要指标\n\n| 指标 | 目标 |\n|---|---|\n| 培训 | 300人次 |\n`;
     const { yaml, notes } = imported(md, 'in.md');
-    expect(yaml).toContain('#   | 培训 | 300人次 |');
+    expect(yaml).toContain('sections:\n  # 导入时推测：原文第 5 行附近的表格没有导入：\n  #   | 指标 | 目标 |\n  #   | 培训 | 300人次 |\n  - id: s1\n    title: 主要指标\n');
     expect(notes.some((n) => n.kind === 'warning' && n.message.includes('表格'))).toBe(true);
   });
 

@@ -96,6 +96,13 @@ describe('TX-04 suspicious forms', () => {
     expect(fixText('做到风险隐患早发现、早处置 。')).toBe('做到风险隐患早发现、早处置。');
     expect(fixText('深度挖掘 “乡愁元素”')).toBe('深度挖掘“乡愁元素”');
     expect(only('防止返贫监测APP和政府救助平台', 'TX-04')).toEqual([]);
+    expect(fixText('深度挖掘\u00a0“乡愁元素”，完成\u3000任务')).toBe('深度挖掘“乡愁元素”，完成任务');
+  });
+
+  it('removes a Word-style full-width indent at the start of a paragraph', () => {
+    const [finding] = only('\u3000\u3000为进一步巩固拓展脱贫攻坚成果', 'TX-04');
+    expect(finding).toMatchObject({ start: 0, end: 2, fix: { replacement: '', safe: true } });
+    expect(finding!.message).toContain('段首');
   });
 });
 
