@@ -11,7 +11,7 @@ import { textWidth } from './width.js';
 
 export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteContext): Table {
   const columnCount = Math.max(...node.children.map((row) => row.children.length));
-  const widths = columnWidths(node, columnCount, typeAreaWidth(profile));
+  const widths = columnWidths(node, columnCount, typeAreaWidth(profile), profile.sizes.table * 10, profile.table.cellMargin);
   const border = { style: BorderStyle.SINGLE, size: 4, color: profile.colors.text };
   const rows = node.children.map((row, rowIndex) => {
     const header = rowIndex === 0;
@@ -50,17 +50,25 @@ function cell(
   return new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER });
 }
 
+/** Cells shorter than this many characters never wrap ("100.0%", "超额完成"). */
+const UNBREAKABLE_CHARS = 6;
+
 /**
- * Widths proportional to each column's longest text (capped, so one long
- * column does not starve the others), summing exactly to the type-area width.
+ * Each column first gets room for its short cells on one line, then the rest
+ * of the type area is shared in proportion to each column's longest text
+ * (capped, so one long column does not starve the others). Sums exactly to `total`.
  */
-export function columnWidths(node: MdTable, columnCount: number, total: number): number[] {
-  const weights = Array.from({ length: columnCount }, (_, col) => {
-    const longest = Math.max(0, ...node.children.map((row) => textWidth(plainText(row.children[col]?.children ?? []))));
-    return Math.min(Math.max(longest, 2), 16);
-  });
-  const sum = weights.reduce((a, b) => a + b, 0);
-  const widths = weights.map((w) => Math.floor((total * w) / sum));
+export function columnWidths(node: MdTable, columnCount: number, total: number, charTwips = 280, cellMargin = 80): number[] {
+  const longest = Array.from({ length: columnCount }, (_, col) =>
+    Math.max(0, ...node.children.map((row) => textWidth(plainText(row.children[col]?.children ?? [])))),
+  );
+  const floors = longest.map((chars) => Math.ceil(Math.min(chars, UNBREAKABLE_CHARS) * charTwips) + 2 * cellMargin);
+  const floorSum = floors.reduce((a, b) => a + b, 0);
+  const weights = longest.map((chars) => Math.min(Math.max(chars, 2), 16));
+  const base = floorSum <= total ? floors : floors.map(() => 0);
+  const spare = total - base.reduce((a, b) => a + b, 0);
+  const weightSum = weights.reduce((a, b) => a + b, 0);
+  const widths = weights.map((w, i) => base[i]! + Math.floor((spare * w) / weightSum));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }
