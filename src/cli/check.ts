@@ -23,6 +23,7 @@ export function register(program: Command): void {
     .description('检查计划文件：YAML 写法、字段和内容，指出要修改的行和改法')
     .argument('<文件...>', '要检查的计划文件或进度文件，可写多个，例如 plans/*.yaml')
     .addOption(new Option('--format <格式>', '输出格式：text 给人看（默认），json 给编辑器和 CI').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\n示例：\n  plandoc check plans/*.yaml\n  plandoc check --format json plans/changshou-2026.yaml\n\n没有错误时退出码为 0（可以有警告），有错误时为 1，用法不对时为 2。')
     .action(async (files: string[], options: CheckOptions) => {
       const reports = await checkFiles(files);
       await printReports(reports, options);
@@ -66,7 +67,8 @@ async function checkProgress(file: string): Promise<FileReport> {
 }
 
 async function printReports(reports: FileReport[], options: CheckOptions): Promise<void> {
-  const all = reports.flatMap((r) => r.diagnostics);
+  // a progress file repeats its plan's diagnostics; print each once
+  const all = uniqueDiagnostics(reports.flatMap((r) => r.diagnostics));
   if (options.format === 'json') {
     process.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
     return;
@@ -79,4 +81,14 @@ async function printReports(reports: FileReport[], options: CheckOptions): Promi
   if (reports.length > 1 || all.length === 0) out += reports.map((r) => `${formatFileStatus(r.file, r.diagnostics)}\n`).join('');
   if (all.length > 0) out += `${formatCounts(all)}${reports.length > 1 ? `（${reports.length} 个文件）` : ''}\n`;
   process.stdout.write(out);
+}
+
+function uniqueDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.file}:${d.line}:${d.column}:${d.code}:${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -24,6 +24,14 @@ const program = new Command('plandoc')
   })
   .exitOverride();
 
+// `plandoc check … | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 registerCommands(program);
 
 try {

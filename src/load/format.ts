@@ -10,15 +10,22 @@ type Colors = ReturnType<typeof pc.createColors>;
 
 export function formatDiagnostics(diags: Diagnostic[], sources: Map<string, string>, options: { color?: boolean } = {}): string {
   const c = pc.createColors(options.color ?? false);
-  return diags.map((d) => formatOne(d, sources.get(d.file), c)).join('');
+  const lines = new Map<string, string[]>();
+  const linesOf = (file: string): string[] | undefined => {
+    const source = sources.get(file);
+    if (source === undefined) return undefined;
+    if (!lines.has(file)) lines.set(file, source.split(/\r?\n/));
+    return lines.get(file);
+  };
+  return diags.map((d) => formatOne(d, linesOf(d.file), c)).join('');
 }
 
-function formatOne(d: Diagnostic, source: string | undefined, c: Colors): string {
+function formatOne(d: Diagnostic, sourceLines: string[] | undefined, c: Colors): string {
   const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
   const label = d.severity === 'error' ? c.bold(c.red(SEVERITY_LABEL.error)) : c.bold(c.yellow(SEVERITY_LABEL.warning));
   let out = `${c.bold(where)}: ${label} ${c.dim(`[${d.code}]`)} ${d.message}\n`;
   if (d.hint) out += `    ${c.cyan('提示：')}${d.hint}\n`;
-  const line = d.line > 0 && source !== undefined ? source.split(/\r?\n/)[d.line - 1] : undefined;
+  const line = d.line > 0 ? sourceLines?.[d.line - 1] : undefined;
   if (line !== undefined && line.trim() !== '') out += excerpt(line, d.line, d.column, c);
   return out;
 }

@@ -43,36 +43,34 @@ export interface YamlLoadOptions<T> {
 const SCHEMA_CODES_SUPERSEDED = new Set(['schema-type', 'schema-enum', 'schema-range', 'date-format', 'id-format', 'number-too-large']);
 
 export function loadYamlSource<T>(raw: string, file: string, options: YamlLoadOptions<T>): LoadResult<T> {
-  const noun = options.noun ?? '文件';
   const pre = preflightText(raw, file);
   if (pre.text === undefined) return { diagnostics: pre.diagnostics, source: '' };
-  const source = pre.text;
-  const diagnostics = [...pre.diagnostics];
-  const finish = (value?: unknown): LoadResult<T> => {
-    const sorted = sortDiagnostics(dedupe(diagnostics));
-    return { ...(value !== undefined && !hasErrors(sorted) ? { value: value as T } : {}), diagnostics: sorted, source };
-  };
+  const parsed = parseYaml(pre.text, file);
+  const read = readData(parsed, options.noun ?? '文件');
+  const checked = read.value === undefined ? [] : checkData(parsed, read.value, options);
+  const diagnostics = sortDiagnostics(dedupe([...pre.diagnostics, ...read.diagnostics, ...checked]));
+  const ok = read.value !== undefined && !hasErrors(diagnostics);
+  return { ...(ok ? { value: read.value as T } : {}), diagnostics, source: pre.text };
+}
 
-  const parsed = parseYaml(source, file);
+/** YAML text → plain data, or the syntax and shape problems that prevent it. */
+function readData(parsed: ParsedYaml, noun: string): { value?: unknown; diagnostics: Diagnostic[] } {
   const syntax = syntaxDiagnostics(parsed);
-  diagnostics.push(...syntax);
   // duplicate keys leave a usable document; other syntax errors do not
-  if (syntax.some((d) => d.code !== 'duplicate-key')) return finish();
+  if (syntax.some((d) => d.code !== 'duplicate-key')) return { diagnostics: syntax };
   const shape = shapeDiagnostic(parsed, noun);
-  if (shape) {
-    diagnostics.push(shape);
-    return finish();
-  }
+  if (shape) return { diagnostics: [...syntax, shape] };
   const data = toData(parsed);
-  diagnostics.push(...data.diagnostics);
-  if (data.value === undefined) return finish();
+  return { value: data.value, diagnostics: [...syntax, ...data.diagnostics] };
+}
 
+/** Schema validation, then the semantic rules (also on invalid data when asked). */
+function checkData<T>(parsed: ParsedYaml, value: unknown, options: YamlLoadOptions<T>): Diagnostic[] {
   const validate = validatorFor(options.schema);
-  const valid = validate(data.value) as boolean;
+  const valid = validate(value) as boolean;
   const schemaDiags = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed, options.schema as Record<string, unknown>);
-  const ruleDiags = valid || options.semanticOnInvalid ? runSemantic(parsed, data.value as T, options) : [];
-  diagnostics.push(...withoutSuperseded(schemaDiags, ruleDiags), ...ruleDiags);
-  return finish(data.value);
+  const ruleDiags = valid || options.semanticOnInvalid ? runSemantic(parsed, value as T, options) : [];
+  return [...withoutSuperseded(schemaDiags, ruleDiags), ...ruleDiags];
 }
 
 function runSemantic<T>(parsed: ParsedYaml, value: T, options: YamlLoadOptions<T>): Diagnostic[] {

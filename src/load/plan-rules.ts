@@ -251,7 +251,7 @@ function textLocations(plan: Data): Array<{ path: JsonPath; value: string }> {
   };
   addText(plan.opening, ['opening']);
   for (const { data, path } of collectSections(plan.sections)) {
-    for (const key of ['title', 'text', 'closing']) addText(data[key], [...path, key]);
+    for (const key of ['text', 'closing']) addText(data[key], [...path, key]);
     list(data.milestones).forEach((m, i) => isData(m) && addText(m.text, [...path, 'milestones', i, 'text']));
   }
   list(plan.attachments).forEach((a, i) => isData(a) && addText(a.text, ['attachments', i, 'text']));
@@ -263,15 +263,35 @@ function checkCitations(plan: Data, ids: IdIndex, ctx: RuleContext): void {
   for (const { path, value } of textLocations(plan)) {
     for (const match of value.matchAll(CITATION)) {
       if (match[1]) continue; // \[[ is a literal "[["
-      const id = match[2]!.trim();
-      if (ids.metrics.has(id) || ids.basis.has(id)) continue;
-      const suggestion = closestMatch(id, citable);
-      const isSection = ids.sections.has(id);
-      ctx.error(path, 'unknown-citation',
-        !id ? '引用“[[]]”里没有写编号'
-          : isSection ? `引用“[[${id}]]”指向一个章节，只能引用指标或依据文件` : `引用“[[${id}]]”找不到：没有编号为“${id}”的指标或依据文件`,
-        suggestion ? `是不是想写“[[${suggestion}]]”？` : '[[编号]] 引用指标（metrics）或依据文件（basis）的 id；要印出“[[”本身，写成“\\[[”。',
-        { needle: match[0] });
+      checkCitation(match[0], match[2]!, path, ids, citable, ctx);
+    }
+  }
+  checkTitleCitations(plan, ctx);
+}
+
+function checkCitation(whole: string, id: string, path: JsonPath, ids: IdIndex, citable: string[], ctx: RuleContext): void {
+  if (ids.metrics.has(id) || ids.basis.has(id)) return;
+  if (/\s/.test(id) && id.trim()) {
+    ctx.error(path, 'citation-format', `引用“${whole}”里有空格，不会被当作引用`, `去掉空格，写成“[[${id.replace(/\s+/g, '')}]]”。`, { needle: whole });
+    return;
+  }
+  const suggestion = closestMatch(id, citable);
+  const message = !id
+    ? '引用“[[]]”里没有写编号'
+    : ids.sections.has(id) ? `引用“[[${id}]]”指向一个章节，只能引用指标或依据文件` : `引用“[[${id}]]”找不到：没有编号为“${id}”的指标或依据文件`;
+  ctx.error(path, 'unknown-citation', message,
+    suggestion ? `是不是想写“[[${suggestion}]]”？` : '[[编号]] 引用指标（metrics）或依据文件（basis）的 id；要印出“[[”本身，写成“\\[[”。',
+    { needle: whole });
+}
+
+/** Titles are printed as typed, so a citation there would show its brackets. */
+function checkTitleCitations(plan: Data, ctx: RuleContext): void {
+  for (const { data, path } of collectSections(plan.sections)) {
+    const title = text(data.title);
+    const match = title === undefined ? null : /(?<!\\)\[\[[^\[\]\n]*\]\]/.exec(title);
+    if (match) {
+      ctx.error([...path, 'title'], 'citation-in-title', `标题里不能引用“${match[0]}”：标题按原样印出`,
+        '把数字直接写进标题，或者把引用移到正文（text）里。', { needle: match[0] });
     }
   }
 }

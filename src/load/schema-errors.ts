@@ -96,7 +96,10 @@ function translate(error: ErrorObject, path: JsonPath, root: Schema): Translatio
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'type':
-      return typeError(label, params.type as string | string[], error.data);
+      if ((error.parentSchema as Schema | undefined)?.title === '段落或列表') {
+        return { code: 'schema-type', message: `${label}应为一段文字或“list:”列表，现在是${describeValue(error.data)}`, hint: '每段文字一项，以“- ”开头；数字也要写成文字。', key: false };
+      }
+      return typeError(label, params.type as string | string[], error.data, schemaAt(root, path).description);
     case 'required':
       return missingKey(root, path, String(params.missingProperty));
     case 'additionalProperties':
@@ -125,15 +128,19 @@ function translate(error: ErrorObject, path: JsonPath, root: Schema): Translatio
   }
 }
 
-function typeError(label: string, expected: string | string[], data: unknown): Translation {
+function typeError(label: string, expected: string | string[], data: unknown, description?: string): Translation {
   const wanted = describeTypes(expected);
+  if (typeof data === 'number' && Number.isNaN(data)) {
+    return { code: 'schema-type', message: `${label}不是有效的数字（.nan）`, hint: '写一个阿拉伯数字，例如 90。', key: false };
+  }
   if (typeof data === 'number' && !Number.isFinite(data)) {
     return { code: 'number-too-large', message: `${label}的数字太大，超出了能处理的范围`, hint: '检查是不是多写了数字或写错了指数。', key: false };
   }
   if (data === null) {
     return { code: 'schema-type', message: `${label}是空的，应为${wanted}`, hint: '在冒号后面填写内容，或者删掉这一行。', key: false };
   }
-  return { code: 'schema-type', message: `${label}应为${wanted}，现在是${describeValue(data)}`, hint: typeHint(expected, data), key: false };
+  const objectWanted = expected === 'object' && description;
+  return { code: 'schema-type', message: `${label}应为${wanted}，现在是${describeValue(data)}`, hint: objectWanted ? description : typeHint(expected, data), key: false };
 }
 
 function typeHint(expected: string | string[], data: unknown): string | undefined {

@@ -4,9 +4,11 @@
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '空值';
   if (typeof value === 'string') return `文字“${clip(value)}”`;
-  if (typeof value === 'number') return Number.isFinite(value) ? `数字 ${value}` : '一个超出范围的数字';
+  if (typeof value === 'number') return Number.isFinite(value) ? `数字 ${value}` : Number.isNaN(value) ? '非数字（.nan）' : '一个超出范围的数字';
   if (typeof value === 'boolean') return value ? 'true（是）' : 'false（否）';
   if (Array.isArray(value)) return '列表（- 开头的多项）';
+  if (value instanceof Uint8Array) return '二进制数据';
+  if (value instanceof Set || value instanceof Map) return '集合';
   return '键值表（键: 值）';
 }
 

@@ -101,7 +101,8 @@ export const CITATION_QUOTE_HINT = '这一行的引用 [[编号]] 被 YAML 当�
 
 /** `[[id]]` at the start of a value or inside `[...]` reads as nested YAML lists. */
 export function citationInFlow(parsed: ParsedYaml, line: number): boolean {
-  const text = parsed.text.split('\n')[line - 1] ?? '';
+  const starts = parsed.lineCounter.lineStarts;
+  const text = parsed.text.slice(starts[line - 1] ?? 0, starts[line] ?? parsed.text.length);
   return /(?::|-|\[|,)\s*\[\[/.test(text) || (/\[[^\]]*\[\[/.test(text) && !/["']/.test(text));
 }
 

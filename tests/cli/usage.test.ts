@@ -39,3 +39,18 @@ describe('plandoc help and usage messages are Chinese', () => {
     expect(result.stderr).not.toContain('Allowed');
   });
 });
+
+describe('a closed output pipe', () => {
+  it('ends quietly when the reader stops early (plandoc check … | head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const { BIN } = await import('../helpers/cli.js');
+    const files = Array.from({ length: 400 }, () => 'plans/changshou-2026.yaml');
+    const child = spawn(process.execPath, [BIN, 'check', ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(code).toBe(0);
+  });
+});

@@ -56,7 +56,13 @@ describe('citations', () => {
     const text = yamlOf('title: 示例', 'year: 2026', 'sections:',
       '  - title: 标题[[a]]', '    text:', '      - list:', '          - 项[[b]]', '    closing: 结尾[[c]]', '    milestones:', '      - date: 2026-06-30', '        text: 节点[[d]]',
       'attachments:', '  - title: 附件', '    text: 附件[[e]]');
-    expect(only(text, 'unknown-citation').map((d) => d.message.slice(0, 9))).toEqual(['引用“[[a]]”', '引用“[[b]]”', '引用“[[c]]”', '引用“[[d]]”', '引用“[[e]]”']);
+    expect(only(text, 'unknown-citation').map((d) => d.message.slice(0, 9))).toEqual(['引用“[[b]]”', '引用“[[c]]”', '引用“[[d]]”', '引用“[[e]]”']);
+    expect(only(text, 'citation-in-title').map((d) => `${at(d)} ${d.message}`)).toEqual(['4:14 citation-in-title 标题里不能引用“[[a]]”：标题按原样印出']);
+  });
+
+  it('reject spaces inside a citation, which the renderer would print as typed', () => {
+    const [d] = only(planOf(...base, 'opening: 达到[[ rate ]]。'), 'citation-format');
+    expect(d).toMatchObject({ line: 10, column: 12, message: '引用“[[ rate ]]”里有空格，不会被当作引用', hint: '去掉空格，写成“[[rate]]”。' });
   });
 
   it('may not cite a section', () => {

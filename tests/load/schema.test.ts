@@ -62,6 +62,12 @@ describe('plan schema', () => {
     expect(keys(4)).not.toContain('children');
     expect(keys(4)).toEqual(keys(1).filter((k) => k !== 'children'));
     expect(defs.section5).toBeUndefined();
+    // the four copies are kept by hand: everything but the level-specific wording must agree
+    const shared = (level: number) => {
+      const { children: _children, title: _title, ...rest } = defs[`section${level}`]!.properties as Schema;
+      return rest;
+    };
+    for (const level of [2, 3, 4]) expect(shared(level)).toEqual(shared(1));
   });
 
   it('mirrors every key of the plan model', () => {

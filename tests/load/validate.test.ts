@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadPlanSource } from '../../src/load/index.js';
 import { ROOT } from '../helpers/cli.js';
-import { at, check, codes, only, planOf, yamlOf } from './support.js';
+import { at, check, codes, col, only, planOf, yamlOf } from './support.js';
 
 const minimal = readFileSync(`${ROOT}/tests/fixtures/minimal-plan.yaml`, 'utf8');
 
@@ -134,9 +134,20 @@ describe('schema errors', () => {
     expect(diags[0]).toMatchObject({ code: 'schema-type', message: '开头段（opening）应为文字或列表（每项以“- ”开头），现在是数字 12', hint: '如果要写成文字，用引号括起来。' });
   });
 
+  it('rejects a paragraph that is neither text nor a list block', () => {
+    const [d] = check(planOf('opening: [第一段。, 2]'));
+    expect(d).toMatchObject({ line: 7, column: col('opening: [第一段。, 2]', '2]'), code: 'schema-type', message: '开头段（opening）的第2项应为一段文字或“list:”列表，现在是数字 2' });
+  });
+
   it('suggests list for a misspelt list block', () => {
     const [d] = only(planOf('opening:', '  - lsit: [甲。]'), 'unknown-key');
     expect(d).toMatchObject({ line: 8, column: 5, hint: '是不是想写“list”（列表）？' });
+  });
+
+  it('explains how to write an object value given as text', () => {
+    const [d] = check(planOf('metrics:', '  - { id: m, name: 指标, unit: "%", task: general, target: 90%以上 }'));
+    expect(d).toMatchObject({ code: 'schema-type', message: '目标（target）应为键值表（键: 值），现在是文字“90%以上”' });
+    expect(d?.hint).toContain('{ kind: atLeast, value: 90 }');
   });
 
   it('names list items by position', () => {
@@ -170,6 +181,15 @@ describe('schema errors', () => {
   it('rejects a boolean written in Chinese', () => {
     const [d] = check(planOf('sealed: 是'));
     expect(d).toMatchObject({ code: 'schema-type', message: '加盖印章（sealed）应为“true”或“false”，现在是文字“是”' });
+  });
+
+  it.each([
+    ['.nan', '计划年度（year）不是有效的数字（.nan）'],
+    ['!!binary aGVsbG8=', '计划年度（year）应为整数，现在是二进制数据'],
+    ['[2026]', '计划年度（year）应为整数，现在是列表（- 开头的多项）'],
+  ])('names an odd YAML value %s plainly', (value, message) => {
+    const [d] = check(yamlOf('title: 示例', `year: ${value}`, 'sections: [{ title: 总体要求 }]'));
+    expect(d?.message).toBe(message);
   });
 
   it('reports an empty value as empty', () => {
