@@ -15,9 +15,18 @@ function decode(xml: string): string {
 function paragraphText(xml: string): string {
   let text = '';
   for (const m of xml.matchAll(/<w:t(?:\s[^>]*)?>([\s\S]*?)<\/w:t>|<w:(tab|br|cr)\b[^>]*\/>/g)) {
-    text += m[2] ? ' ' : decode(m[1] ?? '');
+    text += m[2] === 'tab' ? ' ' : m[2] ? '\n' : decode(m[1] ?? '');
   }
-  return text;
+  return joinBrokenLines(text);
+}
+
+/** A title broken over lines (PL-01) joins without a blank between Chinese characters. */
+function joinBrokenLines(text: string): string {
+  return text.replace(/\s*\n\s*/g, (gap, at: number) => {
+    const before = text[at - 1] ?? '';
+    const after = text[at + gap.length] ?? '';
+    return /[^\x00-\x7f]/.test(before) && /[^\x00-\x7f]/.test(after) ? '' : ' ';
+  });
 }
 
 function tableRows(xml: string): string[][] {

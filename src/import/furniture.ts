@@ -160,6 +160,9 @@ export function takeTitle(
 
 // ------------------------------------------------------------- 署名, 成文日期, 附件
 
+/** A short last line naming an organ, without punctuation: a 署名. */
+const ORGAN = /^[\u4e00-\u9fa5（）]{2,24}(?:镇|乡|街道|人民政府|委员会|办公室|工作站|站|局|中心|党委|政府|所|村|社区|委|办)$/;
+
 const DATE_LINE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
 
 export function isoDate(year: string, month: string, day: string): string {
@@ -169,6 +172,10 @@ export function isoDate(year: string, month: string, day: string): string {
 export function takeSignature(blocks: InputBlock[], notes: ImportNote[]): { issuer?: string; date?: string; blocks: InputBlock[] } {
   const last = blocks[blocks.length - 1];
   const m = last?.kind === 'para' ? DATE_LINE.exec(last.text) : null;
+  if (last?.kind === 'para' && !m && ORGAN.test(last.text) && !isNumberedHeading(last.text)) {
+    notes.push({ line: last.line, kind: 'guess', message: `最后一行“${last.text}”像是署名（没有成文日期）` });
+    return { issuer: last.text, blocks: blocks.slice(0, -1) };
+  }
   if (last?.kind !== 'para' || !m) return { blocks };
   const date = isoDate(m[1]!, m[2]!, m[3]!);
   const before = blocks[blocks.length - 2];
@@ -196,4 +203,29 @@ export function takeAttachments(blocks: InputBlock[], notes: ImportNote[]): { at
   }
   notes.push({ line: first.line, kind: 'found', message: `附件 ${titles.length} 个：${titles.join('；')}` });
   return { attachments: titles.map((t) => t.replace(/[。；;]$/, '')), blocks: [...blocks.slice(0, at), ...blocks.slice(end)] };
+}
+
+export interface AttachmentPage {
+  title: string;
+  text: string[];
+}
+
+/** Attachment pages after the signature: a "附件1" line, the title, then the content. */
+export function takeAttachmentPages(blocks: InputBlock[], notes: ImportNote[]): { pages: AttachmentPage[]; blocks: InputBlock[] } {
+  const isLabel = (b: InputBlock | undefined) => b?.kind === 'para' && /^附件\s*\d{0,2}$/.test(b.text);
+  const start = blocks.findIndex((b, i) => i > 0 && isLabel(b) && blocks[i + 1]?.kind === 'para');
+  if (start < 0) return { pages: [], blocks };
+  const pages: AttachmentPage[] = [];
+  for (let i = start; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (isLabel(block) && blocks[i + 1]?.kind === 'para') {
+      pages.push({ title: (blocks[++i] as Para).text, text: [] });
+    } else if (block.kind === 'para') {
+      pages[pages.length - 1]!.text.push(block.text);
+    } else {
+      notes.push({ line: block.line, kind: 'warning', message: '附件里的表格没有导入，请在计划里另行补充' });
+    }
+  }
+  notes.push({ line: blocks[start]!.line, kind: 'found', message: `附件页 ${pages.length} 个：${pages.map((p) => p.title).join('；')}` });
+  return { pages, blocks: blocks.slice(0, start) };
 }

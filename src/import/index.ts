@@ -4,12 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
-import type { BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
+import type { Attachment, BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
 import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
 import { textToBlocks, type InputBlock } from './blocks.js';
 import { docxToBlocks } from './docx.js';
-import { dropDebris, takeAttachments, takePublication, takeSignature, takeTitle, type ImportNote } from './furniture.js';
+import { dropDebris, takeAttachmentPages, takeAttachments, takePublication, takeSignature, takeTitle, type AttachmentPage, type ImportNote } from './furniture.js';
 import { findMetricCandidates, guessMetricName } from './metrics.js';
 import { buildBody, type TreeNode } from './structure.js';
 
@@ -88,15 +88,17 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
   const publicationCount = Object.keys(meta.found.publication).length;
   if (publicationCount) notes.push({ line: meta.found.lines[0] ?? 0, kind: 'found', message: `政务公开信息 ${publicationCount} 项（放在 publication 里，不印在正文中）` });
   const titled = typed.title ? { title: typed.title, blocks: withoutTitleHeading(meta.blocks, typed.title) } : takeTitle(meta.blocks, meta.found.title, notes);
-  const signed = takeSignature(titled.blocks, notes);
+  const paged = takeAttachmentPages(titled.blocks, notes);
+  const signed = takeSignature(paged.blocks, notes);
   const attached = takeAttachments(signed.blocks, notes);
+  const attachments = mergeAttachments(attached.attachments, paged.pages);
   const addressed = takeRecipients(attached.blocks, notes);
   const found: Partial<Furniture> = {
     ...(signed.issuer ? { issuer: signed.issuer } : {}),
     ...((signed.date ?? meta.found.date) ? { date: signed.date ?? meta.found.date } : {}),
     ...(meta.found.docNumber ? { docNumber: meta.found.docNumber } : {}),
     ...(addressed.recipients ? { recipients: addressed.recipients } : {}),
-    ...(attached.attachments.length ? { attachments: attached.attachments.map((t) => ({ title: fixText(t, 'title') })) } : {}),
+    ...(attachments.length ? { attachments } : {}),
   };
   const furniture: Partial<Furniture> = { ...found };
   for (const key of FURNITURE_KEYS) if (typed[key] !== undefined) Object.assign(furniture, { [key]: typed[key] });
@@ -108,6 +110,16 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
     dateForYear: furniture.date ?? meta.found.date,
     blocks: addressed.blocks,
   };
+}
+
+/** 附件说明 names the attachments; the pages after the signature carry their content. */
+function mergeAttachments(titles: string[], pages: AttachmentPage[]): Attachment[] {
+  const count = Math.max(titles.length, pages.length);
+  return Array.from({ length: count }, (_, i) => {
+    const page = pages[i];
+    const text = page?.text.map(normalise) ?? [];
+    return { title: fixText(titles[i] ?? page!.title, 'title'), ...(text.length ? { text: simplify(text) } : {}) };
+  });
 }
 
 export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}): ImportOutcome {

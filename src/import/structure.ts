@@ -76,6 +76,8 @@ export interface TreeNode {
   closing: Block[];
   /** notes for the YAML comment above this section */
   comments: string[];
+  /** a run-in heading with nothing after its mark: the paragraphs that follow are its items */
+  introduces: boolean;
 }
 
 export interface Body {
@@ -122,7 +124,9 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
 /** Text before the first heading is the opening; after a section's children it is its closing. */
 function placeParagraph(body: Body, top: TreeNode | undefined, text: string, list: boolean): void {
   if (!top) appendBlock(body.opening, text, list);
-  else appendBlock(top.children.length ? top.closing : top.text, text, list);
+  else if (top.children.length) appendBlock(top.closing, text, list);
+  // "3.巩固“五项保障”成果：" alone on its line introduces the paragraphs after it, one item each
+  else appendBlock(top.text, text, list || (top.introduces && top.text.every((b) => typeof b !== 'string')));
 }
 
 function warnSkippedLevel(node: TreeNode, heading: { rank: Rank; number: number; rest: string }, nested: boolean, notes: ImportNote[]): void {
@@ -144,7 +148,10 @@ function describeHeading(heading: { rank: Rank; number: number; rest: string }):
 function makeNode(heading: { rank: Rank; number: number; rest: string }, line: number): TreeNode {
   const split = splitHeading(heading.rest, heading.rank);
   const section: Section = {};
-  const node: TreeNode = { rank: heading.rank, typed: heading.number, line, section, children: [], text: [], closing: [], comments: [] };
+  const node: TreeNode = {
+    rank: heading.rank, typed: heading.number, line, section, children: [], text: [], closing: [], comments: [],
+    introduces: Boolean(split.runIn) && !split.text,
+  };
   if (split.title) section.title = split.title;
   if (split.runIn) section.runIn = split.runIn as RunIn;
   if (split.text) node.text.push(split.text);

@@ -1,9 +1,16 @@
 // The I/O edge of `plandoc lint`: reads the files, prints findings, writes fixes.
+import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { writeFileAtomic } from '../cli/io.js';
 import { readSourceFile } from '../load/source.js';
 import { formatCounts, formatDiagnostics } from '../load/format.js';
 import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.js';
+
+/** The reader drops a UTF-8 byte-order mark; --fix puts it back so only the fixed characters change. */
+async function startsWithBom(file: string): Promise<boolean> {
+  const head = (await readFile(file)).subarray(0, 3);
+  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
 
 function describeChange(file: string, change: LintChange): string {
   const before = change.before.replace(/ /g, '␠');
@@ -25,7 +32,7 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
     if (options.fix) {
       const fixed = fixSource(text, file);
       if (fixed.changes.length) {
-        await writeFileAtomic(file, fixed.text);
+        await writeFileAtomic(file, (await startsWithBom(file)) ? `\uFEFF${fixed.text}` : fixed.text);
         for (const change of fixed.changes) process.stderr.write(`${describeChange(file, change)}\n`);
         text = fixed.text;
       }

@@ -1,8 +1,8 @@
 // plandoc lint: writing conventions over the prose of plan / progress YAML and
 // Markdown. Pure functions from source text to diagnostics and fixed text.
-import { LineCounter } from 'yaml';
+import { isScalar, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../load/diagnostic.js';
-import { applyFixes, lintText, safeFixes, type TextFinding, type TextRole } from './rules.js';
+import { applyFixes, lintText, safeFixes, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
@@ -37,10 +37,17 @@ function toDiagnostic(file: string, located: Located, lineCounter: LineCounter):
     severity: finding.severity,
     code: finding.code,
     message: finding.message,
-    hint: finding.hint,
+    // a safe fix that cannot be made in place (an escape, a folded line) is the writer's to make
+    hint: finding.fix?.safe && !range ? finding.hint.replace('（plandoc lint --fix 可自动修改）', '（这一处需要手工修改）') : finding.hint,
   };
   if (finding.fix && range) diagnostic.fix = { start: range[0], end: range[1], ...finding.fix };
   return diagnostic;
+}
+
+/** Whether a plain (unquoted) scalar with this text still reads as exactly this string ("1." would be a number). */
+function staysPlainString(value: string): boolean {
+  const doc = parseDocument(value);
+  return !doc.errors.length && isScalar(doc.contents) && doc.contents.value === value.trim().replace(/\s*\n\s*/g, ' ');
 }
 
 function locateInScalar(scalar: ProseScalar, finding: TextFinding, fallback: number): Located {
@@ -51,7 +58,9 @@ function locateInScalar(scalar: ProseScalar, finding: TextFinding, fallback: num
       break;
     }
   }
-  return { finding, offset, range: sourceRange(scalar, finding.start, finding.end) };
+  const fixed = finding.fix ? scalar.value.slice(0, finding.start) + finding.fix.replacement + scalar.value.slice(finding.end) : undefined;
+  const breaksPlain = scalar.plain && fixed !== undefined && !staysPlainString(fixed);
+  return { finding, offset, range: breaksPlain ? undefined : sourceRange(scalar, finding.start, finding.end) };
 }
 
 function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineCounter): LintDiagnostic[] {
@@ -93,16 +102,23 @@ export function lintMarkdownSource(text: string, file: string): LintDiagnostic[]
     lineStart += line.length + 1;
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence || /^\s*\|?\s*:?-{3,}/.test(line)) continue;
-    const heading = /^(#{1,6})\s+/.exec(line);
-    const role: TextRole = heading ? 'markdownHeading' : 'prose';
-    const content = heading ? line.slice(heading[0].length).replace(/\r$/, '') : line.replace(/\r$/, '');
-    const contentStart = start + (heading ? heading[0].length : 0);
-    for (const finding of lintText(content, role)) {
-      const range: [number, number] = [contentStart + finding.start, contentStart + finding.end];
-      out.push(toDiagnostic(file, { finding, offset: range[0], range }, lineCounter));
+    for (const piece of markdownPieces(line.replace(/\r$/, ''))) {
+      for (const finding of lintText(piece.text, piece.role)) {
+        const range: [number, number] = [start + piece.at + finding.start, start + piece.at + finding.end];
+        out.push(toDiagnostic(file, { finding, offset: range[0], range }, lineCounter));
+      }
     }
   }
   return sortByPosition(out);
+}
+
+/** The prose of one Markdown line: a heading's text, each table cell, or the whole line. */
+function markdownPieces(line: string): Array<{ text: string; at: number; role: TextRole }> {
+  const heading = /^(#{1,6})\s+/.exec(line);
+  if (heading) return [{ text: line.slice(heading[0].length), at: heading[0].length, role: 'markdownHeading' }];
+  if (!/^\s*\|/.test(line)) return [{ text: line, at: 0, role: 'prose' }];
+  // table cell padding is layout, not a stray blank
+  return [...line.matchAll(/(?<=\|)\s*((?:[^|\\]|\\.)*?)\s*(?=\|)/g)].map((m) => ({ text: m[1]!, at: m.index + m[0].indexOf(m[1]!), role: 'prose' as const }));
 }
 
 /** Plan and progress files are YAML; anything else (.md, .txt) is linted line by line as text. */
@@ -116,6 +132,21 @@ export function lintSource(text: string, file: string): LintDiagnostic[] {
 
 function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
   return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+}
+
+/**
+ * A fix must only change prose: the fixed file must parse to the same keys,
+ * types and numbers (e.g. removing "一、" from `title: 一、[x]` would turn the
+ * title into a list).
+ */
+function sameShape(before: string, after: string): boolean {
+  const shape = (text: string): string | undefined => {
+    const doc = parseDocument(text);
+    if (doc.errors.length) return undefined;
+    return JSON.stringify(doc.toJS(), (_key, value: unknown) => (typeof value === 'string' ? '' : value));
+  };
+  const expected = shape(before);
+  return expected !== undefined && shape(after) === expected;
 }
 
 /** A YAML file that does not parse cannot be linted; say so instead of reporting it clean. */
@@ -140,16 +171,22 @@ export function fixSource(text: string, file: string): { text: string; changes: 
   let current = text;
   const changes: LintChange[] = [];
   for (let pass = 0; pass < 5; pass++) {
-    const fixes = safeFixes(
+    const candidates = safeFixes(
       lintSource(current, file)
         .filter((d) => d.fix)
         .map((d) => ({ start: d.fix!.start, end: d.fix!.end, fix: d.fix!, diagnostic: d })),
     );
+    const fixes = isMarkdownFile(file) || sameShape(current, applyFixes(current, candidates)) ? candidates : fixesKeepingShape(current, candidates);
     if (!fixes.length) break;
-    const next = applyFixes(current, fixes);
-    if (!isMarkdownFile(file) && findProse(next).syntaxErrors.length) break; // never write a file that no longer parses
     changes.push(...fixes.map((f) => ({ line: f.diagnostic.line, column: f.diagnostic.column, code: f.diagnostic.code, before: current.slice(f.start, f.end), after: f.fix.replacement })));
-    current = next;
+    current = applyFixes(current, fixes);
   }
   return { text: current, changes };
+}
+
+/** The slow path, for the rare file where some fix would change the data: try the fixes one by one. */
+function fixesKeepingShape<T extends { start: number; end: number; fix: TextFix }>(text: string, fixes: T[]): T[] {
+  const kept: T[] = [];
+  for (const fix of fixes) if (sameShape(text, applyFixes(text, [...kept, fix]))) kept.push(fix);
+  return kept;
 }

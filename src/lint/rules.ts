@@ -256,12 +256,10 @@ const TYPED_HEADING_NUMBER = new RegExp(
 
 const headingNumberForms: Rule = (text, role) => {
   const out: TextFinding[] = [];
-  if (role === 'title' || role === 'sectionTitle') {
-    const m = TYPED_HEADING_NUMBER.exec(text);
-    if (m && role === 'sectionTitle') {
-      out.push(finding(0, m[0].length, 'PL-06', 'error', `标题里手写了编号“${m[0].trim()}”：编号由结构自动生成`, { replacement: '', safe: true }));
-      return out;
-    }
+  const typed = role === 'sectionTitle' ? TYPED_HEADING_NUMBER.exec(text) : null;
+  if (typed) {
+    out.push(finding(0, typed[0].length, 'PL-06', 'error', `标题里手写了编号“${typed[0].trim()}”：编号由结构自动生成`, { replacement: '', safe: true }));
+    return out;
   }
   if (role === 'markdownHeading') return out;
   // "1、" starting a paragraph or a clause
@@ -279,7 +277,8 @@ const titleTerminalPunctuation: Rule = (text, role) => {
   if (role === 'prose') return [];
   const m = /(?:[。，；：、！？,;:!?]|(?<=[^\d.])\.)+\s*$/.exec(text);
   if (!m || m.index === 0) return [];
-  return [finding(m.index, text.length, 'PL-07', 'error', `标题末尾不加标点“${m[0].trim()}”：需要句号或冒号时用 runIn 设置`, { replacement: '', safe: true })];
+  const why = role === 'sectionTitle' ? '：需要句号或冒号时用 runIn 设置' : '';
+  return [finding(m.index, text.length, 'PL-07', 'error', `标题末尾不加标点“${m[0].trim()}”${why}`, { replacement: '', safe: true })];
 };
 
 export const RULES: readonly Rule[] = [

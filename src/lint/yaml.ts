@@ -16,6 +16,8 @@ const SECTION_CONTAINERS = new Set(['sections', 'children']);
 export interface ProseScalar {
   value: string;
   role: TextRole;
+  /** a plain (unquoted) scalar, whose first character must not become YAML syntax */
+  plain: boolean;
   /** source offset of each character of `value`, or -1 where the source differs (escapes, folded lines) */
   offsets: number[];
 }
@@ -39,7 +41,7 @@ export function findProse(text: string): YamlProse {
       const keys = pathKeys(path);
       if (keys.some((k) => DATA_KEYS.has(k))) return;
       if (!/[^\x00-\x7f]/.test(node.value)) return;
-      scalars.push({ value: node.value, role: roleOf(keys), offsets: alignOffsets(node as Scalar<string>, text) });
+      scalars.push({ value: node.value, role: roleOf(keys), plain: node.type === 'PLAIN', offsets: alignOffsets(node as Scalar<string>, text) });
     },
   });
   return { scalars, lineCounter, syntaxErrors };

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 
-const REFERENCE = '/work/shared/reference/004_songtao-2022-plan.txt';
+const REFERENCE = join(ROOT, 'tests/fixtures/reference/004_songtao-2022-plan.txt');
 let dir: string;
 
 beforeEach(() => {

@@ -99,12 +99,12 @@ describe('headings', () => {
     expect(plan.sections[0]!.children![0]!.runIn).toBeUndefined();
   });
 
-  it('keeps a heading that ends with 。 and has no text after it as run-in with no text (001)', () => {
+  it('keeps a heading that ends with 。 alone on its line, with the paragraphs after it as its items (001)', () => {
     const { plan } = imported(`${TITLE}\n一、工作安排\n(一)持续强化监测帮扶,坚决守住不发生规模性返贫底线。\n一是优化监测预警体系。\n二是严格落实上级部署。\n`);
     expect(plan.sections[0]!.children![0]).toMatchObject({
       title: '持续强化监测帮扶，坚决守住不发生规模性返贫底线',
       runIn: true,
-      text: ['一是优化监测预警体系。', '二是严格落实上级部署。'],
+      text: [{ list: ['一是优化监测预警体系。', '二是严格落实上级部署。'] }],
     });
   });
 
@@ -188,6 +188,18 @@ describe('lists, tables, attachments, signature', () => {
   it('recognises 附件, 署名 and 成文日期 at the end', () => {
     const { plan } = imported(`${TITLE}\n一、任务\n坚持稳中求进。\n附件:1.主要指标表\n2.责任分工表\n牌楼镇乡村振兴工作站\n2025年10月20日\n`);
     expect(plan).toMatchObject({ issuer: '牌楼镇乡村振兴工作站', date: '2025-10-20', attachments: [{ title: '主要指标表' }, { title: '责任分工表' }] });
+    expect(plan.sections[0]!.text).toBe('坚持稳中求进。');
+  });
+});
+
+describe('attachment pages', () => {
+  it('takes the pages after the signature as attachments with their content', () => {
+    const { plan } = imported(`${TITLE}\n一、任务\n坚持稳中求进。\n附件:1.责任分工表\n2.进度安排\n松涛镇人民政府\n2022年3月1日\n附件1\n责任分工表\n镇农业办牵头,各村配合。\n附件2\n进度安排\n3月底前完成摸排。\n`);
+    expect(plan.attachments).toEqual([
+      { title: '责任分工表', text: '镇农业办牵头，各村配合。' },
+      { title: '进度安排', text: '3月底前完成摸排。' },
+    ]);
+    expect(plan).toMatchObject({ issuer: '松涛镇人民政府', date: '2022-03-01' });
     expect(plan.sections[0]!.text).toBe('坚持稳中求进。');
   });
 });

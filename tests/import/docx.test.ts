@@ -1,14 +1,20 @@
 // Importing a Word document: a small .docx generated here with the docx
 // library (paragraphs, run-split text, a table, a signature), read back.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { importFile } from '../../src/import/index.js';
+import { parse } from 'yaml';
+import { importBlocks, importFile } from '../../src/import/index.js';
+import { composePlanMarkdown } from '../../src/compose/index.js';
+import { markdownToDocx } from '../../src/docx/index.js';
+import { parseMarkdown } from '../../src/markdown/parse.js';
+import type { Plan } from '../../src/model/plan.js';
+import { markdownLines } from '../plans/plain-text.js';
 import { docxToBlocks } from '../../src/import/docx.js';
 import { loadPlanSource } from '../../src/load/index.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 
 const TITLE = '松涛镇2022年度巩固脱贫攻坚成果同乡村振兴有效衔接工作方案';
 
@@ -112,5 +118,18 @@ describe('reading a .docx', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('不是有效的 .docx');
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+describe('importing the DOCX plandoc writes', () => {
+  const lines = (plan: Plan) => markdownLines(parseMarkdown(composePlanMarkdown(plan).markdown).root);
+
+  it.each(['plans/changshou-2026.yaml', 'plans/songtao-2022.yaml'])('gives back a plan that renders the same text (%s)', async (file) => {
+    const original = parse(readFileSync(join(ROOT, file), 'utf8')) as Plan;
+    const docx = await markdownToDocx(composePlanMarkdown(original).markdown);
+    const { plan, yaml } = importBlocks(await docxToBlocks(docx));
+    expect(loadPlanSource(yaml, 'imported.yaml').diagnostics).toEqual([]);
+    expect(lines(plan)).toEqual(lines(original));
+    expect({ title: plan.title, issuer: plan.issuer, date: plan.date }).toEqual({ title: original.title, issuer: original.issuer, date: original.date });
   });
 });

@@ -87,6 +87,12 @@ describe('plandoc lint', () => {
     expect(readFileSync(file, 'utf8')).toBe(fixed);
   });
 
+  it('--fix keeps a UTF-8 byte-order mark and CRLF line ends', () => {
+    const file = write('bom.yaml', `\uFEFF${PLAN.replace(/\n/g, '\r\n')}`);
+    runCli(['lint', '--fix', file]);
+    expect(readFileSync(file, 'utf8')).toBe(`\uFEFF${PLAN.replace('指导,深入', '指导，深入').replace(/\n/g, '\r\n')}`);
+  });
+
   it('--fix leaves a file untouched when there is nothing safe to fix', () => {
     const text = 'title: 计划\nyear: 2026\nsections:\n  - title: 任务\n    text: 全面完成任务，。\n';
     const file = write('nofix.yaml', text);

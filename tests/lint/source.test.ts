@@ -95,6 +95,29 @@ describe('lintPlanSource', () => {
   });
 });
 
+describe('progress files', () => {
+  const PROGRESS = `plan: changshou-2026.yaml
+period: { kind: half, year: 2026, half: 1 }
+values:
+  - { metric: transfer-training, value: 180, unit: 人次, date: 2026-06-30, note: 镇劳动保障所月报(含外出务工) }
+tasks:
+  - task: employment-scale
+    status: 正常推进
+    progress: 完成劳动力就业意愿摸排,完成转移就业培训[[transfer-training.value]]
+`;
+
+  it('lints the prose of progress files (notes in flow maps too) and skips ids and data', () => {
+    const findings = lintPlanSource(PROGRESS, 'h1.yaml');
+    expect(findings.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:88 TX-01', '4:94 TX-01', '8:26 TX-01']);
+    expect(fixSource(PROGRESS, 'h1.yaml').text).toBe(PROGRESS.replace('(含外出务工)', '（含外出务工）').replace('摸排,', '摸排，'));
+  });
+
+  it('finds no errors in the example progress file', () => {
+    const file = 'plans/changshou-2026-h1.yaml';
+    expect(lintPlanSource(readFileSync(join(ROOT, file), 'utf8'), file).filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('fixSource', () => {
   const { text: fixed, changes } = fixSource(PLAN, 'plan.yaml');
 
@@ -131,6 +154,17 @@ describe('fixSource', () => {
     expect(data.sections[0].children[2].closing).toBe('加大财政投入力度，整合各类涉农资金 向乡村振兴重点领域倾斜。\n');
   });
 
+  it('never applies a fix that would turn prose into YAML syntax', () => {
+    const source = 'title: 计划\nyear: 2026\nsections:\n  - title: 一、[x]\n    text: 1、\n';
+    expect(fixSource(source, 'plan.yaml')).toEqual({ text: source, changes: [] });
+    const [typedNumber, numberForm] = lintPlanSource(source, 'plan.yaml');
+    expect(typedNumber).toMatchObject({ code: 'PL-06', line: 4 });
+    expect(typedNumber!.fix).toBeUndefined();
+    expect(typedNumber!.hint).toContain('这一处需要手工修改');
+    expect(numberForm).toMatchObject({ code: 'PL-06', line: 5 });
+    expect(numberForm!.fix).toBeUndefined();
+  });
+
   it('never applies an unsafe fix or one that spans an escape', () => {
     const source = 'title: 计划\nyear: 2026\nsections:\n  - title: 目标\n    text: "完成任务，。坚持\\u0020,推进"\n';
     const { text } = fixSource(source, 'plan.yaml');
@@ -165,6 +199,11 @@ code, stays: as is
   it('does not flag heading numbers a hand-written Markdown file types, but flags a final mark', () => {
     expect(lintMarkdownSource('## 一、总体要求\n', 'a.md')).toEqual([]);
     expect(lintMarkdownSource('## 一、总体要求。\n', 'a.md').map((d) => d.code)).toEqual(['PL-07']);
+  });
+
+  it('lints table cells without taking their padding for stray blanks', () => {
+    const table = '| 指标 | 目标 |\n|---|---|\n| 转移就业培训 | — |\n| 招聘会 | 2-3场 |\n';
+    expect(lintMarkdownSource(table, 't.md').map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['4:9 TX-02']);
   });
 
   it('lints front matter prose as YAML with file positions', () => {
