@@ -45,9 +45,20 @@ async function checkFile(file: string): Promise<FileReport> {
   const read = await readSourceFile(file);
   if (read.text === undefined) return { file, sources: new Map(), diagnostics: read.diagnostics };
   const { isProgressSource, loadPlanSource } = await import('../load/index.js');
-  if (isProgressSource(read.text)) return checkProgress(file);
-  const result = loadPlanSource(read.text, file);
-  return { file, sources: new Map([[file, result.source]]), diagnostics: result.diagnostics };
+  const report = isProgressSource(read.text)
+    ? await checkProgress(file)
+    : { file, sources: new Map([[file, read.text]]), diagnostics: loadPlanSource(read.text, file).diagnostics };
+  const reported = new Set(report.diagnostics.map((d) => `${d.line}:${d.column}`));
+  const warnings = await conventionWarnings(read.text, file);
+  // a typed heading number is already a check error at the same place
+  report.diagnostics.push(...warnings.filter((w) => !reported.has(`${w.line}:${w.column}`)));
+  return report;
+}
+
+/** Writing-convention findings of `plandoc lint`, reported by check as warnings. */
+async function conventionWarnings(text: string, file: string): Promise<Diagnostic[]> {
+  const { lintPlanSource } = await import('../lint/index.js');
+  return lintPlanSource(text, file).map(({ fix: _fix, ...finding }) => ({ ...finding, severity: 'warning' }));
 }
 
 function notYaml(file: string): Diagnostic {

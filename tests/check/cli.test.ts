@@ -229,3 +229,18 @@ describe('plandoc schema', () => {
     expectNoStackTrace(result);
   });
 });
+
+describe('check reports writing conventions (plandoc lint) as warnings', () => {
+  it('warns about half-width punctuation at its line and column, and still exits 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'plandoc-check-lint-'));
+    const file = join(dir, 'plan.yaml');
+    writeFileSync(
+      file,
+      'title: 测试计划\nyear: 2026\nissuer: 长寿镇\nsections:\n  - title: 总体要求\n    text: 以习近平新时代中国特色社会主义思想为指导,深入学习。\n',
+    );
+    const result = runCli(['check', file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${file}:6:31: 警告 [TX-01]`);
+    expect(result.stdout).toContain('共 1 个警告');
+  });
+});
