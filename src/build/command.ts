@@ -44,7 +44,11 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
   const outcomes = await buildOnce(options, Boolean(process.stderr.isTTY));
   if (outcomes.length === 0) process.stderr.write(`${dir} 下没有找到计划或进度文件（.yaml）。\n`);
   if (!flags.watch) return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
-  return watchBuild(options);
+  const { renderInProcess, warmUp } = await import('./render-inprocess.js');
+  const settings = { formats: flags.to, templatesDir: options.templatesDir, profile: config.config.profile, color: pc.isColorSupported };
+  const sample = outcomes.find((o) => o.status !== 'failed');
+  if (sample) await warmUp(sample.input.path, settings);
+  return watchBuild({ ...options, renderer: (input, outDir) => renderInProcess(input, outDir, settings) });
 }
 
 async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {
@@ -70,7 +74,9 @@ function logLines(): Display {
 
 /** A bar while files render; messages after it, so they are not torn apart by redraws. */
 async function progressBar(): Promise<Display> {
-  const { SingleBar } = await import('cli-progress');
+  // a CommonJS module: bundled, its exports arrive as the default export
+  const progress = await import('cli-progress');
+  const SingleBar = progress.SingleBar ?? (progress as unknown as { default: typeof progress }).default.SingleBar;
   const bar = new SingleBar({
     stream: process.stderr,
     format: '生成中 [{bar}] {value}/{total} {file}',

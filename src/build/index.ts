@@ -34,6 +34,8 @@ export interface BuildOptions {
    * would only repeat).
    */
   failedKeys?: Map<string, string>;
+  /** renders one input into a directory; default: a child `plandoc render` process */
+  renderer?: (input: string, outDir: string) => Promise<RenderJobResult>;
 }
 
 export type FileStatus = 'rendered' | 'unchanged' | 'failed';
@@ -90,9 +92,11 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
 }
 
 function renderInput(input: BuildInput, options: BuildOptions): Promise<RenderJobResult> {
+  const outDir = join(options.outDir, dirname(input.relative));
+  if (options.renderer) return options.renderer(input.path, outDir);
   return renderInChild({
     input: input.path,
-    outDir: join(options.outDir, dirname(input.relative)),
+    outDir,
     formats: options.formats,
     templates: options.templates,
     config: options.config,

@@ -3,8 +3,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { parseFormats } from './render.js';
 
 interface BuildFlags {
-  out: string;
-  to: string[];
+  out?: string;
+  to?: string[];
   templates?: string;
   config?: string;
   jobs?: number;
@@ -22,17 +22,18 @@ export function register(program: Command): void {
   program
     .command('build')
     .description('生成目录下全部计划和进度文件（并行；只重新生成有变化的文件）')
-    .argument('[目录]', '计划和进度 .yaml 所在的目录', 'plans')
-    .option('-o, --out <目录>', '输出目录（子目录结构与输入相同）', 'out')
-    .option('--to <格式>', '输出格式：md、docx、pdf，用逗号分隔', parseFormats, ['md', 'docx'])
+    // defaults are applied in the action: commander would print them in English
+    .argument('[目录]', '计划和进度 .yaml 所在的目录（默认 plans）')
+    .option('-o, --out <目录>', '输出目录，子目录结构与输入相同（默认 out）')
+    .option('--to <格式>', '输出格式：md、docx、pdf，用逗号分隔（默认 md,docx）', parseFormats)
     .option('--templates <目录>', '用这个目录里的模板替换自带模板')
     .option('--config <文件>', '配置文件（默认读取当前目录的 plandoc.config.yaml）')
     .option('-j, --jobs <个数>', '同时生成的文件数（默认为 CPU 核数）', parseJobs)
     .option('--force', '不管有没有变化，全部重新生成')
     .option('-w, --watch', '生成后继续监视，文件保存后自动重新生成有变化的文件')
     .addHelpText('after', '\n上次生成的记录保存在 输出目录/.plandoc-build.json：计划、它引用的计划、模板、配置和 plandoc 版本都没变的文件会跳过。\n有文件失败时其余文件照常生成，最后退出码为 1。\n')
-    .action(async (dir: string, flags: BuildFlags) => {
+    .action(async (dir: string | undefined, flags: BuildFlags) => {
       const { runBuildCommand } = await import('../build/command.js');
-      process.exitCode = await runBuildCommand(dir, flags);
+      process.exitCode = await runBuildCommand(dir ?? 'plans', { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
     });
 }

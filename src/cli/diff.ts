@@ -9,6 +9,7 @@ interface DiffFlags {
   output?: string;
   exitCode?: boolean;
   textconv?: boolean;
+  gitExternal?: boolean;
   color?: boolean;
 }
 
@@ -25,6 +26,7 @@ export function register(program: Command): void {
     .option('--exit-code', '有差异时退出码为 1（像 git diff --exit-code）')
     .option('--no-color', '不用颜色')
     .option('--textconv', '输出供 git diff 使用的纯文本大纲（见 docs/git.md）')
+    .option('--git-external', '作为 git 的外部比较程序运行（diff.plandoc.command，见 docs/git.md）')
     .addHelpText('after', '\n例子：\n  plandoc diff plans/旧.yaml plans/新.yaml\n  plandoc diff plans/changshou-2026.yaml --rev HEAD~1\n  plandoc diff plans/changshou-2026.yaml --rev v1 --to v2 -o 修订对照表.docx\n')
     .action(async (files: string[], flags: DiffFlags) => {
       const { runDiff } = await import('../diff/command.js');

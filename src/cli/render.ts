@@ -9,6 +9,7 @@ export interface RenderFlags {
   to?: Format[];
   templates?: string;
   config?: string;
+  watch?: boolean;
 }
 
 /** "md,docx" → ['md', 'docx']; anything else is wrong usage (exit 2). */
@@ -31,9 +32,14 @@ export function register(program: Command): void {
     .option('--to <格式>', '输出格式：md、docx、pdf，用逗号分隔（默认 md,docx）', parseFormats)
     .option('--templates <目录>', '用这个目录里的模板（plan.md.hbs、partials/*.hbs）替换自带模板')
     .option('--config <文件>', '配置文件（默认读取当前目录的 plandoc.config.yaml）')
+    .option('-w, --watch', '生成后继续监视，保存后自动重新生成')
     .addHelpText('after', '\n例子：\n  plandoc render plans/changshou-2026.yaml\n  plandoc render plans/*.yaml -o 成稿 --to docx,pdf\n  plandoc render 通知.md --to docx\n')
     .action(async (files: string[], flags: RenderFlags) => {
       const { runRender } = await import('../render/command.js');
       process.exitCode = await runRender(files, { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
+      if (flags.watch) {
+        const { watchRender } = await import('../watch/render.js');
+        process.exitCode = await watchRender(files, { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] }, runRender);
+      }
     });
 }

@@ -21,6 +21,8 @@ export interface DiffCommandOptions {
   output?: string;
   exitCode?: boolean;
   textconv?: boolean;
+  /** called by git as an external diff driver: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE */
+  gitExternal?: boolean;
   /** colour on the terminal; undefined: only when stdout is a TTY */
   color?: boolean;
 }
@@ -45,8 +47,13 @@ export async function runDiff(files: string[], options: DiffCommandOptions): Pro
     }
     throw error;
   }
+  if (options.gitExternal && (!revisions[0].text || !revisions[1].text)) {
+    process.stdout.write(`${revisions[1].text ? '新增' : '删除'}计划文件 ${files[0]}\n`);
+    return 0;
+  }
   const plans = await loadBoth(revisions, color);
-  if (!plans) return 1;
+  // git stops the whole diff when its external driver fails: report, but let it go on
+  if (!plans) return options.gitExternal ? 0 : 1;
   const diff = diffPlans(plans[0], plans[1]);
   await writeResult(diff, format, plans[1], revisions, options, color);
   return options.exitCode && diff.changes.length > 0 ? 1 : 0;
@@ -70,6 +77,7 @@ async function readWorkingFile(file: string): Promise<Revision> {
 }
 
 async function readRevisions(files: string[], options: DiffCommandOptions): Promise<[Revision, Revision]> {
+  if (options.gitExternal) return readGitExternal(files);
   if (options.rev !== undefined) {
     if (files.length !== 1) throw new UsageError('用 --rev 时只给一个文件：plandoc diff 文件 --rev 版本 [--to 版本]');
     const file = files[0]!;
@@ -80,6 +88,18 @@ async function readRevisions(files: string[], options: DiffCommandOptions): Prom
   if (options.to !== undefined) throw new UsageError('--to 要和 --rev 一起用：plandoc diff 文件 --rev 版本 --to 版本');
   if (files.length !== 2) throw new UsageError('需要两个文件（plandoc diff 旧文件 新文件），或者一个文件加 --rev 版本');
   return [await readWorkingFile(files[0]!), await readWorkingFile(files[1]!)];
+}
+
+/**
+ * git runs an external driver with the path and both versions as temporary
+ * files; a side that does not exist (an added or deleted file) is /dev/null.
+ */
+async function readGitExternal(files: string[]): Promise<[Revision, Revision]> {
+  if (files.length !== 7) throw new UsageError('--git-external 由 git 调用（diff.plandoc.command），参数应为 git 给出的 7 个');
+  const [path, oldFile, , , newFile] = files as [string, string, string, string, string];
+  const read = async (file: string, name: string): Promise<Revision> =>
+    file === '/dev/null' ? { name, text: '' } : { name, text: (await readWorkingFile(file)).text };
+  return [await read(oldFile, `a/${path}`), await read(newFile, `b/${path}`)];
 }
 
 async function loadBoth(revisions: [Revision, Revision], color: boolean): Promise<[Plan, Plan] | undefined> {
@@ -122,6 +142,7 @@ async function writeResult(
     await writeFileAtomic(options.output, output);
     process.stderr.write(`已写入 ${options.output}（${diff.changes.length} 处修改）\n`);
   } else {
+    exitQuietlyOnClosedPipe();
     process.stdout.write(output);
   }
 }
@@ -142,4 +163,12 @@ async function printOutline(files: string[]): Promise<number> {
   // a file with errors still has to show up in git diff: fall back to its text
   process.stdout.write(result.value ? planOutlineText(result.value) : revision.text);
   return 0;
+}
+
+/** `plandoc diff … | head` closes the pipe early: that is not an error worth a stack trace. */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }

@@ -37,7 +37,7 @@ function changeBody(change: PlanChange, colors: Colors): string[] {
   if (change.edits) return inlineEdits(change.edits, colors).split('\n');
   const lines: string[] = [];
   const mark = (prefix: string, text: string, paint: (s: string) => string): void => {
-    for (const line of text.split('\n')) lines.push(paint(`${prefix} ${line}`));
+    text.split('\n').forEach((line, index) => lines.push(paint(`${index === 0 ? prefix : '　　'}${line}`)));
   };
   if (change.before !== undefined) mark('原：', change.before, colors.red);
   if (change.after !== undefined) mark('新：', change.after, colors.green);

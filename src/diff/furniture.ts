@@ -32,7 +32,7 @@ const FIELDS: FurnitureField[] = [
   { key: 'header', label: '版头', show: (header: { organ: string }) => `${header.organ}文件` },
   { key: 'sealed', label: '印章', show: (sealed: boolean) => (sealed ? '加盖印章' : '不加盖印章') },
   { key: 'publication', label: '政务公开信息', show: showPublication },
-  { key: 'numbering', label: '编号方式', show: (options: Plan['numbering']) => canonical(options) },
+  { key: 'numbering', label: '编号方式', show: showNumbering },
 ];
 
 export function diffFurniture(before: Plan, after: Plan): PlanChange[] {
@@ -51,6 +51,13 @@ export function diffFurniture(before: Plan, after: Plan): PlanChange[] {
     });
   }
   return changes;
+}
+
+function showNumbering(options: NonNullable<Plan['numbering']>): string {
+  const parts: string[] = [];
+  if (options.level3) parts.push(options.level3 === 'continue' ? '三级标题（1.）在一级标题内连续编号' : '三级标题（1.）在每个二级标题下重新编号');
+  if (options.runInMark) parts.push(`标题接正文时用“${options.runInMark}”`);
+  return parts.join('；');
 }
 
 function showBasis(basis: BasisDocument): string {

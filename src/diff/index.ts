@@ -118,7 +118,8 @@ function bodyChanges(
   for (const node of newNodes.slice(1)) {
     const old = match.backward.get(node);
     if (!old) {
-      if (match.backward.has(node.parent!) || node.parent!.depth === 0) ranked.push({ rank: node.order, change: added(node) });
+      // under a section that is itself new, the new section reports it
+      if (match.backward.has(node.parent!)) ranked.push({ rank: node.order, change: added(node, match) });
       continue;
     }
     if (moved.has(node)) ranked.push({ rank: node.order, change: movedChange(old, node) });
@@ -128,8 +129,8 @@ function bodyChanges(
   }
   for (const old of oldNodes.slice(1)) {
     if (match.forward.has(old)) continue;
-    if (!match.forward.has(old.parent!) && old.parent!.depth > 0) continue;
-    ranked.push({ rank: rankOfRemoved(old, match), change: removed(old) });
+    if (!match.forward.has(old.parent!)) continue;
+    ranked.push({ rank: rankOfRemoved(old, match), change: removed(old, match) });
   }
   return ranked;
 }
@@ -153,32 +154,36 @@ function rankOfRemoved(old: OutlineNode, match: NodeMatch): number {
   return rank;
 }
 
-function descendantCount(node: OutlineNode): number {
-  return node.children.reduce((total, child) => total + 1 + descendantCount(child), 0);
+/** Descendants that exist only on this side: matched ones are reported as moves of their own. */
+function ownDescendants(node: OutlineNode, isMatched: (node: OutlineNode) => boolean): OutlineNode[] {
+  return node.children.filter((child) => !isMatched(child)).flatMap((child) => [child, ...ownDescendants(child, isMatched)]);
 }
 
-/** The node and everything under it, as printed: "（一）标题\n正文\n1. 标题…". */
-function fullDisplay(node: OutlineNode): string {
-  const own = `${node.label}${node.label.endsWith('.') ? ' ' : ''}${node.display}`;
-  return [own, ...node.children.map(fullDisplay)].join('\n');
+/** The node and everything under it that goes with it, as printed: "（一）标题\n正文\n1. 标题…". */
+function fullDisplay(node: OutlineNode, isMatched: (node: OutlineNode) => boolean): string {
+  return [node, ...ownDescendants(node, isMatched)]
+    .map((part) => `${part.label}${part.label.endsWith('.') ? ' ' : ''}${part.display}`)
+    .join('\n');
 }
 
-function withChildren(node: OutlineNode): string {
-  const count = descendantCount(node);
+function withChildren(node: OutlineNode, isMatched: (node: OutlineNode) => boolean): string {
+  const count = ownDescendants(node, isMatched).length;
   return count > 0 ? `（含下级${count}项）` : '';
 }
 
-function added(node: OutlineNode): PlanChange {
+function added(node: OutlineNode, match: NodeMatch): PlanChange {
+  const isMatched = (child: OutlineNode) => match.backward.has(child);
   return {
-    kind: 'added', location: node.path, subject: node.title, after: fullDisplay(node),
-    explanation: `新增${describeNode(node)}${withChildren(node)}`,
+    kind: 'added', location: node.path, subject: node.title, after: fullDisplay(node, isMatched),
+    explanation: `新增${describeNode(node)}${withChildren(node, isMatched)}`,
   };
 }
 
-function removed(node: OutlineNode): PlanChange {
+function removed(node: OutlineNode, match: NodeMatch): PlanChange {
+  const isMatched = (child: OutlineNode) => match.forward.has(child);
   return {
-    kind: 'removed', location: node.path, subject: node.title, before: fullDisplay(node),
-    explanation: `删除原${describeNode(node)}${withChildren(node)}`,
+    kind: 'removed', location: node.path, subject: node.title, before: fullDisplay(node, isMatched),
+    explanation: `删除原${describeNode(node)}${withChildren(node, isMatched)}`,
   };
 }
 
@@ -270,29 +275,32 @@ function metricChanges(
   const ranked: RankedChange[] = [];
   const oldMetrics = new Map((before.metrics ?? []).map((metric) => [metric.id, metric]));
   const newMetrics = new Map((after.metrics ?? []).map((metric) => [metric.id, metric]));
-  const place = (metric: Metric, nodes: OutlineNode[]): { rank: number; location: string } => {
+  // a metric change is shown where its task is, and its 修改说明 names the task
+  const place = (metric: Metric, nodes: OutlineNode[]): { rank: number; location: string; where: string } => {
     const task = nodes.find((node) => node.section.id === metric.task);
     const node = task && nodes === oldNodes ? match.forward.get(task) ?? task : task;
-    return node ? { rank: node.order + 0.3, location: node.path } : { rank: 1e6, location: '指标' };
+    return node
+      ? { rank: node.order + 0.3, location: node.path, where: `${describeNode(node)}：` }
+      : { rank: 1e6, location: '指标', where: '' };
   };
   for (const metric of newMetrics.values()) {
     const old = oldMetrics.get(metric.id);
-    const { rank, location } = place(metric, newNodes);
+    const { rank, location, where } = place(metric, newNodes);
     if (!old) {
       ranked.push({ rank, change: {
         kind: 'metric-added', location, subject: metric.name, after: metricLine(metric),
-        explanation: `新增指标“${metric.name}”，目标为${metricTargetPhrase(metric)}`,
+        explanation: `${where}新增指标“${metric.name}”，目标为${metricTargetPhrase(metric)}`,
       } });
       continue;
     }
-    for (const change of changedMetric(old, metric, location)) ranked.push({ rank, change });
+    for (const change of changedMetric(old, metric, location)) ranked.push({ rank, change: { ...change, explanation: where + change.explanation } });
   }
   for (const metric of oldMetrics.values()) {
     if (newMetrics.has(metric.id)) continue;
-    const { rank, location } = place(metric, oldNodes);
+    const { rank, location, where } = place(metric, oldNodes);
     ranked.push({ rank, change: {
       kind: 'metric-removed', location, subject: metric.name, before: metricLine(metric),
-      explanation: `删除指标“${metric.name}”（原目标为${metricTargetPhrase(metric)}）`,
+      explanation: `${where}删除指标“${metric.name}”（原目标为${metricTargetPhrase(metric)}）`,
     } });
   }
   return ranked;

@@ -23,7 +23,7 @@ export async function runRollover(planPath: string, options: RolloverCommandOpti
   if (!loaded.value) return reportErrors(loaded.diagnostics, new Map([[planPath, loaded.source]]), color);
   const plan = loaded.value;
   const year = options.year === undefined ? plan.year + 1 : parseYearOption(options.year, plan.year);
-  const actuals = options.progress ? await readActuals(options.progress, plan.year, color) : new Map<string, number>();
+  const actuals = options.progress ? await readActuals(options.progress, plan.year, color, planPath) : new Map<string, number>();
   if (!actuals) return 1;
   const output = options.output ?? defaultOutput(planPath, plan.year, year);
   if (resolve(output) === resolve(planPath)) {
@@ -55,7 +55,7 @@ export function defaultOutput(planPath: string, fromYear: number, toYear: number
   return join(dirname(planPath), renamed);
 }
 
-async function readActuals(progressPath: string, planYear: number, color: boolean): Promise<Map<string, number> | undefined> {
+async function readActuals(progressPath: string, planYear: number, color: boolean, planPath?: string): Promise<Map<string, number> | undefined> {
   const { loadProgressFile } = await import('../summary/index.js');
   const loaded = await loadProgressFile(progressPath);
   if (!loaded.value) {
@@ -65,6 +65,9 @@ async function readActuals(progressPath: string, planYear: number, color: boolea
     return undefined;
   }
   const period = loaded.value.period;
+  if (loaded.planFile && planPath && resolve(loaded.planFile) !== resolve(planPath)) {
+    process.stderr.write(`plandoc: 警告：进度文件 ${progressPath} 对应的计划是 ${loaded.planFile}，不是 ${planPath}；请确认没有拿错文件。\n`);
+  }
   if (period.year !== planYear) {
     process.stderr.write(`plandoc: 警告：进度文件 ${progressPath} 是${period.year}年的，原计划是${planYear}年的；基数按进度文件的数字写入，请复核。\n`);
   } else if (period.kind !== 'year') {

@@ -156,4 +156,17 @@ describe('plandoc diff FILE --rev', () => {
     expect(output).toContain('+  转移就业培训（transfer-training，属于 employment-scale）：400人次以上');
     expect(output).not.toMatch(/^[-+]\s*[一二三四五六]、/m);
   });
+
+  it('works as a git external diff driver: git diff shows the semantic change list', () => {
+    const command = `"${process.execPath}" "${join(ROOT, 'bin', 'plandoc.js')}" diff --git-external`;
+    writeFileSync(join(repo, '.gitattributes'), 'plans/*.yaml diff=plandoc\n');
+    const output = execFileSync('git', ['-c', `diff.plandoc.command=${command}`, 'diff', 'v1', '--', 'plans/plan.yaml'], { cwd: repo, encoding: 'utf8' });
+    expect(output).toContain('修订对照：a/plans/plan.yaml → b/plans/plan.yaml');
+    expect(output).toContain('共 4 处修改。');
+    expect(output).toContain('目标由300人次以上调整为400人次以上');
+    writeFileSync(join(repo, 'plans', 'new-plan.yaml'), readFileSync(EXAMPLE, 'utf8'));
+    git(repo, 'add', 'plans/new-plan.yaml');
+    const added = execFileSync('git', ['-c', `diff.plandoc.command=${command}`, 'diff', '--cached', '--', 'plans/new-plan.yaml'], { cwd: repo, encoding: 'utf8' });
+    expect(added).toContain('新增计划文件 plans/new-plan.yaml');
+  });
 });

@@ -61,7 +61,7 @@ describe('diffPlans on edits of the example plan (changshou-2026)', () => {
       before: '转移就业培训：300人次以上',
       after: '转移就业培训：400人次以上',
     })]);
-    expect(diff.changes[0]!.explanation).toContain('由300人次以上调整为400人次以上');
+    expect(diff.changes[0]!.explanation).toBe('二、（三）1. 扩大就业规模：指标“转移就业培训”的目标由300人次以上调整为400人次以上');
   });
 
   it('shows a reworded sentence at character level', () => {
@@ -114,6 +114,18 @@ describe('diffPlans on edits of the example plan (changshou-2026)', () => {
     expect(diff.changes[0]).toMatchObject({ kind: 'removed', location: '二、（六）' });
     expect(diff.changes[0]!.explanation).toContain('含下级3项');
     expect(diff.notes).toEqual([]);
+  });
+
+  it('reports a new section that takes over an existing task as one addition and one move', () => {
+    const after = example();
+    const tasks = findSection(after.sections, 'key-tasks').children!;
+    const employment = findSection(after.sections, 'employment').children!;
+    const [policies] = employment.splice(employment.findIndex((s) => s.id === 'employment-policies'), 1);
+    tasks.push({ id: 'policy-delivery', title: '抓好政策落实', children: [policies!] });
+    const diff = diffPlans(example(), after);
+    expect(diff.changes.map((c) => [c.kind, c.location])).toEqual([['added', '二、（七）'], ['moved', '二、（七）1.']]);
+    expect(diff.changes[0]!.explanation).toBe('新增二、（七）抓好政策落实');
+    expect(diff.changes[0]!.after).toBe('（七）抓好政策落实');
   });
 
   it('reports furniture changes: date, 文号, issuer', () => {
@@ -176,6 +188,6 @@ describe('diffPlans matching without ids', () => {
       ['metric-added', '二、（二）2.'],
       ['metric-removed', '二、（二）2.'],
     ]);
-    expect(diff.changes[0]!.explanation).toBe('新增指标“公益性岗位”，目标为50个以上');
+    expect(diff.changes[0]!.explanation).toBe('二、（二）2. 优化就业服务：新增指标“公益性岗位”，目标为50个以上');
   });
 });

@@ -92,6 +92,14 @@ describe('plandoc rollover', () => {
     expect(existsSync(join(dir, 'bad-2027.yaml'))).toBe(false);
   });
 
+  it('warns when the progress file belongs to another plan', () => {
+    copyFileSync(EXAMPLE, join(dir, 'other-2026.yaml'));
+    const other = runCli(['rollover', 'other-2026.yaml', '--progress', 'changshou-2026-year.yaml'], { cwd: dir });
+    expect(other.code).toBe(0);
+    expect(other.stderr).toContain('对应的计划是 changshou-2026.yaml，不是 other-2026.yaml');
+    expect(result.stderr).not.toContain('警告');
+  });
+
   it('rejects a year equal to the old one as wrong usage', () => {
     expect(runCli(['rollover', 'changshou-2026.yaml', '--year', '2026', '-o', 'y.yaml'], { cwd: dir }).code).toBe(2);
   });

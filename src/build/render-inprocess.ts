@@ -1,0 +1,42 @@
+// Renders one input inside this process. Used by --watch: after the first
+// render the modules are loaded and compiled, so a re-render after a save
+// takes a fraction of a child process's start-up time.
+import { hasErrors, sortDiagnostics } from '../load/diagnostic.js';
+import type { StyleProfileOverrides } from '../docx/profile.js';
+import type { RenderJobResult } from './render-child.js';
+
+export interface InProcessSettings {
+  formats: string[];
+  templatesDir?: string;
+  profile?: StyleProfileOverrides;
+  color: boolean;
+}
+
+export async function renderInProcess(input: string, outDir: string, settings: InProcessSettings): Promise<RenderJobResult> {
+  const { prepareRender, writePrepared } = await import('../render/index.js');
+  const { formatDiagnostics } = await import('../load/format.js');
+  const prepared = await prepareRender(input, {
+    outDir,
+    formats: settings.formats as Array<'md' | 'docx' | 'pdf'>,
+    templatesDir: settings.templatesDir,
+    profile: settings.profile,
+  });
+  const diagnostics = sortDiagnostics(prepared.diagnostics);
+  const messages = diagnostics.length ? `${formatDiagnostics(diagnostics, prepared.sources, { color: settings.color })}\n` : '';
+  if (hasErrors(diagnostics)) return { ok: false, outputs: [], messages };
+  try {
+    return { ok: true, outputs: await writePrepared(prepared, outDir), messages };
+  } catch (error) {
+    return { ok: false, outputs: [], messages: `${messages}plandoc: ${(error as Error).message}\n` };
+  }
+}
+
+/**
+ * Prepares (without writing) one input, so the first re-render after a save
+ * does not pay for compiling templates and warming up the JIT.
+ */
+export async function warmUp(input: string, settings: InProcessSettings): Promise<void> {
+  const { prepareRender } = await import('../render/index.js');
+  await prepareRender(input, { outDir: '.', formats: settings.formats as Array<'md' | 'docx' | 'pdf'>, templatesDir: settings.templatesDir, profile: settings.profile })
+    .catch(() => undefined);
+}

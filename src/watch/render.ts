@@ -1,0 +1,66 @@
+// `plandoc render --watch`: after the first render, re-render whenever one of
+// the inputs, the plan a progress file cites, the templates or the
+// configuration is saved. Runs in this process, so re-renders are warm.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { CONFIG_FILE_NAME } from '../config/index.js';
+import { watchAndRun } from './index.js';
+
+export interface RenderWatchFlags {
+  templates?: string;
+  config?: string;
+}
+
+/** Watches until Ctrl+C; `render` is the render command's own run function. */
+export async function watchRender<F extends RenderWatchFlags>(
+  files: string[],
+  flags: F,
+  render: (files: string[], flags: F) => Promise<number>,
+): Promise<number> {
+  const dependents = await dependentsByPath(files);
+  const shared = [flags.templates, flags.config ?? CONFIG_FILE_NAME].filter((p): p is string => p !== undefined && existsSync(p));
+  const sharedPaths = shared.map((path) => resolve(path));
+  const watched = [...new Set([...dependents.keys(), ...sharedPaths])];
+  const handle = await watchAndRun(watched, async (changed) => {
+    const affected = changed.some((path) => sharedPaths.some((shared) => path === shared || path.startsWith(`${shared}/`)))
+      ? files
+      : files.filter((file) => changed.some((path) => dependents.get(path)?.includes(file)));
+    if (affected.length === 0) return;
+    process.stderr.write(`\n${new Date().toLocaleTimeString('zh-CN', { hour12: false })} 文件已保存，重新生成：\n`);
+    await render(affected, flags);
+  });
+  process.stderr.write('正在监视输入文件的修改，保存后自动重新生成（按 Ctrl+C 结束）。\n');
+  return new Promise((done) => {
+    process.once('SIGINT', () => {
+      handle.close();
+      done(0);
+    });
+  });
+}
+
+/** absolute path → the inputs to re-render when it changes (an input, or the plan a progress file cites) */
+async function dependentsByPath(files: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  const add = (path: string, file: string): void => {
+    map.set(path, [...(map.get(path) ?? []), file]);
+  };
+  for (const file of files) {
+    if (!existsSync(file)) continue;
+    add(resolve(file), file);
+    const plan = await citedPlan(file);
+    if (plan && existsSync(plan)) add(plan, file);
+  }
+  return map;
+}
+
+async function citedPlan(file: string): Promise<string | undefined> {
+  if (!/\.ya?ml$/i.test(file)) return undefined;
+  try {
+    const value = (parse(await readFile(file, 'utf8')) as { plan?: unknown; period?: unknown } | null);
+    return value?.period !== undefined && typeof value.plan === 'string' ? resolve(dirname(file), value.plan) : undefined;
+  } catch {
+    return undefined;
+  }
+}
