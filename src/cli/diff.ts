@@ -1,6 +1,5 @@
 // plandoc diff OLD NEW | plandoc diff FILE --rev REV [--to REV2]: the 修订对照表 of two plan revisions.
 import { Option, type Command } from 'commander';
-import { exitCodeOf } from '../build/exit-code.js';
 
 interface DiffFlags {
   rev?: string;
@@ -30,10 +29,10 @@ export function register(program: Command): void {
     .addHelpText('after', '\n例子：\n  plandoc diff plans/旧.yaml plans/新.yaml\n  plandoc diff plans/changshou-2026.yaml --rev HEAD~1\n  plandoc diff plans/changshou-2026.yaml --rev v1 --to v2 -o 修订对照表.docx\n')
     .action(async (files: string[], flags: DiffFlags) => {
       const { runDiff } = await import('../diff/command.js');
-      process.exitCode = await exitCodeOf(() => runDiff(files, {
+      process.exitCode = await runDiff(files, {
         ...flags,
         // commander sets color: true by default; only an explicit --no-color turns it off
         color: flags.color === false ? false : undefined,
-      }));
+      });
     });
 }

@@ -12,7 +12,7 @@ export class UsageError extends Error {}
  */
 export function reportCrash(error: unknown): void {
   if (error instanceof UsageError) {
-    process.stderr.write(`plandoc: ${error.message}\n`);
+    process.stderr.write(`plandoc: ${error.message}\n（用 plandoc help 查看用法）\n`);
     process.exitCode = EXIT_USAGE;
     return;
   }

@@ -1,6 +1,5 @@
 // plandoc init [--issuer 长寿镇] [--year 2027] [--kind 工作计划] [-o FILE]: a new plan from the standard structure.
 import { Option, type Command } from 'commander';
-import { exitCodeOf } from '../build/exit-code.js';
 
 interface InitFlags {
   issuer?: string;
@@ -24,7 +23,7 @@ export function register(program: Command): void {
       const { runInit, terminalAsk } = await import('../init/command.js');
       const terminal = await terminalAsk();
       try {
-        process.exitCode = await exitCodeOf(() => runInit(flags, terminal?.ask));
+        process.exitCode = await runInit(flags, terminal?.ask);
       } finally {
         terminal?.close();
       }

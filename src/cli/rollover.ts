@@ -1,6 +1,5 @@
 // plandoc rollover PLAN [--progress YEAR-END.yaml] [--year 2027] [-o FILE]: next year's draft from last year's plan.
 import type { Command } from 'commander';
-import { exitCodeOf } from '../build/exit-code.js';
 
 interface RolloverFlags {
   progress?: string;
@@ -21,6 +20,6 @@ export function register(program: Command): void {
     .addHelpText('after', '\n只替换写明计划年度的“2026年”这类文字，每一处替换都会列出；成文日期、文号、政务公开信息会清除，定稿时重新填写。\n')
     .action(async (plan: string, flags: RolloverFlags) => {
       const { runRollover } = await import('../rollover/command.js');
-      process.exitCode = await exitCodeOf(() => runRollover(plan, flags));
+      process.exitCode = await runRollover(plan, flags);
     });
 }
