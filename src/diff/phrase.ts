@@ -1,22 +1,11 @@
-// How a metric target and a citation read in the document, for showing changes
-// in the words a leader reads ("300人次以上", not `{kind: atLeast, value: 300}`).
-import { targetPhrase } from '../derive/targets.js';
-import type { Metric, Plan } from '../model/plan.js';
+// Text as the leader reads it in the document ("300人次以上", not `[[training]]`),
+// for showing changes: the renderer's own citation expansion.
+import { buildCitationIndex, expandCitations } from '../compose/text.js';
+import type { Plan } from '../model/plan.js';
 
-export function metricTargetPhrase(metric: Metric): string {
-  return targetPhrase(metric);
-}
+export { targetPhrase as metricTargetPhrase } from '../derive/targets.js';
 
-const CITATION = /\\\[\[|\[\[([^\]\s]+)\]\]/g;
-
-/** Replaces `[[id]]` with the cited metric's target or basis document, as the renderer does. */
+/** Replaces `[[id]]` with the cited metric's target or basis document; unknown ids stay as typed. */
 export function resolveCitations(text: string, plan: Plan): string {
-  return text.replace(CITATION, (whole, id: string | undefined) => {
-    if (id === undefined) return '[[';
-    const metric = plan.metrics?.find((m) => m.id === id);
-    if (metric) return metricTargetPhrase(metric);
-    const basis = plan.basis?.find((b) => b.id === id);
-    if (basis) return `《${basis.title}》${basis.number ? `（${basis.number}）` : ''}`;
-    return whole;
-  });
+  return expandCitations(text, buildCitationIndex(plan.metrics, plan.basis), [], []);
 }
