@@ -36,7 +36,7 @@ export function describeTarget(target: Target, unit = ''): string {
     case 'growth':
       return `增长${formatNumber(target.rate)}%${target.orMore === false ? '' : '以上'}`;
     case 'vsLastYear':
-      return target.relation === 'notBelow' ? '不低于上年度规模' : '高于上年';
+      return lastYearPhrase(target.relation, target.year);
     case 'achieve':
       return target.statement;
   }
@@ -50,4 +50,9 @@ function withWording(text: string, wording: TargetWording): string {
 function rangePhrase(min: number, max: number, unit: string, separator: string): string {
   const low = unit === '%' ? amount(min, unit) : formatNumber(min);
   return `${low}${separator}${amount(max, unit)}`;
+}
+
+function lastYearPhrase(relation: 'notBelow' | 'above', year: number | undefined): string {
+  if (year === undefined) return relation === 'notBelow' ? '不低于上年度规模' : '高于上年';
+  return `${relation === 'notBelow' ? '不低于' : '高于'}${year}年`;
 }

@@ -64,8 +64,8 @@ export type Target =
   | { kind: 'exact'; value: number }
   /** 增长率 against a baseline: "增长10%以上"; `orMore: false` gives "增长10%". */
   | { kind: 'growth'; rate: number; orMore?: boolean }
-  /** relative to last year's level: "不低于上年度规模" / "高于上年". */
-  | { kind: 'vsLastYear'; relation: 'notBelow' | 'above' }
+  /** relative to last year's level: "不低于上年度规模" / "高于上年", or with `year` "高于2021年". */
+  | { kind: 'vsLastYear'; relation: 'notBelow' | 'above'; year?: number }
   /** a yes/no achievement, e.g. "实现“村村通快递”全覆盖". */
   | { kind: 'achieve'; statement: string };
 

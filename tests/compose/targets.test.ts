@@ -30,6 +30,8 @@ describe('targetPhrase', () => {
     expect(phrase({ kind: 'growth', rate: 10, orMore: false })).toBe('增长10%');
     expect(phrase({ kind: 'vsLastYear', relation: 'notBelow' })).toBe('不低于上年度规模');
     expect(phrase({ kind: 'vsLastYear', relation: 'above' })).toBe('高于上年');
+    expect(phrase({ kind: 'vsLastYear', relation: 'above', year: 2021 })).toBe('高于2021年');
+    expect(phrase({ kind: 'vsLastYear', relation: 'notBelow', year: 2021 })).toBe('不低于2021年');
     expect(phrase({ kind: 'achieve', statement: '实现“村村通快递”全覆盖' })).toBe('实现“村村通快递”全覆盖');
   });
 

@@ -54,7 +54,7 @@ const EXAMPLES: Example[] = [
       { from: '深度挖掘\u00a0“', to: '深度挖掘“', why: 'stray no-break space' },
       { from: '\n13.推进社会帮扶', to: '\n11.推进社会帮扶', why: 'typed numbering skipped 11 and 12' },
     ],
-    uncited: ['migrant-workers'],
+    uncited: [],
   },
 ];
 
