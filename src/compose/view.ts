@@ -116,6 +116,10 @@ function taskInfo(section: Section, path: DataPath, ctx: SectionContext): string
     parts.push(`责任单位：${units.join('、')}`);
   }
   if (section.deadline) parts.push(`完成时限：${chineseDate(preparePlain(section.deadline, [...path, 'deadline'], ctx.problems))}`);
+  if (section.milestones?.length) {
+    const steps = section.milestones.map((m, i) => chineseDate(m.date) + preparePlain(m.text, [...path, 'milestones', i, 'text'], ctx.problems));
+    parts.push(`时间节点：${steps.join('，')}`);
+  }
   return parts.length ? paragraphBlock(`（${parts.join('；')}）`) : '';
 }
 

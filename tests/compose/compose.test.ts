@@ -28,6 +28,17 @@ describe('composePlanMarkdown', () => {
     expect(body).toContain('。\n\n（牵头单位：镇劳动保障所；责任单位：各村；完成时限：2026年6月30日）\n\n**2.');
   });
 
+  it('prints milestones after the deadline in date order as written', () => {
+    const plan = samplePlan();
+    const task = plan.sections[1]!.children![0]!.children![0]!;
+    task.milestones = [
+      { date: '2026-03-31', text: '完成劳动力摸排' },
+      { date: '2026-06-30', text: '完成培训300人次' },
+    ];
+    const body = bodyOf(composePlanMarkdown(plan).markdown);
+    expect(body).toContain('完成时限：2026年6月30日；时间节点：2026年3月31日完成劳动力摸排，2026年6月30日完成培训300人次）');
+  });
+
   it('puts a run-in heading without text of its own on its own paragraph before the list', () => {
     const body = bodyOf(composePlanMarkdown(samplePlan()).markdown);
     expect(body.endsWith('**2.巩固“五项保障”成果**：\n\n- 教育帮扶：确保不失学辍学。\n- 健康帮扶：参保率达100%。\n')).toBe(true);
