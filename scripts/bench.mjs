@@ -3,10 +3,15 @@
 //   (a) one cold `plandoc render` process vs one `pandoc` process
 //   (b) a 1,000-document `plandoc build` vs 1,000 pandoc runs (both over all cores)
 //   (c) in-process documents per second and peak memory (VmHWM)
+//   (d) scale: the example plan's sections repeated 1×, 10×, 100×, in process
+// (b) also prints the peak RSS of `plandoc build` and, for reference, the same
+// corpus rendered by one warm worker thread per core through the library.
+// BENCH_REPS, BENCH_DOCS and BENCH_BUILD_REPS override the defaults below.
 // Peer: pandoc converts the Markdown plandoc itself wrote for the same plan, so
 // both tools produce a DOCX from the same text.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +21,8 @@ const BIN = join(ROOT, 'bin', 'plandoc.js');
 const PLANS = ['changshou-2026', 'songtao-2022'];
 const REPS = Number(process.env.BENCH_REPS ?? 7);
 const BUILD_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+const BUILD_REPS = Number(process.env.BENCH_BUILD_REPS ?? Math.max(1, Math.min(3, REPS)));
+const SCALES = [1, 10, 100];
 const CORES = availableParallelism();
 
 const median = (xs) => {
@@ -81,13 +88,19 @@ function makeCorpus(work, md) {
   return { plans, mds };
 }
 
+/** Peak RSS (MB) of the largest single process of a command, from GNU time. */
+function peakRssMB(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const kb = Number(result.stderr?.toString().trim().split('\n').pop());
+  return result.status === 0 && Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
 function benchBuild(work, corpus) {
   const ours = [];
   const peer = [];
-  const reps = Math.max(1, Math.min(3, REPS));
-  for (let i = 0; i < reps; i++) {
+  for (let i = 0; i < BUILD_REPS; i++) {
     const out = join(work, `build-out-${i}`);
-    ours.push(timed(process.execPath, [BIN, 'build', corpus.plans, '-o', out]));
+    ours.push(timed(process.execPath, [BIN, 'build', corpus.plans, '-o', out, '--to', 'docx']));
     const peerOut = join(work, `pandoc-out-${i}`);
     mkdirSync(peerOut, { recursive: true });
     // pandoc gets the same cores: xargs runs one pandoc per file, CORES at a time
@@ -97,7 +110,98 @@ function benchBuild(work, corpus) {
     rmSync(out, { recursive: true, force: true });
     rmSync(peerOut, { recursive: true, force: true });
   }
-  return { ours: median(ours), peer: median(peer), docs: BUILD_DOCS };
+  const peakMB = peakRssMB(process.execPath, [BIN, 'build', corpus.plans, '-o', join(work, 'build-mem'), '--to', 'docx']);
+  rmSync(join(work, 'build-mem'), { recursive: true, force: true });
+  return { ours: median(ours), peer: median(peer), docs: BUILD_DOCS, peakMB };
+}
+
+/**
+ * Reference for (b): the same corpus rendered by CORES warm worker threads
+ * calling the library (what a build could reach without a process per file).
+ */
+function benchWarmWorkers(work, corpus) {
+  const script = join(work, 'workers.mjs');
+  writeFileSync(
+    script,
+    `import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+if (isMainThread) {
+  const [dir, out, lanes] = process.argv.slice(2);
+  mkdirSync(out, { recursive: true });
+  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+  const start = performance.now();
+  await Promise.all(Array.from({ length: Number(lanes) }, (_, lane) => new Promise((done, fail) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { dir, out, files: files.filter((_, i) => i % Number(lanes) === lane) } });
+    worker.on('exit', done).on('error', fail);
+  })));
+  console.log(JSON.stringify({ ms: performance.now() - start }));
+} else {
+  const { renderPlanInMemory } = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});
+  const { dir, out, files } = workerData;
+  for (const file of files) {
+    const result = await renderPlanInMemory(readFileSync(join(dir, file), 'utf8'), file);
+    writeFileSync(join(out, file.replace(/\\.yaml$/, '.docx')), result.docx);
+  }
+}
+`,
+  );
+  const runs = [];
+  for (let i = 0; i < BUILD_REPS; i++) {
+    const output = execFileSync(process.execPath, [script, corpus.plans, join(work, `workers-out-${i}`), String(CORES)], { encoding: 'utf8' });
+    runs.push(JSON.parse(output.trim().split('\n').pop()).ms);
+  }
+  return median(runs);
+}
+
+/** The example plan with its sections repeated `times` times (ids made unique). */
+function scaledPlan(times) {
+  const plan = parseYaml(readFileSync(join(ROOT, 'plans', `${PLANS[0]}.yaml`), 'utf8'));
+  const copies = [];
+  for (let k = 0; k < times; k++) copies.push(...plan.sections.map((section) => (k === 0 ? section : withSuffix(section, `-${k}`))));
+  return stringifyYaml({ ...plan, sections: copies }, { lineWidth: 0 });
+}
+
+function withSuffix(section, suffix) {
+  const copy = { ...section, ...(section.id ? { id: `${section.id}${suffix}` } : {}) };
+  if (section.children) copy.children = section.children.map((child) => withSuffix(child, suffix));
+  return copy;
+}
+
+function benchScale(work) {
+  const files = SCALES.map((times) => {
+    const file = join(work, `scaled-${times}x.yaml`);
+    writeFileSync(file, scaledPlan(times));
+    return { times, file };
+  });
+  const script = join(work, 'scale.mjs');
+  writeFileSync(
+    script,
+    `import { renderPlanInMemory } from ${JSON.stringify(join(ROOT, 'dist', 'index.js'))};
+import { readFileSync } from 'node:fs';
+const files = ${JSON.stringify(files)};
+for (const { file } of files) await renderPlanInMemory(readFileSync(file, 'utf8'), file);
+const rows = [];
+for (const { times, file } of files) {
+  const source = readFileSync(file, 'utf8');
+  const ms = [];
+  let bytes = 0;
+  for (let i = 0; i < ${Math.max(3, Math.min(REPS, 5))}; i++) {
+    const start = performance.now();
+    const result = await renderPlanInMemory(source, file);
+    ms.push(performance.now() - start);
+    if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(file + ': ' + result.diagnostics[0].message);
+    bytes = result.docx.length;
+  }
+  ms.sort((a, b) => a - b);
+  rows.push({ times, ms: ms[ms.length >> 1], docxKB: bytes / 1024, yamlKB: source.length / 1024 });
+}
+const hwm = /VmHWM:\\s+(\\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+console.log(JSON.stringify({ rows, peakMB: hwm ? Number(hwm[1]) / 1024 : undefined }));
+`,
+  );
+  const output = execFileSync(process.execPath, [script], { encoding: 'utf8' });
+  return JSON.parse(output.trim().split('\n').pop());
 }
 
 function benchInProcess(work) {
@@ -138,10 +242,22 @@ function main() {
     const oursRate = build.docs / (build.ours / 1000);
     const peerRate = build.docs / (build.peer / 1000);
     console.log(`  plandoc ${fmt(build.ours)}（${oursRate.toFixed(1)} 个/秒）   pandoc ${fmt(build.peer)}（${peerRate.toFixed(1)} 个/秒）   吞吐量为 pandoc 的 ${(oursRate / peerRate).toFixed(2)} 倍`);
+    if (build.peakMB) console.log(`  plandoc build 单个进程的峰值内存 ${build.peakMB.toFixed(0)} MB`);
+    const warm = benchWarmWorkers(work, corpus);
+    const warmRate = build.docs / (warm / 1000);
+    console.log(`  参照：${CORES} 个常驻 worker 线程调用库函数 ${fmt(warm)}（${warmRate.toFixed(1)} 个/秒），为 pandoc 的 ${(warmRate / peerRate).toFixed(2)} 倍`);
 
     console.log('\n(c) 进程内渲染（YAML → Markdown → DOCX）');
     const inProcess = benchInProcess(work);
     console.log(`  ${inProcess.docsPerSecond.toFixed(1)} 个文档/秒，峰值内存 ${inProcess.peakMB.toFixed(0)} MB`);
+
+    console.log(`\n(d) 规模：${PLANS[0]} 的章节重复 ${SCALES.join('、')} 倍，进程内渲染用时（中位数）`);
+    const scale = benchScale(work);
+    const base = scale.rows[0];
+    for (const row of scale.rows) {
+      console.log(`  ${String(row.times).padStart(3)}×  YAML ${row.yamlKB.toFixed(0).padStart(5)} KB  DOCX ${row.docxKB.toFixed(0).padStart(5)} KB  ${fmt(row.ms).padStart(8)}   每倍 ${(row.ms / row.times).toFixed(1)} ms（1× 的 ${((row.ms / row.times) / base.ms).toFixed(2)} 倍）`);
+    }
+    console.log(`  峰值内存 ${scale.peakMB.toFixed(0)} MB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

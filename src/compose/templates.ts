@@ -82,9 +82,16 @@ function compileFile(env: typeof Handlebars, file: string): HandlebarsTemplateDe
   }
 }
 
+/**
+ * Templates see only the view's own properties. Handlebars denies prototype
+ * access by default but then prints an English warning per property; saying
+ * so explicitly keeps the denial and drops the warning.
+ */
+const RUNTIME_OPTIONS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false } as const;
+
 function runTemplate(render: HandlebarsTemplateDelegate, view: object, file: string): string {
   try {
-    return render(view);
+    return render(view, RUNTIME_OPTIONS);
   } catch (error) {
     throw templateError(error, file);
   }
@@ -92,7 +99,22 @@ function runTemplate(render: HandlebarsTemplateDelegate, view: object, file: str
 
 function templateError(error: unknown, file: string): TemplateError {
   const message = error instanceof Error ? error.message : String(error);
-  const line = Number(/line (\d+)/.exec(message)?.[1] ?? 0);
-  const detail = message.split('\n').find((l) => l.startsWith('Expecting') || l.startsWith('Parse error')) ?? message.split('\n')[0];
+  const missing = /The partial (.+) could not be found/.exec(message);
+  if (missing) return missingPartialError(missing[1]!, file);
+  // "Parse error on line 5:" or, for a mismatched block, "each doesn't match if - 2:3"
+  const line = Number(/line (\d+)/.exec(message)?.[1] ?? / - (\d+):\d+$/m.exec(message)?.[1] ?? 0);
+  const lines = message.split('\n');
+  const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
+  const detail = mismatch
+    ? `“{{#${mismatch[1]}}}”块用“{{/${mismatch[2]}}}”结束，开始和结束的名字要一致`
+    : lines[0]!.startsWith('Parse error') ? '这一行的“{{ }}”写法不对：检查花括号是否成对、块是否用“{{/名字}}”结束' : lines[0];
   return new TemplateError(file, line, `模板有错误，无法使用：${detail}`);
+}
+
+/** Handlebars names a missing partial without a position; find where the template uses it. */
+function missingPartialError(partial: string, file: string): TemplateError {
+  const escaped = partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const use = new RegExp(`\\{\\{~?>\\s*${escaped}(?=[\\s}~])`);
+  const index = existsSync(file) ? readFileSync(file, 'utf8').split('\n').findIndex((text) => use.test(text)) : -1;
+  return new TemplateError(file, index + 1, `模板引用了局部模板“${partial}”，但找不到它（应为 partials/${partial}.hbs）`);
 }

@@ -17,6 +17,7 @@ import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordParagr
 import { pageNumberFooters } from './footer.js';
 import { stylesXml } from './styles.js';
 import { packDocument } from './package.js';
+import { stripInvalidXmlChars } from './xml-chars.js';
 
 export { stripInvalidXmlChars } from './xml-chars.js';
 export { DEFAULT_PROFILE, resolveProfile, ProfileError, type StyleProfile, type StyleProfileOverrides } from './profile.js';
@@ -45,6 +46,7 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
 }
 
 export async function mdastToDocx(root: Root, furniture: Furniture, options: DocxOptions = {}): Promise<DocxResult> {
+  furniture = xmlSafeFurniture(furniture);
   const profile = resolveProfile(options.profile);
   const ctx = { file: options.file ?? '<markdown>', diagnostics: [] as Diagnostic[] };
   const body = writeBody(root, furniture, profile, ctx, {
@@ -90,6 +92,20 @@ const PUBLICATION_LABELS: Array<[keyof NonNullable<Furniture['publication']>, st
   ['effective', '生效日期'],
   ['expires', '废止日期'],
 ];
+
+/**
+ * Furniture reaches the document properties and the header and closing
+ * paragraphs without the body's character check; Word refuses a control
+ * character anywhere in the package.
+ */
+function xmlSafeFurniture<T>(value: T): T {
+  if (typeof value === 'string') return stripInvalidXmlChars(value).text as T;
+  if (Array.isArray(value)) return value.map(xmlSafeFurniture) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, xmlSafeFurniture(item)])) as T;
+  }
+  return value;
+}
 
 export function customProperties(furniture: Furniture): CustomProperty[] {
   const props: CustomProperty[] = [];

@@ -2,6 +2,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import formatsModule from 'ajv-formats';
+import { precompiledValidators } from './precompiled.js';
 
 // ajv-formats is CommonJS; under NodeNext its callable is the default export's default.
 const addFormats = ((formatsModule as unknown as { default?: typeof formatsModule }).default ?? formatsModule) as unknown as (ajv: Ajv2020) => void;
@@ -20,7 +21,7 @@ function instance(): Ajv2020 {
 export function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = instance().compile(schema);
+    validate = precompiledValidators[(schema as { $id?: string }).$id ?? ''] ?? instance().compile(schema);
     compiled.set(schema, validate);
   }
   return validate;

@@ -126,10 +126,11 @@ async function composeProgress(inputPath: string, options: RenderOptions, prepar
   return composed.markdown;
 }
 
+/** Parses the source again only when compose has something to report (most runs: never). */
 async function locator(source: string, file: string) {
   const { parseYaml, locate } = await import('../load/yaml.js');
-  const parsed = parseYaml(source, file);
-  return (path: Array<string | number>) => locate(parsed, path);
+  let parsed: ReturnType<typeof parseYaml> | undefined;
+  return (path: Array<string | number>) => locate((parsed ??= parseYaml(source, file)), path);
 }
 
 // ---- outputs ----------------------------------------------------------------
