@@ -36,6 +36,7 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     config: flags.config,
     templatesDir: flags.templates ? resolve(flags.templates) : config.config.templates,
     configFile: config.source ? resolve(config.source.file) : undefined,
+    profile: config.config.profile,
     jobs: flags.jobs,
     force: flags.force,
     color: pc.isColorSupported,

@@ -8,7 +8,10 @@ import { packageRoot } from '../init/schema-path.js';
 import { discoverInputs, type BuildInput } from './discover.js';
 import { inputKey, isUpToDate, readManifest, sharedKey, writeManifest, type Manifest } from './manifest.js';
 import { runPool } from './pool.js';
-import { renderInChild, toolIdentity, type RenderJobResult } from './render-child.js';
+import { toolIdentity, type RenderJobResult } from './render-result.js';
+import { RenderWorkers } from './render-workers.js';
+import type { InProcessSettings } from './render-inprocess.js';
+import type { StyleProfileOverrides } from '../docx/profile.js';
 
 export type { BuildInput } from './discover.js';
 
@@ -34,7 +37,9 @@ export interface BuildOptions {
    * would only repeat).
    */
   failedKeys?: Map<string, string>;
-  /** renders one input into a directory; default: a child `plandoc render` process */
+  /** style-profile overrides from the configuration, for the default renderer */
+  profile?: StyleProfileOverrides;
+  /** renders one input into a directory; default: a pool of warm render workers */
   renderer?: (input: string, outDir: string) => Promise<RenderJobResult>;
 }
 
@@ -81,26 +86,25 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
   }
   events.start?.(inputs, toRender.length);
   for (const outcome of outcomes.values()) events.done?.(outcome);
-  await runPool(toRender, options.jobs ?? availableParallelism(), (input) => renderInput(input, options), (input, result) => {
-    const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };
-    outcomes.set(input, outcome);
-    events.done?.(outcome);
-  });
+  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), toRender.length));
+  const workers = options.renderer ? undefined : new RenderWorkers(lanes, workerSettings(options));
+  const render = options.renderer ?? ((input: string, outDir: string) => workers!.render(input, outDir));
+  try {
+    await runPool(toRender, lanes, (input) => render(input.path, join(options.outDir, dirname(input.relative))), (input, result) => {
+      const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };
+      outcomes.set(input, outcome);
+      events.done?.(outcome);
+    });
+  } finally {
+    workers?.close();
+  }
   const ordered = inputs.map((input) => outcomes.get(input)!);
   await writeManifest(options.outDir, updatedManifest(manifest, ordered, keys, options));
   return ordered;
 }
 
-function renderInput(input: BuildInput, options: BuildOptions): Promise<RenderJobResult> {
-  const outDir = join(options.outDir, dirname(input.relative));
-  if (options.renderer) return options.renderer(input.path, outDir);
-  return renderInChild({
-    input: input.path,
-    outDir,
-    formats: options.formats,
-    templates: options.templates,
-    config: options.config,
-  }, options.color ?? false);
+function workerSettings(options: BuildOptions): InProcessSettings {
+  return { formats: options.formats, templatesDir: options.templatesDir, profile: options.profile, color: options.color ?? false };
 }
 
 function updatedManifest(previous: Manifest, outcomes: FileOutcome[], keys: Map<BuildInput, string>, options: BuildOptions): Manifest {

@@ -3,7 +3,7 @@
 // takes a fraction of a child process's start-up time.
 import { hasErrors, sortDiagnostics } from '../load/diagnostic.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
-import type { RenderJobResult } from './render-child.js';
+import type { RenderJobResult } from './render-result.js';
 
 export interface InProcessSettings {
   formats: string[];

@@ -37,3 +37,13 @@ export function register(program: Command): void {
       process.exitCode = await runBuildCommand(dir ?? 'plans', { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
     });
 }
+
+/** Internal: the long-lived renderer `plandoc build` starts one of per lane. */
+export function registerWorker(program: Command): void {
+  program
+    .command('render-worker', { hidden: true })
+    .action(async () => {
+      const { serveRenderRequests } = await import('../build/render-worker.js');
+      await serveRenderRequests();
+    });
+}

@@ -12,7 +12,6 @@ import * as rollover from './rollover.js';
 import * as build from './build.js';
 
 export function registerCommands(program: Command): void {
-  void program;
   check.register(program);
   schema.register(program);
   render.register(program);
@@ -23,4 +22,5 @@ export function registerCommands(program: Command): void {
   init.register(program);
   rollover.register(program);
   build.register(program);
+  build.registerWorker(program);
 }

@@ -1,0 +1,27 @@
+// What a build's renderer reports for one file, and where the plandoc that
+// runs the render workers lives.
+import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { packageRoot } from '../init/schema-path.js';
+
+export interface RenderJobResult {
+  ok: boolean;
+  /** files written, as `plandoc render` names them */
+  outputs: string[];
+  /** diagnostics and warnings, formatted as `plandoc render` prints them */
+  messages: string;
+}
+
+export function plandocBin(): string {
+  return join(packageRoot(), 'bin', 'plandoc.js');
+}
+
+/** plandoc's version and a hash of its code, so a new build of plandoc re-renders everything. */
+export function toolIdentity(): string {
+  const root = packageRoot();
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
+  const bundle = join(root, 'dist', 'plandoc.js');
+  const code = existsSync(bundle) ? createHash('sha256').update(readFileSync(bundle)).digest('hex') : 'unbundled';
+  return `${manifest.version ?? '0'}+${code}`;
+}

@@ -1,0 +1,107 @@
+// A pool of long-lived `plandoc render-worker` processes, one per lane. A
+// process per file paid plandoc's whole cold start (~0.4 s of CPU) for every
+// document; a warm worker renders the next file in tens of milliseconds
+// (docs/benchmark.md). Processes rather than threads keep one file's crash or
+// runaway memory from taking the build down: a dead worker fails its file and
+// is replaced.
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import type { InProcessSettings } from './render-inprocess.js';
+import { plandocBin, type RenderJobResult } from './render-result.js';
+
+export const WORKER_SETTINGS_ENV = 'PLANDOC_RENDER_WORKER';
+
+/** One request on a worker's standard input, one JSON line. */
+export interface WorkerRequest {
+  input: string;
+  outDir: string;
+}
+
+class Worker {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private pending?: (result: RenderJobResult) => void;
+  private stderr = '';
+  dead = false;
+
+  constructor(settings: InProcessSettings) {
+    this.child = spawn(process.execPath, [plandocBin(), 'render-worker'], {
+      env: { ...process.env, [WORKER_SETTINGS_ENV]: JSON.stringify(settings) },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    createInterface({ input: this.child.stdout }).on('line', (line) => this.settle(JSON.parse(line) as RenderJobResult));
+    this.child.on('error', (error) => this.die(`plandoc: 无法启动生成进程：${error.message}\n`));
+    this.child.on('exit', () => this.die(`plandoc: 生成进程意外退出。\n${this.stderr}`));
+  }
+
+  render(request: WorkerRequest): Promise<RenderJobResult> {
+    if (this.dead) return Promise.resolve({ ok: false, outputs: [], messages: `plandoc: 生成进程已退出。\n${this.stderr}` });
+    return new Promise((done) => {
+      this.pending = done;
+      this.child.stdin.write(`${JSON.stringify(request)}\n`);
+    });
+  }
+
+  close(): void {
+    this.dead = true;
+    this.child.stdin.end();
+  }
+
+  private settle(result: RenderJobResult): void {
+    const done = this.pending;
+    this.pending = undefined;
+    done?.(result);
+  }
+
+  private die(message: string): void {
+    if (this.dead && !this.pending) return;
+    this.dead = true;
+    this.settle({ ok: false, outputs: [], messages: message });
+  }
+}
+
+export class RenderWorkers {
+  private readonly idle: Worker[] = [];
+  private readonly started: Worker[] = [];
+  private readonly queue: Array<(worker: Worker) => void> = [];
+
+  constructor(private readonly size: number, private readonly settings: InProcessSettings) {}
+
+  async render(input: string, outDir: string): Promise<RenderJobResult> {
+    const worker = await this.acquire();
+    try {
+      return await worker.render({ input, outDir });
+    } finally {
+      this.release(worker);
+    }
+  }
+
+  close(): void {
+    for (const worker of this.started) worker.close();
+  }
+
+  private acquire(): Promise<Worker> {
+    const worker = this.idle.pop();
+    if (worker) return Promise.resolve(worker);
+    if (this.started.length < this.size) return Promise.resolve(this.start());
+    return new Promise((resolve) => this.queue.push(resolve));
+  }
+
+  private release(worker: Worker): void {
+    const replacement = worker.dead ? this.replace(worker) : worker;
+    const next = this.queue.shift();
+    if (next) next(replacement);
+    else this.idle.push(replacement);
+  }
+
+  private start(): Worker {
+    const worker = new Worker(this.settings);
+    this.started.push(worker);
+    return worker;
+  }
+
+  private replace(dead: Worker): Worker {
+    this.started.splice(this.started.indexOf(dead), 1);
+    return this.start();
+  }
+}
