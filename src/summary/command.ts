@@ -15,6 +15,6 @@ export async function runStatus(file: string, format: 'table' | 'json'): Promise
   if (!loaded.value || hasErrors(loaded.diagnostics)) return false;
   const report = statusReport(loaded.value, loaded.plan);
   if (format === 'json') process.stdout.write(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
-  else process.stdout.write(renderDashboard(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR }));
+  else process.stdout.write(renderDashboard(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, columns: process.stdout.columns }));
   return true;
 }

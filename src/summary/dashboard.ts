@@ -1,6 +1,7 @@
 // The `plandoc status` dashboard: one row per metric with target, value,
 // completion, a bar and the status; or the same data as JSON for machines.
 import Table from 'cli-table3';
+import { displayWidth } from '../load/format.js';
 import { createColors } from 'picocolors';
 import type { Progress } from '../model/progress.js';
 import type { Plan } from '../model/plan.js';
@@ -74,7 +75,29 @@ export function progressBar(rate: number | null, width = BAR_WIDTH): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-export function renderDashboard(report: StatusReport, options: { color: boolean }): string {
+/** Breaks text into lines of at most `width` terminal columns (a CJK character takes two). */
+export function wrapToWidth(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = displayWidth(ch);
+    if (used + w > width && line) {
+      lines.push(line);
+      line = '';
+      used = 0;
+    }
+    line += ch;
+    used += w;
+  }
+  return [...lines, line].join('\n');
+}
+
+/** Columns taken by 序号, 完成, 完成率, 进度, 状态, the borders and cell padding (with room for long values). */
+const FIXED_COLUMNS = 58;
+
+export function renderDashboard(report: StatusReport, options: { color: boolean; columns?: number }): string {
+  const textWidth = Math.max(12, Math.floor(((options.columns ?? 100) - FIXED_COLUMNS) / 2));
   const colors = createColors(options.color);
   const paint: Record<MetricStatus, (s: string) => string> = {
     超额完成: colors.green,
@@ -92,7 +115,7 @@ export function renderDashboard(report: StatusReport, options: { color: boolean 
   report.metrics.forEach((m, i) => {
     const status = m.status ? paint[m.status](m.status) : '—';
     const value = m.value === null ? '—' : valueText(m.value, m.unit ?? undefined);
-    table.push([String(i + 1), m.name, m.target ?? '—', value, m.rate === null ? '—' : formatRate(m.rate), progressBar(m.rate), status]);
+    table.push([String(i + 1), wrapToWidth(m.name, textWidth), wrapToWidth(m.target ?? '—', textWidth), value, m.rate === null ? '—' : formatRate(m.rate), progressBar(m.rate), status]);
   });
   const counts = STATUS_ORDER.filter((s) => report.counts[s]).map((s) => `${s} ${report.counts[s]} 项`).join('，');
   return `${colors.bold(report.title)}\n统计期间：${report.period}\n${table.toString()}\n${counts ? `合计：${counts}\n` : ''}`;

@@ -3,7 +3,8 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli, ROOT } from '../helpers/cli.js';
-import { progressBar, renderDashboard, statusReport } from '../../src/summary/dashboard.js';
+import { progressBar, renderDashboard, statusReport, wrapToWidth } from '../../src/summary/dashboard.js';
+import { displayWidth } from '../../src/load/format.js';
 import { loadProgressFile } from '../../src/summary/index.js';
 
 const ESC = String.fromCharCode(27);
@@ -89,5 +90,18 @@ describe('dashboard rendering', () => {
     expect(coloured).toContain(`${ESC}[31m滞后${ESC}[39m`);
     expect(coloured).toContain(`${ESC}[32m超额完成${ESC}[39m`);
     expect(renderDashboard(report, { color: false })).not.toContain(ESC);
+  });
+
+  it('wraps long names and targets by terminal columns, a CJK character counting two', () => {
+    expect(wrapToWidth('脱贫人口和监测对象人均纯收入增速', 12)).toBe('脱贫人口和监\n测对象人均纯\n收入增速');
+    expect(wrapToWidth('1—2个', 12)).toBe('1—2个');
+  });
+
+  it('fits the table into the terminal width', async () => {
+    const loaded = await loadProgressFile(join(ROOT, 'plans/changshou-2026-h1.yaml'));
+    const table = renderDashboard(statusReport(loaded.value!, loaded.plan), { color: false, columns: 100 });
+    const widths = table.split('\n').slice(2).map((line) => [...line].reduce((sum, ch) => sum + displayWidth(ch), 0));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    expect(table).toContain('动态清零');
   });
 });
