@@ -63,12 +63,7 @@ describe('diffPlans properties', () => {
   it('reports a sibling moved to another place as one move', () => {
     fc.assert(fc.property(fc.nat(), fc.nat(), fc.nat(), (listPick, fromPick, toPick) => {
       const after = example();
-      const lists = siblingLists(after).filter((list) => list.length > 2);
-      const list = lists[listPick % lists.length]!;
-      const from = fromPick % list.length;
-      const [moved] = list.splice(from, 1);
-      const to = toPick % (list.length + 1);
-      list.splice(to, 0, moved!);
+      const { from, to } = moveOneSibling(after, listPick, fromPick, toPick);
       const kinds = diffPlans(example(), after).changes.map((c) => c.kind);
       expect(kinds).toEqual(from === to ? [] : ['moved']);
     }), { numRuns: 40 });
@@ -77,15 +72,21 @@ describe('diffPlans properties', () => {
   it('matches by title and text when there are no ids: an insertion and a move', () => {
     fc.assert(fc.property(fc.nat(), fc.nat(), fc.nat(), (listPick, fromPick, toPick) => {
       const after = withoutIds();
-      const lists = siblingLists(after).filter((list) => list.length > 2);
-      const list = lists[listPick % lists.length]!;
-      const from = fromPick % list.length;
-      const [moved] = list.splice(from, 1);
-      const to = toPick % (list.length + 1);
-      list.splice(to, 0, moved!);
+      const { from, to, list } = moveOneSibling(after, listPick, fromPick, toPick);
       list.splice(0, 0, { title: '新增一项测试任务', text: '这是为测试插入的一项任务，内容与其他各项都不相同。' });
       const kinds = diffPlans(withoutIds(), after).changes.map((c) => c.kind).sort();
       expect(kinds).toEqual(from === to ? ['added'] : ['added', 'moved']);
     }), { numRuns: 40 });
   });
 });
+
+/** Moves one section within a sibling list of more than two, chosen by the picks. */
+function moveOneSibling(plan: Plan, listPick: number, fromPick: number, toPick: number) {
+  const lists = siblingLists(plan).filter((list) => list.length > 2);
+  const list = lists[listPick % lists.length]!;
+  const from = fromPick % list.length;
+  const [moved] = list.splice(from, 1);
+  const to = toPick % (list.length + 1);
+  list.splice(to, 0, moved!);
+  return { from, to, list };
+}
