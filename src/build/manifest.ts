@@ -92,7 +92,3 @@ async function listFiles(dir: string): Promise<string[]> {
   }
   return files;
 }
-
-export async function hashFile(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
-}

@@ -82,7 +82,8 @@ export class RenderWorkers {
 
   private acquire(): Promise<Worker> {
     const worker = this.idle.pop();
-    if (worker) return Promise.resolve(worker);
+    // a worker that died while idle is replaced before it gets a file
+    if (worker) return Promise.resolve(worker.dead ? this.replace(worker) : worker);
     if (this.started.length < this.size) return Promise.resolve(this.start());
     return new Promise((resolve) => this.queue.push(resolve));
   }

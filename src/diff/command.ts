@@ -12,8 +12,6 @@ import { readRevision, RevisionError } from './git.js';
 import { planOutlineText } from './textconv.js';
 
 export type DiffFormat = 'text' | 'md' | 'json' | 'docx';
-export const DIFF_FORMATS: readonly DiffFormat[] = ['text', 'md', 'json', 'docx'];
-
 export interface DiffCommandOptions {
   rev?: string;
   to?: string;

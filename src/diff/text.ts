@@ -112,10 +112,6 @@ function mergeShortEqualities(edits: TextEdit[]): TextEdit[] {
   return merged;
 }
 
-export function hasChanges(edits: readonly TextEdit[]): boolean {
-  return edits.some((edit) => edit.op !== 'equal');
-}
-
 /** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing shared. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;

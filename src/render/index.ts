@@ -8,7 +8,6 @@ import type { StyleProfileOverrides } from '../docx/profile.js';
 import { writeFileAtomic } from '../cli/io.js';
 
 export type OutputFormat = 'md' | 'docx' | 'pdf';
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['md', 'docx', 'pdf'];
 
 export interface RenderOptions {
   outDir: string;
