@@ -21,7 +21,7 @@ export function plandocBin(): string {
 export function toolIdentity(): string {
   const root = packageRoot();
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version?: string };
-  const bundle = join(root, 'dist', 'plandoc.js');
+  const bundle = join(root, 'dist', 'plandoc.cjs');
   const code = existsSync(bundle) ? createHash('sha256').update(readFileSync(bundle)).digest('hex') : 'unbundled';
   return `${manifest.version ?? '0'}+${code}`;
 }

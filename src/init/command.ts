@@ -1,6 +1,7 @@
 // `plandoc init`: asks for what is missing (on a terminal), then writes the
 // skeleton of a new plan. Never overwrites a file unless --force.
 import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../cli/io.js';
@@ -88,7 +89,6 @@ function defaultOutput(answers: Answers): string {
 /** A question on the terminal, or undefined when stdin is not one. */
 export async function terminalAsk(): Promise<{ ask: Ask; close: () => void } | undefined> {
   if (!process.stdin.isTTY) return undefined;
-  const { createInterface } = await import('node:readline/promises');
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   return { ask: (question) => rl.question(question), close: () => rl.close() };
 }

@@ -1,7 +1,8 @@
 // render: plan .yaml / progress .yaml / .md → DIR/<name>.md, .docx, .pdf.
 // Everything is produced in memory first; nothing is written while any input
 // has an error, and every file is written atomically.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
@@ -149,8 +150,6 @@ async function convertToDocx(markdown: string, file: string, profile: StyleProfi
 
 async function writePdf(pdf: NonNullable<PreparedRender['pdf']>, outDir: string): Promise<string> {
   const { docxToPdf } = await import('../docx/pdf.js');
-  const { mkdtemp, rm } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
   if (pdf.keepDocx) return shownPath(outDir, await docxToPdf(insideDir(outDir, pdf.docx.path), resolve(outDir)));
   // only a PDF was asked for: convert from a DOCX in a scratch directory
   const scratch = await mkdtemp(join(tmpdir(), 'plandoc-pdf-'));
