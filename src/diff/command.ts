@@ -5,6 +5,7 @@ import { extname } from 'node:path';
 import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../cli/io.js';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
+import { decodeSource, readSourceFile } from '../load/source.js';
 import type { Plan } from '../model/plan.js';
 import { diffPlans, type PlanDiff } from './index.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './format.js';
@@ -27,7 +28,10 @@ export interface DiffCommandOptions {
 
 interface Revision {
   name: string;
+  /** '' when the file could not be read (see readProblems) */
   text: string;
+  /** why the bytes are not a plan's text (missing, binary, GBK…), as for check */
+  readProblems: Diagnostic[];
 }
 
 /** Runs the command and returns the exit code. Throws UsageError for wrong usage. */
@@ -39,14 +43,14 @@ export async function runDiff(files: string[], options: DiffCommandOptions): Pro
   try {
     revisions = await readRevisions(files, options);
   } catch (error) {
-    if (error instanceof RevisionError || error instanceof MissingFileError) {
+    if (error instanceof RevisionError) {
       process.stderr.write(`plandoc: ${error.message}\n`);
       return 1;
     }
     throw error;
   }
-  if (options.gitExternal && (!revisions[0].text || !revisions[1].text)) {
-    process.stdout.write(`${revisions[1].text ? '新增' : '删除'}计划文件 ${files[0]}\n`);
+  if (options.gitExternal && (isAbsent(revisions[0]) || isAbsent(revisions[1]))) {
+    process.stdout.write(`${isAbsent(revisions[1]) ? '删除' : '新增'}计划文件 ${files[0]}\n`);
     return 0;
   }
   const plans = await loadBoth(revisions, color);
@@ -64,14 +68,21 @@ function chooseFormat(options: DiffCommandOptions): DiffFormat {
   return format;
 }
 
-class MissingFileError extends Error {}
+/** Read like every other plan input: size limit, binary and encoding checks. */
+async function readWorkingFile(file: string, name = file): Promise<Revision> {
+  const read = await readSourceFile(file, name);
+  return { name, text: read.text ?? '', readProblems: read.diagnostics };
+}
 
-async function readWorkingFile(file: string): Promise<Revision> {
-  try {
-    return { name: file, text: await readFile(file, 'utf8') };
-  } catch {
-    throw new MissingFileError(`找不到文件 ${file}`);
-  }
+async function readGitRevision(file: string, rev: string): Promise<Revision> {
+  const { name, bytes } = await readRevision(file, rev);
+  const decoded = decodeSource(bytes, name);
+  return { name, text: decoded.text ?? '', readProblems: decoded.diagnostics };
+}
+
+/** The empty side git gives an external driver for an added or deleted file. */
+function isAbsent(revision: Revision): boolean {
+  return revision.text === '' && revision.readProblems.length === 0;
 }
 
 async function readRevisions(files: string[], options: DiffCommandOptions): Promise<[Revision, Revision]> {
@@ -79,8 +90,8 @@ async function readRevisions(files: string[], options: DiffCommandOptions): Prom
   if (options.rev !== undefined) {
     if (files.length !== 1) throw new UsageError('用 --rev 时只给一个文件：plandoc diff 文件 --rev 版本 [--to 版本]');
     const file = files[0]!;
-    const older = await readRevision(file, options.rev);
-    const newer = options.to !== undefined ? await readRevision(file, options.to) : await readWorkingFile(file);
+    const older = await readGitRevision(file, options.rev);
+    const newer = options.to !== undefined ? await readGitRevision(file, options.to) : await readWorkingFile(file);
     return [older, newer];
   }
   if (options.to !== undefined) throw new UsageError('--to 要和 --rev 一起用：plandoc diff 文件 --rev 版本 --to 版本');
@@ -96,14 +107,15 @@ async function readGitExternal(files: string[]): Promise<[Revision, Revision]> {
   if (files.length !== 7) throw new UsageError('--git-external 由 git 调用（diff.plandoc.command），参数应为 git 给出的 7 个');
   const [path, oldFile, , , newFile] = files as [string, string, string, string, string];
   const read = async (file: string, name: string): Promise<Revision> =>
-    file === '/dev/null' ? { name, text: '' } : { name, text: (await readWorkingFile(file)).text };
+    file === '/dev/null' ? { name, text: '', readProblems: [] } : readWorkingFile(file, name);
   return [await read(oldFile, `a/${path}`), await read(newFile, `b/${path}`)];
 }
 
 async function loadBoth(revisions: [Revision, Revision], color: boolean): Promise<[Plan, Plan] | undefined> {
   const { loadPlanSource } = await import('../load/index.js');
   const { formatDiagnostics } = await import('../load/format.js');
-  const results = revisions.map((revision) => loadPlanSource(revision.text, revision.name));
+  const results = revisions.map((revision) =>
+    hasErrors(revision.readProblems) ? { diagnostics: revision.readProblems, value: undefined } : loadPlanSource(revision.text, revision.name));
   const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
   const [older, newer] = results;
   if (hasErrors(diagnostics) || !older?.value || !newer?.value) {
@@ -149,17 +161,17 @@ async function writeResult(
 async function printOutline(files: string[]): Promise<number> {
   if (files.length !== 1) throw new UsageError('--textconv 只接受一个文件');
   const file = files[0]!;
-  let revision: Revision;
+  let text: string;
   try {
-    revision = await readWorkingFile(file);
-  } catch (error) {
-    process.stderr.write(`plandoc: ${(error as Error).message}\n`);
+    text = await readFile(file, 'utf8');
+  } catch {
+    process.stderr.write(`plandoc: 找不到文件 ${file}\n`);
     return 1;
   }
   const { loadPlanSource } = await import('../load/index.js');
-  const result = loadPlanSource(revision.text, file);
+  const result = loadPlanSource(text, file);
   // a file with errors still has to show up in git diff: fall back to its text
-  process.stdout.write(result.value ? planOutlineText(result.value) : revision.text);
+  process.stdout.write(result.value ? planOutlineText(result.value) : text);
   return 0;
 }
 

@@ -10,14 +10,19 @@ const run = promisify(execFile);
 /** A revision or repository problem the user can fix; the message is for them. */
 export class RevisionError extends Error {}
 
-export interface RevisionText {
-  text: string;
+export interface RevisionBytes {
+  /** the file as stored, undecoded: the caller checks its encoding like any input */
+  bytes: Buffer;
   /** "HEAD~1:plans/x.yaml": what diagnostics and headings call it */
   name: string;
 }
 
 async function git(args: string[], cwd: string): Promise<string> {
-  const { stdout } = await run('git', args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return (await gitBytes(args, cwd)).toString('utf8');
+}
+
+async function gitBytes(args: string[], cwd: string): Promise<Buffer> {
+  const { stdout } = await run('git', args, { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 });
   return stdout;
 }
 
@@ -37,14 +42,14 @@ export async function repositoryPath(file: string): Promise<{ root: string; path
   }
 }
 
-export async function readRevision(file: string, rev: string): Promise<RevisionText> {
+export async function readRevision(file: string, rev: string): Promise<RevisionBytes> {
   const { root, path } = await repositoryPath(file);
   const name = `${rev}:${path}`;
   if (!(await revisionExists(rev, root))) {
     throw new RevisionError(`版本 “${rev}” 不存在；可以用 git log --oneline 查看已有的提交。`);
   }
   try {
-    return { text: await git(['show', name], root), name };
+    return { bytes: await gitBytes(['show', name], root), name };
   } catch {
     throw new RevisionError(`版本 “${rev}” 中没有文件 ${path}（文件可能是之后才加入或改过名）。`);
   }

@@ -84,7 +84,19 @@ describe('plandoc diff OLD NEW', () => {
   it('says which file is missing, exit 1', () => {
     const result = runCli(['diff', 'old.yaml', 'nope.yaml'], { cwd: dir });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('找不到文件 nope.yaml');
+    expect(result.stderr).toContain('nope.yaml: 错误 [file-missing] 找不到文件“nope.yaml”');
+  });
+
+  it('refuses a GBK-encoded or binary file like check does, instead of comparing garbled text', () => {
+    writeFileSync(join(dir, 'gbk.yaml'), readFileSync(join(ROOT, 'tests', 'fixtures', 'bad', 'gbk.yaml')));
+    writeFileSync(join(dir, 'binary.yaml'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0xff, 0xfe]));
+    const gbk = runCli(['diff', 'old.yaml', 'gbk.yaml'], { cwd: dir });
+    expect(gbk.code).toBe(1);
+    expect(gbk.stderr).toContain('gbk.yaml:1:1: 错误 [file-encoding] 文件不是 UTF-8 编码（看起来是 GBK 编码）');
+    expect(gbk.stdout).toBe('');
+    const binary = runCli(['diff', 'binary.yaml', 'old.yaml'], { cwd: dir });
+    expect(binary.code).toBe(1);
+    expect(binary.stderr).toContain('binary.yaml:1:1: 错误 [file-binary]');
   });
 
   it('needs two files, or one file with --rev (exit 2)', () => {
@@ -139,6 +151,17 @@ describe('plandoc diff FILE --rev', () => {
     const result = runCli(['diff', 'plans/other.yaml', '--rev', 'HEAD'], { cwd: repo });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('中没有文件 plans/other.yaml');
+  });
+
+  it('checks the encoding of a file as stored in a revision', () => {
+    const gbk = readFileSync(join(ROOT, 'tests', 'fixtures', 'bad', 'gbk.yaml'));
+    writeFileSync(join(repo, 'plans', 'gbk.yaml'), gbk);
+    git(repo, 'add', 'plans/gbk.yaml');
+    git(repo, 'commit', '-q', '-m', 'GBK 文件');
+    writeFileSync(join(repo, 'plans', 'gbk.yaml'), readFileSync(EXAMPLE));
+    const result = runCli(['diff', 'plans/gbk.yaml', '--rev', 'HEAD'], { cwd: repo });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('HEAD:plans/gbk.yaml:1:1: 错误 [file-encoding]');
   });
 
   it('says so when the file is not in a git repository (exit 1)', () => {
