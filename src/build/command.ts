@@ -54,10 +54,14 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
 
 async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {
   const display = terminal ? await progressBar() : logLines();
-  const outcomes = await runBuild(options, display.events);
+  const outcomes = await runBuild(options, { ...display.events, skipped: reportSkipped });
   display.finish(outcomes);
   if (outcomes.length > 0) process.stderr.write(`${summaryLine(outcomes)}\n`);
   return outcomes;
+}
+
+function reportSkipped(paths: string[]): void {
+  for (const path of paths) process.stderr.write(`跳过 ${path}：不是计划文件，也不是进度文件（没有顶格写的“sections:”或“period:”）\n`);
 }
 
 interface Display {

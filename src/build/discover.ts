@@ -2,8 +2,9 @@
 // progress file when it has a top-level `period` key, a plan when it has a
 // top-level `sections` key; anything else (a config file…) is not ours.
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { CONFIG_FILE_NAME } from '../config/index.js';
 
 export type InputKind = 'plan' | 'progress';
 
@@ -19,20 +20,29 @@ export interface BuildInput {
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
+export interface Discovered {
+  inputs: BuildInput[];
+  /** YAML files that are neither (the configuration file aside), so the build can say it left them out */
+  skipped: string[];
+}
+
 /** Every plan and progress file under `dir`, in path order; `exclude` (the output directory) is not searched. */
-export async function discoverInputs(dir: string, exclude: string[] = []): Promise<BuildInput[]> {
-  const skipped = new Set(exclude.map((path) => resolve(path)));
-  const files = (await yamlFiles(dir, skipped)).sort();
-  const inputs: BuildInput[] = [];
+export async function discoverInputs(dir: string, exclude: string[] = []): Promise<Discovered> {
+  const excluded = new Set(exclude.map((path) => resolve(path)));
+  const files = (await yamlFiles(dir, excluded)).sort();
+  const found: Discovered = { inputs: [], skipped: [] };
   for (const path of files) {
     const text = await readFile(path, 'utf8').catch(() => '');
     const kind = kindOf(text);
-    if (!kind) continue;
+    if (!kind) {
+      if (basename(path) !== CONFIG_FILE_NAME) found.skipped.push(path);
+      continue;
+    }
     const input: BuildInput = { path, relative: relative(dir, path), kind };
     if (kind === 'progress') input.plan = referencedPlan(text, path);
-    inputs.push(input);
+    found.inputs.push(input);
   }
-  return inputs;
+  return found;
 }
 
 async function yamlFiles(dir: string, skipped: Set<string>): Promise<string[]> {

@@ -56,12 +56,15 @@ export interface FileOutcome {
 }
 
 export interface BuildEvents {
+  /** YAML files under the directory that are neither plans nor progress files */
+  skipped?(paths: string[]): void;
   start?(inputs: BuildInput[], toRender: number): void;
   done?(outcome: FileOutcome): void;
 }
 
 export async function runBuild(options: BuildOptions, events: BuildEvents = {}): Promise<FileOutcome[]> {
-  const inputs = await discoverInputs(options.dir, [options.outDir]);
+  const { inputs, skipped } = await discoverInputs(options.dir, [options.outDir]);
+  if (skipped.length > 0) events.skipped?.(skipped);
   const manifest = await readManifest(options.outDir);
   const shared = await sharedKey({
     tool: toolIdentity(),

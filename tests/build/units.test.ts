@@ -36,12 +36,15 @@ describe('discoverInputs', () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'p.yaml'), 'title: x\nyear: 2026\nsections: []\n');
     writeFileSync(join(dir, 'sub', 'h1.yml'), 'plan: ../p.yaml\nperiod: { kind: half, year: 2026, half: 1 }\n');
-    writeFileSync(join(dir, 'config.yaml'), 'templates: t\n');
+    writeFileSync(join(dir, 'notes.yaml'), 'templates: t\n');
+    writeFileSync(join(dir, 'plandoc.config.yaml'), 'templates: t\n');
     writeFileSync(join(dir, 'out', 'copy.yaml'), 'sections: []\n');
     writeFileSync(join(dir, '.hidden.yaml'), 'sections: []\n');
-    const inputs = await discoverInputs(dir, [join(dir, 'out')]);
+    const { inputs, skipped } = await discoverInputs(dir, [join(dir, 'out')]);
     expect(inputs.map((i) => [i.relative, i.kind])).toEqual([['p.yaml', 'plan'], [join('sub', 'h1.yml'), 'progress']]);
     expect(inputs[1]!.plan).toBe(join(dir, 'p.yaml'));
+    // named so the build can say it left them out; the configuration file is expected there
+    expect(skipped).toEqual([join(dir, 'notes.yaml')]);
   });
 
   it('tells plans from progress files by their top-level keys', () => {
