@@ -5,6 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_FILE_NAME } from '../config/index.js';
+import { isPlanSource, isProgressSource } from '../load/index.js';
 
 export type InputKind = 'plan' | 'progress';
 
@@ -61,8 +62,8 @@ async function yamlFiles(dir: string, skipped: Set<string>): Promise<string[]> {
 }
 
 export function kindOf(text: string): InputKind | undefined {
-  if (/^period\s*:/m.test(text)) return 'progress';
-  if (/^sections\s*:/m.test(text)) return 'plan';
+  if (isProgressSource(text)) return 'progress';
+  if (isPlanSource(text)) return 'plan';
   return undefined;
 }
 

@@ -68,7 +68,7 @@ function readData(parsed: ParsedYaml, noun: string): { value?: unknown; diagnost
 function checkData<T>(parsed: ParsedYaml, value: unknown, options: YamlLoadOptions<T>): Diagnostic[] {
   const validate = validatorFor(options.schema);
   const valid = validate(value) as boolean;
-  const schemaDiags = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed, options.schema as Record<string, unknown>);
+  const schemaDiags = valid ? [] : schemaDiagnostics(validate.errors ?? [], parsed, options.schema as Record<string, unknown>, options.noun);
   const ruleDiags = valid || options.semanticOnInvalid ? runSemantic(parsed, value as T, options) : [];
   return [...withoutSuperseded(schemaDiags, ruleDiags), ...ruleDiags];
 }
@@ -138,4 +138,9 @@ export async function loadYamlFile<T>(path: string, options: YamlLoadOptions<T>)
 /** A progress file is a YAML file with a top-level `period` key. */
 export function isProgressSource(text: string): boolean {
   return /^period\s*:/m.test(text);
+}
+
+/** A plan file has a top-level `sections` key (and no `period`). */
+export function isPlanSource(text: string): boolean {
+  return !isProgressSource(text) && /^sections\s*:/m.test(text);
 }

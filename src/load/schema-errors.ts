@@ -65,7 +65,8 @@ interface Translation {
   path?: JsonPath;
 }
 
-export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml, root: Schema): Diagnostic[] {
+/** `noun` names the whole file in messages about its top level: 计划文件, 进度文件. */
+export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: ParsedYaml, root: Schema, noun = '文件'): Diagnostic[] {
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
   const diagnostics: Diagnostic[] = [];
   for (const error of errors) {
@@ -73,7 +74,7 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], parsed: Parsed
     // an anyOf failure is reported once, not as one error per alternative
     if (anyOfPaths.has(error.instancePath) && error.keyword !== 'anyOf') continue;
     const path = pointerToPath(error.instancePath);
-    const translation = translate(error, path, root);
+    const translation = translate(error, path, root, noun);
     const where = locate(parsed, translation.path ?? path, { key: translation.key ?? true });
     const hint = translation.code === 'schema-type' && citationInFlow(parsed, where.line) ? CITATION_QUOTE_HINT : translation.hint;
     diagnostics.push(makeDiagnostic(parsed, where, 'error', translation.code, translation.message, hint));
@@ -91,7 +92,7 @@ function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
   });
 }
 
-function translate(error: ErrorObject, path: JsonPath, root: Schema): Translation {
+function translate(error: ErrorObject, path: JsonPath, root: Schema, noun: string): Translation {
   const label = labelAt(root, path);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -101,7 +102,7 @@ function translate(error: ErrorObject, path: JsonPath, root: Schema): Translatio
       }
       return typeError(label, params.type as string | string[], error.data, schemaAt(root, path).description);
     case 'required':
-      return missingKey(root, path, String(params.missingProperty));
+      return missingKey(root, path, String(params.missingProperty), noun);
     case 'additionalProperties':
       return unknownKey(root, path, String(params.additionalProperty), error);
     case 'enum':
@@ -157,9 +158,9 @@ function typeHint(expected: string | string[], data: unknown): string | undefine
   return undefined;
 }
 
-function missingKey(root: Schema, path: JsonPath, missing: string): Translation {
+function missingKey(root: Schema, path: JsonPath, missing: string, noun: string): Translation {
   const { title, description } = schemaAt(root, [...path, missing]);
-  const owner = path.length ? labelAt(root, path) : '计划文件';
+  const owner = path.length ? labelAt(root, path) : noun;
   return {
     code: 'missing-key',
     message: `${owner}缺少${title ? `${title}（${missing}）` : `“${missing}”`}`,
@@ -182,14 +183,19 @@ function unknownKey(root: Schema, path: JsonPath, key: string, error: ErrorObjec
   }
   const properties = isSchema(parent?.properties) ? (parent.properties as Record<string, Schema>) : {};
   const allowed = Object.keys(properties);
-  const byTitle = allowed.find((name) => properties[name]?.title === key);
+  // a property that is only a $ref carries its title in the definition
+  const titleOf = (name: string): string | undefined => {
+    const property = properties[name];
+    return (property?.title ?? (property ? resolveRef(root, property).title : undefined)) as string | undefined;
+  };
+  const byTitle = allowed.find((name) => titleOf(name) === key);
   const suggestion = byTitle ?? closestMatch(key, allowed);
-  const describe = (name: string): string => `${name}（${String(properties[name]?.title ?? name)}）`;
+  const describe = (name: string): string => `${name}（${titleOf(name) ?? name}）`;
   return {
     code: 'unknown-key',
     message: `不认识的键“${key}”`,
     hint: suggestion
-      ? `是不是想写“${suggestion}”（${String(properties[suggestion]?.title ?? '')}）？`
+      ? `是不是想写“${suggestion}”（${titleOf(suggestion) ?? ''}）？`
       : `这里可以写的键：${allowed.map(describe).join('、')}。`,
     path: keyPath,
   };

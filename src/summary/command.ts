@@ -1,12 +1,15 @@
 // The I/O edge of `plandoc status`: load, print diagnostics or the dashboard.
-import { hasErrors } from '../load/diagnostic.js';
+import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
+import { isPlanSource } from '../load/index.js';
 import { loadProgressFile } from './load.js';
 import { renderDashboard, statusReport } from './dashboard.js';
 
 /** Returns false when the input has errors. */
 export async function runStatus(file: string, format: 'table' | 'json'): Promise<boolean> {
   const loaded = await loadProgressFile(file);
+  // a plan given by mistake: one sentence instead of a screenful of unknown keys
+  if (isPlanSource(loaded.source)) loaded.diagnostics = [planNotProgress(file)];
   if (loaded.diagnostics.length) {
     const sources = new Map([[file, loaded.source]]);
     if (loaded.planFile && loaded.planSource !== undefined) sources.set(loaded.planFile, loaded.planSource);
@@ -17,4 +20,12 @@ export async function runStatus(file: string, format: 'table' | 'json'): Promise
   if (format === 'json') process.stdout.write(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
   else process.stdout.write(renderDashboard(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, columns: process.stdout.columns }));
   return true;
+}
+
+function planNotProgress(file: string): Diagnostic {
+  return {
+    file, line: 1, column: 1, severity: 'error', code: 'plan-not-progress',
+    message: '这是计划文件，不是进度文件',
+    hint: `plandoc status 读写有“period:”的进度文件（例如 plans/changshou-2026-h1.yaml）；检查计划文件用 plandoc check ${file}。`,
+  };
 }

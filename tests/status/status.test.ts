@@ -83,6 +83,22 @@ describe('dashboard rendering', () => {
     expect(progressBar(null)).toBe('          ');
   });
 
+  it('says in one sentence when it is given a plan instead of a progress file', () => {
+    const result = runCli(['status', 'plans/changshou-2026.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('plans/changshou-2026.yaml:1:1: 错误 [plan-not-progress] 这是计划文件，不是进度文件');
+    expect(result.stderr).toContain('检查计划文件用 plandoc check plans/changshou-2026.yaml');
+    expect(result.stderr).not.toContain('unknown-key');
+  });
+
+  it('names a progress file as such when its period is missing', async () => {
+    await writeFile(join(dir, 'no-period.yaml'), 'plan: changshou-2026.yaml\nissuer: 长寿镇\n');
+    const result = runCli(['status', join(dir, 'no-period.yaml')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('错误 [missing-key] 进度文件缺少统计期间（period）');
+  });
+
   it('colours the status only when asked to', async () => {
     const loaded = await loadProgressFile(join(ROOT, 'plans/changshou-2026-h1.yaml'));
     const report = statusReport(loaded.value!, loaded.plan);

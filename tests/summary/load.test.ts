@@ -114,6 +114,14 @@ describe('loadProgressFile', () => {
     expect(badStatus.diagnostics[0]?.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('names keys whose schema is a $ref by their Chinese title, and the file as 进度文件', async () => {
+    const misspelt = await load(VALID.replace(/^period:/m, 'peroid:'));
+    const unknown = misspelt.diagnostics.find((d) => d.code === 'unknown-key')!;
+    expect(unknown.hint).toBe('是不是想写“period”（统计期间）？');
+    const missing = misspelt.diagnostics.find((d) => d.code === 'missing-key')!;
+    expect(missing.message).toBe('进度文件缺少统计期间（period）');
+  });
+
   it('warns about two values of one metric on one date, and still loads', async () => {
     const text = VALID.replace('values:\n', 'values:\n  - { metric: transfer-training, value: 170, date: 2026-06-30 }\n');
     const result = await load(text);
