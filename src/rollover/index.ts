@@ -49,7 +49,7 @@ export function rolloverSource(source: string, options: RolloverOptions = {}): R
   const toYear = options.year ?? fromYear + 1;
   const lines = lineStarts(source);
   const cleared = clearFurniture(doc);
-  const replacements = shiftYear(doc, fromYear, toYear, lines);
+  const replacements = [...shiftYear(doc, fromYear, toYear, lines), ...shiftComparisonYears(doc, toYear - fromYear, lines)];
   doc.set('year', toYear);
   const { baselines, reviewedTargets } = updateMetrics(doc, fromYear, options.actuals ?? new Map());
   const note = ` 由 plandoc rollover 从${fromYear}年计划生成：年份已改为${toYear}年，目标沿用上年（标注“待复核”处请逐项确认），成文日期定稿时填写。`;
@@ -92,6 +92,26 @@ function shiftYear(doc: Document, fromYear: number, toYear: number, lines: numbe
       node.value = after;
       replacements.push({ line: lineOf(lines, node.range?.[0] ?? 0), field, before, after });
     },
+  });
+  return replacements;
+}
+
+/**
+ * A "higher than last year" target may name the year it compares with
+ * (`year: 2025` prints 高于2025年); it moves with the plan year.
+ */
+function shiftComparisonYears(doc: Document, delta: number, lines: number[]): YearReplacement[] {
+  const metrics = doc.get('metrics');
+  if (!isSeq(metrics)) return [];
+  const replacements: YearReplacement[] = [];
+  metrics.items.forEach((item, index) => {
+    const target = isMap(item) ? item.get('target', true) : undefined;
+    if (!isMap(target) || target.get('kind') !== 'vsLastYear') return;
+    const year = target.get('year', true);
+    if (!isScalar(year) || typeof year.value !== 'number') return;
+    const before = year.value;
+    year.value = before + delta;
+    replacements.push({ line: lineOf(lines, year.range?.[0] ?? 0), field: `metrics[${index}].target.year`, before: String(before), after: String(year.value) });
   });
   return replacements;
 }

@@ -159,6 +159,32 @@ metrics:
   });
 });
 
+describe('rolloverSource with a comparison year', () => {
+  it('moves the year a vsLastYear target compares with, by as many years as the plan', () => {
+    const source = `title: 松涛乡2022年工作要点
+year: 2022
+sections:
+  - { id: jobs, title: 就业 }
+metrics:
+  - id: workers
+    name: 务工人数
+    task: jobs
+    unit: 人
+    target:
+      kind: vsLastYear
+      relation: above
+      year: 2021
+  - { id: income, name: 收入, task: jobs, unit: 元, target: { kind: vsLastYear, relation: notBelow } }
+`;
+    const result = rolloverSource(source, { year: 2024 });
+    expect(result.text).toMatch(/relation: above\n\s+year: 2023\n/);
+    expect(result.text).toContain('target: { kind: vsLastYear, relation: notBelow } # 待复核：沿用2022年目标');
+    expect(result.replacements.filter((r) => r.field === 'metrics[0].target.year')).toEqual([
+      { line: 13, field: 'metrics[0].target.year', before: '2021', after: '2023' },
+    ]);
+  });
+});
+
 describe('rollover helpers', () => {
   it('names the draft after the old file with the year replaced', () => {
     expect(defaultOutput('plans/changshou-2026.yaml', 2026, 2027)).toBe(join('plans', 'changshou-2027.yaml'));
