@@ -95,9 +95,15 @@ export function wrapToWidth(text: string, width: number): string {
 
 /** Columns taken by 序号, 完成, 完成率, 进度, 状态, the borders and cell padding (with room for long values). */
 const FIXED_COLUMNS = 58;
+/** The 进度 bar with its border and padding; dropped on terminals narrower than WITH_BAR_MIN. */
+const BAR_COLUMNS = BAR_WIDTH + 3;
+const WITH_BAR_MIN = 90;
 
 export function renderDashboard(report: StatusReport, options: { color: boolean; columns?: number }): string {
-  const textWidth = Math.max(12, Math.floor(((options.columns ?? 100) - FIXED_COLUMNS) / 2));
+  const columns = options.columns ?? 100;
+  const withBar = columns >= WITH_BAR_MIN;
+  const fixed = withBar ? FIXED_COLUMNS : FIXED_COLUMNS - BAR_COLUMNS;
+  const textWidth = Math.max(8, Math.floor((columns - fixed) / 2));
   const colors = createColors(options.color);
   const paint: Record<MetricStatus, (s: string) => string> = {
     超额完成: colors.green,
@@ -106,17 +112,19 @@ export function renderDashboard(report: StatusReport, options: { color: boolean;
     滞后: colors.red,
     未报送: colors.yellow,
   };
+  const bar = <T>(cell: T): T[] => (withBar ? [cell] : []);
   const table = new Table({
-    head: ['序号', '指标', '目标', '完成', '完成率', '进度', '状态'],
+    head: ['序号', '指标', '目标', '完成', '完成率', ...bar('进度'), '状态'],
     style: { head: [], border: [] },
-    colAligns: ['right', 'left', 'left', 'right', 'right', 'left', 'left'],
+    colAligns: ['right', 'left', 'left', 'right', 'right', ...bar('left' as const), 'left'],
     chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
   });
   report.metrics.forEach((m, i) => {
     const status = m.status ? paint[m.status](m.status) : '—';
     const value = m.value === null ? '—' : valueText(m.value, m.unit ?? undefined);
-    table.push([String(i + 1), wrapToWidth(m.name, textWidth), wrapToWidth(m.target ?? '—', textWidth), value, m.rate === null ? '—' : formatRate(m.rate), progressBar(m.rate), status]);
+    table.push([String(i + 1), wrapToWidth(m.name, textWidth), wrapToWidth(m.target ?? '—', textWidth), value, m.rate === null ? '—' : formatRate(m.rate), ...bar(progressBar(m.rate)), status]);
   });
   const counts = STATUS_ORDER.filter((s) => report.counts[s]).map((s) => `${s} ${report.counts[s]} 项`).join('，');
-  return `${colors.bold(report.title)}\n统计期间：${report.period}\n${table.toString()}\n${counts ? `合计：${counts}\n` : ''}`;
+  const title = colors.bold(wrapToWidth(report.title, columns));
+  return `${title}\n统计期间：${report.period}\n${table.toString()}\n${counts ? `${wrapToWidth(`合计：${counts}`, columns)}\n` : ''}`;
 }

@@ -113,11 +113,14 @@ describe('dashboard rendering', () => {
     expect(wrapToWidth('1—2个', 12)).toBe('1—2个');
   });
 
-  it('fits the table into the terminal width', async () => {
+  it.each([100, 80, 70])('fits the table into a terminal %i columns wide', async (columns) => {
     const loaded = await loadProgressFile(join(ROOT, 'plans/changshou-2026-h1.yaml'));
-    const table = renderDashboard(statusReport(loaded.value!, loaded.plan), { color: false, columns: 100 });
-    const widths = table.split('\n').slice(2).map((line) => [...line].reduce((sum, ch) => sum + displayWidth(ch), 0));
-    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    const table = renderDashboard(statusReport(loaded.value!, loaded.plan), { color: false, columns });
+    const widths = table.split('\n').map((line) => [...line].reduce((sum, ch) => sum + displayWidth(ch), 0));
+    expect(Math.max(...widths)).toBeLessThanOrEqual(columns);
     expect(table).toContain('动态清零');
+    // the bar goes first when room is short; the figures stay
+    expect(table.includes('进度')).toBe(columns >= 90);
+    expect(table).toContain('60.0%');
   });
 });
