@@ -46,7 +46,7 @@ async function checkFile(file: string): Promise<FileReport> {
   if (read.text === undefined) return { file, sources: new Map(), diagnostics: read.diagnostics };
   const { isProgressSource, loadPlanSource } = await import('../load/index.js');
   const report = isProgressSource(read.text)
-    ? await checkProgress(file)
+    ? await checkProgress(file, read.text)
     : { file, sources: new Map([[file, read.text]]), diagnostics: loadPlanSource(read.text, file).diagnostics };
   const reported = new Set(report.diagnostics.map((d) => `${d.line}:${d.column}`));
   const warnings = await conventionWarnings(read.text, file);
@@ -69,9 +69,9 @@ function notYaml(file: string): Diagnostic {
   };
 }
 
-async function checkProgress(file: string): Promise<FileReport> {
-  const { loadProgressFile } = await import('../summary/index.js');
-  const result = await loadProgressFile(file);
+async function checkProgress(file: string, text: string): Promise<FileReport> {
+  const { loadProgressSource } = await import('../summary/index.js');
+  const result = await loadProgressSource(text, file);
   const sources = new Map([[file, result.source]]);
   if (result.planFile && result.planSource !== undefined) sources.set(result.planFile, result.planSource);
   return { file, sources, diagnostics: result.diagnostics };

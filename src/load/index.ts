@@ -23,6 +23,8 @@ export interface LoadResult<T> {
   diagnostics: Diagnostic[];
   /** the text the positions refer to (byte-order mark removed); '' when unreadable */
   source: string;
+  /** the parsed document, for callers that report positions of their own without parsing again */
+  parsed?: ParsedYaml;
 }
 
 /** Semantic rules report through the context (`ctx.error(path, …)`) or return diagnostics. */
@@ -50,7 +52,7 @@ export function loadYamlSource<T>(raw: string, file: string, options: YamlLoadOp
   const checked = read.value === undefined ? [] : checkData(parsed, read.value, options);
   const diagnostics = sortDiagnostics(dedupe([...pre.diagnostics, ...read.diagnostics, ...checked]));
   const ok = read.value !== undefined && !hasErrors(diagnostics);
-  return { ...(ok ? { value: read.value as T } : {}), diagnostics, source: pre.text };
+  return { ...(ok ? { value: read.value as T } : {}), diagnostics, source: pre.text, parsed };
 }
 
 /** YAML text → plain data, or the syntax and shape problems that prevent it. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
+import type { ParsedYaml } from '../load/yaml.js';
 import { writeFileAtomic } from '../cli/io.js';
 
 export type OutputFormat = 'md' | 'docx' | 'pdf';
@@ -91,7 +92,7 @@ async function composeInput(inputPath: string, options: RenderOptions, prepared:
     return undefined;
   }
   const { isProgressSource } = await import('../summary/index.js');
-  return isProgressSource(read.text) ? composeProgress(inputPath, options, prepared) : composePlan(inputPath, options, prepared);
+  return isProgressSource(read.text) ? composeProgress(inputPath, read.text, options, prepared) : composePlan(inputPath, read.text, options, prepared);
 }
 
 async function readMarkdown(inputPath: string, prepared: PreparedRender): Promise<string | undefined> {
@@ -102,35 +103,35 @@ async function readMarkdown(inputPath: string, prepared: PreparedRender): Promis
   return read.text;
 }
 
-async function composePlan(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
-  const { loadPlanFile } = await import('../load/index.js');
+async function composePlan(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+  const { loadPlanSource } = await import('../load/index.js');
   const { composePlanMarkdown } = await import('../compose/index.js');
-  const loaded = await loadPlanFile(inputPath);
+  const loaded = loadPlanSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   prepared.diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return undefined;
-  const composed = composePlanMarkdown(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded.source, inputPath) });
+  const composed = composePlanMarkdown(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
   return composed.markdown;
 }
 
-async function composeProgress(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
-  const { loadProgressFile, composeSummaryMarkdown } = await import('../summary/index.js');
-  const loaded = await loadProgressFile(inputPath);
+async function composeProgress(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+  const { loadProgressSource, composeSummaryMarkdown } = await import('../summary/index.js');
+  const loaded = await loadProgressSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   if (loaded.planFile && loaded.planSource !== undefined) prepared.sources.set(loaded.planFile, loaded.planSource);
   prepared.diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return undefined;
-  const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded.source, inputPath) });
+  const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
   return composed.markdown;
 }
 
-/** Parses the source again only when compose has something to report (most runs: never). */
-async function locator(source: string, file: string) {
-  const { parseYaml, locate } = await import('../load/yaml.js');
-  let parsed: ReturnType<typeof parseYaml> | undefined;
-  return (path: Array<string | number>) => locate((parsed ??= parseYaml(source, file)), path);
+/** Positions for compose's diagnostics, from the document the loader parsed. */
+async function locator(loaded: { parsed?: ParsedYaml }) {
+  const { locate } = await import('../load/yaml.js');
+  const parsed = loaded.parsed;
+  return (path: Array<string | number>) => (parsed ? locate(parsed, path) : { line: 0, column: 0 });
 }
 
 // ---- outputs ----------------------------------------------------------------

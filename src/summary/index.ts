@@ -1,5 +1,5 @@
 // summary: progress files → half-year, year-end and short summaries.
-export { loadProgressFile, isProgressSource, progressSchema, type ProgressLoadResult } from './load.js';
+export { loadProgressFile, loadProgressSource, isProgressSource, progressSchema, type ProgressLoadResult } from './load.js';
 export { composeSummaryMarkdown, summaryTemplateName, type SummaryComposeOptions } from './compose.js';
 export { checkProgress } from './rules.js';
 export { buildContext, type SummaryContext } from './context.js';

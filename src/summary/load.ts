@@ -27,13 +27,18 @@ export { isProgressSource } from '../load/index.js';
 export async function loadProgressFile(path: string): Promise<ProgressLoadResult> {
   const read = await readSourceFile(path);
   if (read.text === undefined) return { diagnostics: read.diagnostics, source: '' };
-  const loaded = loadYamlSource<Progress>(read.text, path, { schema: progressSchema, noun: '进度文件' });
+  return loadProgressSource(read.text, path);
+}
+
+/** A progress file's text (already read from `path`), with the plan it names. */
+export async function loadProgressSource(text: string, path: string): Promise<ProgressLoadResult> {
+  const loaded = loadYamlSource<Progress>(text, path, { schema: progressSchema, noun: '进度文件' });
   if (!loaded.value) return loaded;
   return withPlan(loaded.value, loaded, path);
 }
 
 async function withPlan(progress: Progress, loaded: LoadResult<Progress>, path: string): Promise<ProgressLoadResult> {
-  const parsed = parseYaml(loaded.source, path);
+  const parsed = loaded.parsed ?? parseYaml(loaded.source, path);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   let plan: Plan | undefined;
   let planFile: string | undefined;
