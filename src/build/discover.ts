@@ -6,6 +6,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_FILE_NAME } from '../config/index.js';
 import { isPlanSource, isProgressSource } from '../load/index.js';
+import { excessiveNesting } from '../load/depth.js';
 
 export type InputKind = 'plan' | 'progress';
 
@@ -69,6 +70,7 @@ export function kindOf(text: string): InputKind | undefined {
 
 /** The `plan:` of a progress file, relative to the progress file; undefined when unreadable. */
 function referencedPlan(text: string, path: string): string | undefined {
+  if (excessiveNesting(text) !== undefined) return undefined;
   try {
     const value = (parse(text) as { plan?: unknown } | null)?.plan;
     return typeof value === 'string' ? resolve(dirname(path), value) : undefined;

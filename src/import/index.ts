@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { excessiveNesting } from '../load/depth.js';
 import type { Attachment, BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
 import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
@@ -59,7 +60,8 @@ export function importText(text: string, file: string): ImportOutcome {
   const markdown = /\.(md|markdown)$/i.test(file);
   if (!markdown) return importBlocks(textToBlocks(text, { markdown }));
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  const furniture = front ? (parseDocument(front[1]!).toJS() as Partial<Furniture & Pick<Plan, 'year'>> | null) ?? {} : {};
+  // furniture is a few flat keys; front matter nested past the limit is left out, not parsed
+  const furniture = front && excessiveNesting(front[1]!) === undefined ? (parseDocument(front[1]!).toJS() as Partial<Furniture & Pick<Plan, 'year'>> | null) ?? {} : {};
   const lineOffset = front ? front[0].split('\n').length - 1 : 0;
   const blocks = textToBlocks(front ? text.slice(front[0].length) : text, { markdown }).map((b) => ({ ...b, line: b.line + lineOffset }));
   return importBlocks(blocks, furniture);

@@ -1,6 +1,7 @@
 // plandoc lint: writing conventions over the prose of plan / progress YAML and
 // Markdown. Pure functions from source text to diagnostics and fixed text.
 import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { excessiveNesting } from '../load/depth.js';
 import type { Diagnostic } from '../load/diagnostic.js';
 import { applyFixes, lintText, safeFixes, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
@@ -141,6 +142,7 @@ function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
  */
 function sameShape(before: string, after: string): boolean {
   const shape = (text: string): string | undefined => {
+    if (excessiveNesting(text) !== undefined) return undefined;
     const doc = parseDocument(text);
     if (doc.errors.length) return undefined;
     return JSON.stringify(doc.toJS(), (_key, value: unknown) => (typeof value === 'string' ? '' : value));

@@ -2,6 +2,8 @@
 // characters back to source offsets, so findings point at file:line:col and
 // fixes edit the source text in place (comments and layout untouched).
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
+import { excessiveNesting } from '../load/depth.js';
+import { lineCounterFor } from '../load/yaml.js';
 import type { TextRole } from './rules.js';
 
 /** Keys whose values are data, not prose: never linted. */
@@ -30,6 +32,8 @@ export interface YamlProse {
 }
 
 export function findProse(text: string): YamlProse {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) return { scalars: [], lineCounter: lineCounterFor(text), syntaxErrors: [{ offset: tooDeep, message: 'nesting too deep' }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
   const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
@@ -98,3 +102,4 @@ export function sourceRange(scalar: ProseScalar, start: number, end: number): [n
   for (let i = start + 1; i < end; i++) if (scalar.offsets[i] !== first + (i - start)) return undefined;
   return [first, first + (end - start)];
 }
+

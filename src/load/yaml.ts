@@ -1,9 +1,10 @@
 // YAML with positions: parse a source text into a document whose every node
 // can be found again by its JSON path, and translate the yaml library's own
 // errors into plain-Chinese diagnostics.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, YAMLParseError } from 'yaml';
 import type { Document, Node, Pair, YAMLError } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostic.js';
+import { excessiveNesting } from './depth.js';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -23,8 +24,26 @@ export interface ParsedYaml {
 export const MAX_ALIAS_COUNT = 1000;
 
 export function parseYaml(text: string, file: string): ParsedYaml {
+  const tooDeep = excessiveNesting(text);
+  if (tooDeep !== undefined) return refusedAsTooDeep(text, file, tooDeep);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  return { file, text, doc, lineCounter };
+}
+
+/** Line starts of a text the parser did not read (it fills a LineCounter as it goes). */
+export function lineCounterFor(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
+}
+
+/** An empty document carrying the error the parser gives for a stack overflow, at `offset`. */
+function refusedAsTooDeep(text: string, file: string, offset: number): ParsedYaml {
+  const lineCounter = lineCounterFor(text);
+  const doc = parseDocument('', { prettyErrors: false });
+  doc.errors.push(new YAMLParseError([offset, offset + 1], 'RESOURCE_EXHAUSTION', 'nesting too deep'));
   return { file, text, doc, lineCounter };
 }
 

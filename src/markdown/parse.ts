@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import { parseDocument, isMap, isScalar, LineCounter } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { parseYaml, syntaxDiagnostics, toData } from '../load/yaml.js';
 import type { Root, Yaml } from 'mdast';
 import type { Diagnostic } from '../load/diagnostic.js';
 import type { Furniture } from '../model/plan.js';
@@ -52,23 +53,18 @@ export function parseMarkdown(md: string, file = '<markdown>'): ParsedMarkdown {
   return { root, furniture, diagnostics };
 }
 
+/** Front matter through the plan loader's YAML reader: the same limits (nesting, aliases) and Chinese messages. */
 function readFrontMatter(node: Yaml, file: string, diagnostics: Diagnostic[]): Record<string, unknown> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(node.value, { lineCounter, uniqueKeys: true });
+  const parsed = parseYaml(node.value, file);
   const firstLine = (node.position?.start.line ?? 1) + 1;
-  for (const error of doc.errors) {
-    const pos = lineCounter.linePos(error.pos[0]);
-    diagnostics.push({
-      file,
-      line: firstLine + pos.line - 1,
-      column: pos.col,
-      severity: 'error',
-      code: 'front-matter-syntax',
-      message: `开头的 YAML 设置（front matter）写法有误：${error.message.split('\n')[0]}`,
-      hint: '检查缩进和冒号；每项写成“键: 值”。',
-    });
+  const syntax = syntaxDiagnostics(parsed);
+  const data: { value?: unknown; diagnostics: Diagnostic[] } = syntax.length > 0 ? { diagnostics: [] } : toData(parsed);
+  const problems = [...syntax, ...data.diagnostics];
+  for (const problem of problems) {
+    diagnostics.push({ ...problem, line: firstLine + problem.line - 1, code: 'front-matter-syntax', message: `开头的 YAML 设置（front matter）：${problem.message}` });
   }
-  if (doc.errors.length > 0) return {};
+  if (problems.length > 0) return {};
+  const { doc, lineCounter } = parsed;
   const contents = doc.contents;
   if (contents !== null && !isMap(contents)) {
     diagnostics.push({ file, line: firstLine, column: 1, severity: 'error', code: 'front-matter-type', message: '开头的 YAML 设置应当是“键: 值”的列表。' });
@@ -81,7 +77,7 @@ function readFrontMatter(node: Yaml, file: string, diagnostics: Diagnostic[]): R
       positions.set(String(pair.key.value), { line: firstLine + pos.line - 1, col: pos.col });
     }
   }
-  const value = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const value = (data.value ?? {}) as Record<string, unknown>;
   Object.defineProperty(value, POSITIONS, { value: positions, enumerable: false });
   return value;
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { excessiveNesting } from '../load/depth.js';
 import { CONFIG_FILE_NAME } from '../config/index.js';
 import { watchAndRun } from './index.js';
 
@@ -58,7 +59,9 @@ async function dependentsByPath(files: string[]): Promise<Map<string, string[]>>
 async function citedPlan(file: string): Promise<string | undefined> {
   if (!/\.ya?ml$/i.test(file)) return undefined;
   try {
-    const value = (parse(await readFile(file, 'utf8')) as { plan?: unknown; period?: unknown } | null);
+    const text = await readFile(file, 'utf8');
+    if (excessiveNesting(text) !== undefined) return undefined;
+    const value = (parse(text) as { plan?: unknown; period?: unknown } | null);
     return value?.period !== undefined && typeof value.plan === 'string' ? resolve(dirname(file), value.plan) : undefined;
   } catch {
     return undefined;

@@ -57,10 +57,22 @@ describe('parseMarkdown: mdast + furniture from the front matter', () => {
     expect(diagnostics[0]!.message).toContain('“date”应当是日期');
   });
 
-  it('reports YAML syntax errors at their line', () => {
+  it('reports YAML syntax errors at their line, in Chinese', () => {
     const { diagnostics } = parseMarkdown('---\ntitle: 标题\nissuer: [长寿镇\n---\n\n正文', 'x.md');
     expect(diagnostics[0]).toMatchObject({ file: 'x.md', severity: 'error', code: 'front-matter-syntax' });
     expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(diagnostics[0]!.message).toMatch(/^开头的 YAML 设置（front matter）：[^A-Za-z]+$/);
+  });
+
+  it('holds front matter to the plan loader\'s limits: an alias bomb and absurd nesting are diagnostics', () => {
+    const aliases = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 9; i++) aliases.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(', ')}]`);
+    const bomb = parseMarkdown(`---\n${aliases.join('\n')}\n---\n\n正文`, 'bomb.md');
+    expect(bomb.diagnostics.map((d) => d.code)).toEqual(['front-matter-syntax']);
+    expect(bomb.diagnostics[0]!.message).toContain('别名（*名称）展开后内容过多');
+    const deep = parseMarkdown(`---\ntitle: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n---\n\n正文`, 'deep.md');
+    expect(deep.diagnostics[0]).toMatchObject({ code: 'front-matter-syntax', line: 2, column: 8 + 400 });
+    expect(deep.diagnostics[0]!.message).toContain('嵌套层次太深');
   });
 
   it('parses **…。** run-in headings before Chinese text (remark-cjk-friendly)', () => {

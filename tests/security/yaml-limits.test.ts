@@ -3,6 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanSource } from '../../src/load/index.js';
 import { decodeSource } from '../../src/load/source.js';
+import { excessiveNesting, MAX_NESTING, MAX_OPEN_BRACKETS } from '../../src/load/depth.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers/cli.js';
 
 function timedLoad(text: string) {
   const start = performance.now();
@@ -45,6 +49,30 @@ describe('YAML aliases and merge keys are bounded', () => {
   it('reports an alias used before its anchor', () => {
     const result = timedLoad('issuer: *t\ntitle: &t 标题\nyear: 2026\nsections: []\n');
     expect(result.diagnostics.filter((d) => d.code === 'yaml-alias').map((d) => d.line)).toEqual([1]);
+  });
+});
+
+describe('nesting measured before parsing', () => {
+  it('finds the first place past the limit in brackets, indentation and "- - -" items', () => {
+    expect(excessiveNesting(`a: ${'['.repeat(MAX_OPEN_BRACKETS)}${']'.repeat(MAX_OPEN_BRACKETS)}`)).toBeUndefined();
+    expect(excessiveNesting(`a: ${'['.repeat(MAX_OPEN_BRACKETS + 1)}`)).toBe(3 + MAX_OPEN_BRACKETS);
+    expect(excessiveNesting(`a: ${'{b: '.repeat(MAX_OPEN_BRACKETS + 1)}1`)).toBe(3 + 4 * MAX_OPEN_BRACKETS);
+    const block = Array.from({ length: MAX_NESTING + 1 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
+    expect(excessiveNesting(block)).toBe(block.lastIndexOf('k:'));
+    expect(excessiveNesting(`${'- '.repeat(MAX_NESTING + 1)}x`)).toBe(0);
+  });
+
+  it('leaves real plans alone: citations are balanced, comments and dedents do not count', () => {
+    for (const name of ['changshou-2026', 'songtao-2022', 'pailou-2025-h1', 'changshou-2026-h1']) {
+      expect(excessiveNesting(readFileSync(join(ROOT, 'plans', `${name}.yaml`), 'utf8')), name).toBeUndefined();
+    }
+    const sawtooth = Array.from({ length: 500 }, (_, i) => `${' '.repeat((i % 10) * 2)}- k: 见[[id]]和[附件${i % 2 ? ']' : ''}\n  # 注释里的 ${'['.repeat(5)}`).join('\n');
+    expect(excessiveNesting(sawtooth)).toBeUndefined();
+  });
+
+  it('refuses absurd nesting at the first level past the limit, without running the parser', () => {
+    const result = timedLoad(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: 'yaml-too-deep', line: 1, column: 4 + MAX_OPEN_BRACKETS })]);
   });
 });
 
