@@ -1,6 +1,7 @@
 // plandoc build [DIR] [-o OUT] [--watch]: render every plan and progress file under DIR, only what changed.
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseFormats } from './render.js';
+import { UsageError } from './exit.js';
 
 interface BuildFlags {
   out?: string;
@@ -43,6 +44,8 @@ export function registerWorker(program: Command): void {
   program
     .command('render-worker', { hidden: true })
     .action(async () => {
+      // typed by hand it would wait for requests forever
+      if (process.stdin.isTTY) throw new UsageError('render-worker 是 plandoc build 内部使用的命令；要生成文件请用 plandoc render 或 plandoc build。');
       const { serveRenderRequests } = await import('../build/render-worker.js');
       await serveRenderRequests();
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runCli } from '../helpers/cli.js';
 
 describe('plandoc command line', () => {
   it('prints Chinese help and exits 0', () => {
@@ -52,5 +53,12 @@ describe('a closed output pipe', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
     expect(code).toBe(0);
+  });
+
+  it('refuses the internal render-worker command on a terminal instead of waiting forever', () => {
+    // script(1) gives the command a terminal as standard input
+    const result = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" render-worker`, '/dev/null'], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toContain('render-worker 是 plandoc build 内部使用的命令');
   });
 });
