@@ -69,7 +69,7 @@ export function kindOf(text: string): InputKind | undefined {
 }
 
 /** The `plan:` of a progress file, relative to the progress file; undefined when unreadable. */
-function referencedPlan(text: string, path: string): string | undefined {
+export function referencedPlan(text: string, path: string): string | undefined {
   if (excessiveNesting(text) !== undefined) return undefined;
   try {
     const value = (parse(text) as { plan?: unknown } | null)?.plan;

@@ -105,7 +105,7 @@ function describeYamlError(error: YAMLError, parsed: ParsedYaml): SyntaxText {
     case 'ALIAS_PROPS':
       return { code: 'yaml-alias', message: '别名（*名称）写法不对', hint: '别名要引用前面用“&名称”定义过的内容；计划文件通常不需要别名。' };
     case 'RESOURCE_EXHAUSTION':
-      // the yaml library reports a stack overflow on absurd nesting this way
+      // the yaml library reports a stack overflow this way; so does parseYaml for text past load/depth.ts's limits
       return { code: 'yaml-too-deep', message: '嵌套层次太深，无法读取', hint: '计划文件通常不超过十几层：检查是不是括号没有配对或缩进出了错。' };
     case 'KEY_OVER_1024_CHARS':
       return { code: 'yaml-syntax', message: '键太长（超过 1024 个字符）', hint: '检查这一行是不是漏了冒号后的空格或换行。' };

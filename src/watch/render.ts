@@ -3,9 +3,9 @@
 // configuration is saved. Runs in this process, so re-renders are warm.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
-import { parse } from 'yaml';
-import { excessiveNesting } from '../load/depth.js';
+import { resolve } from 'node:path';
+import { referencedPlan } from '../build/discover.js';
+import { isProgressSource } from '../load/index.js';
 import { CONFIG_FILE_NAME } from '../config/index.js';
 import { watchAndRun } from './index.js';
 
@@ -56,14 +56,9 @@ async function dependentsByPath(files: string[]): Promise<Map<string, string[]>>
   return map;
 }
 
+/** The plan a progress file cites, found the way `plandoc build` finds it. */
 async function citedPlan(file: string): Promise<string | undefined> {
   if (!/\.ya?ml$/i.test(file)) return undefined;
-  try {
-    const text = await readFile(file, 'utf8');
-    if (excessiveNesting(text) !== undefined) return undefined;
-    const value = (parse(text) as { plan?: unknown; period?: unknown } | null);
-    return value?.period !== undefined && typeof value.plan === 'string' ? resolve(dirname(file), value.plan) : undefined;
-  } catch {
-    return undefined;
-  }
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  return text !== undefined && isProgressSource(text) ? referencedPlan(text, file) : undefined;
 }
