@@ -126,6 +126,7 @@ async function watchBuild(options: BuildOptions): Promise<number> {
   const outDir = resolve(options.outDir) + sep;
   const watched = [options.dir, options.templatesDir, options.configFile].filter((p): p is string => p !== undefined && existsSync(p));
   const handle = await watchAndRun(watched, async () => {
+    if (!isDirectory(options.dir)) return; // moved away between the save and the run; watch says so
     const outcomes = await runBuild(options, { done: (o) => { if (o.status === 'rendered' || (o.status === 'failed' && !o.repeated)) process.stderr.write(describe(o)); } });
     if (outcomes.some((o) => o.status === 'rendered' || (o.status === 'failed' && !o.repeated))) process.stderr.write(`${summaryLine(outcomes)}\n`);
   }, { relevant: (path) => !resolve(path).startsWith(outDir) && !isScratchFile(path) });

@@ -1,15 +1,17 @@
 // Re-runs a job when watched files change: `--watch` on build and render.
 // Directories are watched rather than files, because editors save by writing a
 // new file and renaming it over the old one, which a watch on the file misses.
-import { watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { WatchedTree } from './tree.js';
 
 export interface WatchOptions {
   /** quiet time after the last change before the job runs */
   debounceMs?: number;
   /** which changed paths matter; default: all but hidden and temporary files */
   relevant?: (path: string) => boolean;
+  /** where to say that a watched folder went away or came back; default stderr */
+  say?: (message: string) => void;
 }
 
 export interface WatchHandle {
@@ -29,7 +31,7 @@ export function isScratchFile(path: string): boolean {
 /**
  * Watches `paths` (files or directories) and calls `run` with the changed
  * absolute paths, at most one run at a time; changes during a run start one
- * more run afterwards.
+ * more run afterwards. While a watched folder is gone, runs wait for it.
  */
 export async function watchAndRun(
   paths: string[],
@@ -38,13 +40,15 @@ export async function watchAndRun(
 ): Promise<WatchHandle> {
   const relevant = options.relevant ?? ((path: string) => !isScratchFile(path));
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const say = options.say ?? ((message: string) => process.stderr.write(`${message}\n`));
   const pending = new Set<string>();
+  const trees: WatchedTree[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
   const flush = (): void => {
     timer = undefined;
-    if (running || pending.size === 0) return;
+    if (running || pending.size === 0 || !trees.every((tree) => tree.attached)) return;
     const changed = [...pending];
     pending.clear();
     running = run(changed)
@@ -66,12 +70,11 @@ export async function watchAndRun(
     schedule();
   };
 
-  const watchers: FSWatcher[] = [];
-  for (const target of paths) watchers.push(await watchOne(resolve(target), onChange));
+  for (const target of paths) trees.push(await watchOne(target, onChange, say));
   return {
     close() {
       if (timer) clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      for (const tree of trees) tree.close();
     },
     async idle() {
       while (timer || running) {
@@ -81,15 +84,21 @@ export async function watchAndRun(
   };
 }
 
-async function watchOne(target: string, onChange: (path: string) => void): Promise<FSWatcher> {
-  const isDirectory = (await stat(target)).isDirectory();
-  const dir = isDirectory ? target : dirname(target);
-  const watcher = watch(dir, { recursive: isDirectory }, (_event, name) => {
-    if (!name) return;
-    const path = join(dir, name.toString());
-    if (isDirectory || path === target) onChange(path);
+/** A directory is watched with everything below it; a file through its directory. */
+async function watchOne(target: string, onChange: (path: string) => void, say: (message: string) => void): Promise<WatchedTree> {
+  const absolute = resolve(target);
+  const isDirectory = (await stat(absolute)).isDirectory();
+  const folder = isDirectory ? target : dirname(target);
+  return WatchedTree.open(isDirectory ? absolute : dirname(absolute), {
+    recursive: isDirectory,
+    change: (path) => {
+      if (isDirectory || path === absolute) onChange(path);
+    },
+    vanished: () => say(`监视的文件夹 ${folder} 不见了（被移走或删除），等它回来后继续监视。`),
+    reappeared: () => {
+      say(`监视的文件夹 ${folder} 又出现了，继续监视。`);
+      // whatever happened while it was away is one change
+      onChange(absolute);
+    },
   });
-  // a watched directory that disappears is not worth crashing the session for
-  watcher.on('error', () => watcher.close());
-  return watcher;
 }
