@@ -16,6 +16,7 @@ function createProgram(): Command {
       sortSubcommands: false,
       styleTitle: (title) => HELP_TITLES[title] ?? title,
       optionDescription: (option) => describeOption(option.description, option.argChoices, option.defaultValue),
+      argumentDescription: (argument) => describeOption(argument.description, argument.argChoices, argument.defaultValue),
       commandUsage: (command) => translateUsage(new Help().commandUsage(command)),
       subcommandTerm: (command) => translateUsage(new Help().subcommandTerm(command)),
     })

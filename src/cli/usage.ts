@@ -14,6 +14,7 @@ const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/option '([^']+)' argument missing/, (opt) => `选项 ${opt} 后面缺少值`],
   [/too many arguments(?: for '([^']+)')?/, (cmd) => `${cmd ? `命令 ${cmd} 的` : ''}参数太多`],
   [/option '([^']+)' argument '([^']*)' is invalid\.?(.*)/, (opt, val, why) => `选项 ${opt} 的值 “${val}” 不对。${translateReason(why ?? '')}`],
+  [/command-argument value '([^']*)' is invalid for argument '([^']+)'\.?(.*)/, (val, arg, why) => `${arg}“${val}”不对。${translateReason(why ?? '')}`],
 ];
 
 export function translateCommanderMessage(text: string): string {

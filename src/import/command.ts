@@ -2,7 +2,8 @@
 import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../cli/io.js';
-import { DocxReadError, importFile, type ImportNote } from './index.js';
+import { linkSchema, schemaWrittenNote } from '../init/schema-path.js';
+import { DocxReadError, importFile, SCHEMA_LINE, type ImportNote } from './index.js';
 
 const SUPPORTED = new Set(['.txt', '.md', '.markdown', '.docx']);
 
@@ -52,9 +53,13 @@ export async function runImport(input: string, options: { output?: string; force
     throw error;
   }
   for (const note of outcome.notes) process.stderr.write(`${formatNote(input, note)}\n`);
-  if (toStdout) process.stdout.write(outcome.yaml);
+  // the schema comment points into the writer's repository, relative to the new file
+  const schema = await linkSchema(toStdout ? 'plan.yaml' : output, 'plan', !toStdout);
+  const yaml = outcome.yaml.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schema.path}`);
+  process.stderr.write(schemaWrittenNote(schema));
+  if (toStdout) process.stdout.write(yaml);
   else {
-    await writeFileAtomic(output, outcome.yaml);
+    await writeFileAtomic(output, yaml);
     process.stderr.write(`已写入 ${output}。请核对标有“导入时推测”的地方，然后运行 plandoc check ${output}\n`);
   }
   return true;

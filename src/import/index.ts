@@ -32,7 +32,7 @@ interface Context {
   paths: Map<TreeNode, Path>;
 }
 
-const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
+export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
 const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工作计划'];
 
 export async function importFile(path: string): Promise<ImportOutcome> {

@@ -7,7 +7,7 @@ import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../cli/io.js';
 import type { PlanKind } from '../model/plan.js';
 import { PLAN_KINDS, skeletonYaml } from './index.js';
-import { schemaPathFor } from './schema-path.js';
+import { linkSchema, schemaWrittenNote } from './schema-path.js';
 
 export interface InitOptions {
   issuer?: string;
@@ -33,7 +33,9 @@ export async function runInit(options: InitOptions, ask?: Ask): Promise<number> 
     process.stderr.write(`plandoc: ${output} 已经存在，没有覆盖；换一个文件名（-o），或者确实要覆盖时加 --force。\n`);
     return 1;
   }
-  await writeFileAtomic(output, skeletonYaml({ ...answers, schemaPath: schemaPathFor(output) }));
+  const schema = await linkSchema(output, 'plan');
+  await writeFileAtomic(output, skeletonYaml({ ...answers, schemaPath: schema.path }));
+  process.stderr.write(schemaWrittenNote(schema));
   process.stderr.write(`已生成 ${output}：把其中的“待填写：……”换成实际内容，再用 plandoc check ${output} 检查。\n`);
   return 0;
 }

@@ -18,13 +18,15 @@ describe('plandoc import', () => {
     const result = runCli(['import', REFERENCE], { cwd: dir });
     expect(result.code).toBe(0);
     const output = join(dir, '004_songtao-2022-plan.yaml');
-    expect(readFileSync(output, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\.\/schema\/plan\.schema\.json\ntitle: 松涛镇/);
+    expect(readFileSync(output, 'utf8')).toMatch(/^# yaml-language-server: \$schema=\.\/schema\/plan\.schema\.json\ntitle: 松涛镇/);
     expect(result.stderr).toContain(`${REFERENCE}:1: 已识别：标题：松涛镇2022年度巩固脱贫攻坚成果同乡村振兴有效衔接工作方案`);
     expect(result.stderr).toContain(`${REFERENCE}:25: 警告：编号从“10.”跳到“13.”，缺少“11.”、“12.”`);
     expect(result.stderr).toContain('已识别：开头段 1 段，引用上级文件 1 个（basis）');
     expect(result.stderr).toContain('推测：从正文里识别出指标 6 个');
     expect(result.stderr).toContain('已写入 004_songtao-2022-plan.yaml');
-    expect(readdirSync(dir)).toEqual(['004_songtao-2022-plan.yaml']);
+    // the schema the first line points at, written into the writer's folder (relative, works in any clone)
+    expect(readdirSync(dir).sort()).toEqual(['004_songtao-2022-plan.yaml', 'schema']);
+    expect(readFileSync(join(dir, 'schema', 'plan.schema.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
   });
 
   it('gives a file that plandoc check accepts (when check is available)', () => {

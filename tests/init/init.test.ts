@@ -52,12 +52,25 @@ describe('plandoc init', () => {
     expect(text).toContain('title: 长寿镇2027年（待填写：工作名称）工作计划');
   });
 
-  it('points at the installed schema outside a checkout that has one', () => {
+  it('writes the schema into the writer\'s folder when it has none, and points at it relatively', () => {
     const result = runCli(['init', '--issuer', '长寿镇', '--year', '2027', '--kind', '工作方案', '-o', 'a/计划.yaml'], { cwd: dir });
     expect(result.code).toBe(0);
     const first = readFileSync(join(dir, 'a', '计划.yaml'), 'utf8').split('\n')[0]!;
-    expect(first).toBe(`# yaml-language-server: $schema=${join(ROOT, 'schema', 'plan.schema.json')}`);
-    expect(existsSync(join(ROOT, 'schema', 'plan.schema.json'))).toBe(true);
+    // never a path of this machine: a colleague's clone must resolve it too
+    expect(first).toBe('# yaml-language-server: $schema=../schema/plan.schema.json');
+    expect(result.stderr).toContain('已写入 schema/plan.schema.json');
+    expect(readFileSync(join(dir, 'schema', 'plan.schema.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
+  });
+
+  it('uses the schema at the top of the git repository from a nested folder', () => {
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'schema'));
+    writeFileSync(join(dir, 'schema', 'plan.schema.json'), '{}');
+    const result = runCli(['init', '--issuer', '长寿镇', '--year', '2027', '-o', 'plans/2027/计划.yaml'], { cwd: join(dir) });
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, 'plans', '2027', '计划.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/plan.schema.json');
+    expect(result.stderr).not.toContain('已写入 schema');
+    expect(readFileSync(join(dir, 'schema', 'plan.schema.json'), 'utf8')).toBe('{}');
   });
 
   it('never overwrites a file unless --force', () => {
@@ -106,5 +119,18 @@ describe('runInit on a terminal', () => {
     const text = readFileSync(join(dir, 'p.yaml'), 'utf8');
     expect(text).toContain('year: 2028');
     expect(text).toContain('kind: 工作方案');
+  });
+});
+
+describe('plandoc schema', () => {
+  it('prints or writes the plan and the progress schema', () => {
+    const progress = runCli(['schema', 'progress', '-o', 'schema/progress.schema.json'], { cwd: dir });
+    expect(progress.code).toBe(0);
+    expect(readFileSync(join(dir, 'schema', 'progress.schema.json'), 'utf8')).toBe(readFileSync(join(ROOT, 'schema', 'progress.schema.json'), 'utf8'));
+    expect(runCli(['schema', 'plan']).stdout).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
+    expect(runCli(['schema']).stdout).toBe(readFileSync(join(ROOT, 'schema', 'plan.schema.json'), 'utf8'));
+    const wrong = runCli(['schema', 'summary']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('种类“summary”不对。可选的值：plan、progress。');
   });
 });
