@@ -5,6 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import pc from 'picocolors';
 import { loadConfig } from '../config/index.js';
+import { FileIoError } from '../io/errors.js';
+import { OutputRoot } from '../io/output.js';
 import { formatDiagnostics } from '../load/format.js';
 import { hasErrors } from '../load/diagnostic.js';
 import { runBuild, summaryLine, type BuildEvents, type BuildOptions, type FileOutcome } from './index.js';
@@ -22,6 +24,12 @@ export interface BuildCommandFlags {
 export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Promise<number> {
   if (!isDirectory(dir)) return fail(`找不到目录 ${dir}；用 plandoc build 目录 指定计划文件所在的目录。`);
   if (flags.templates !== undefined && !isDirectory(flags.templates)) return fail(`找不到模板目录“${flags.templates}”。`);
+  try {
+    await OutputRoot.check(flags.out);
+  } catch (error) {
+    if (error instanceof FileIoError) return fail(error.message);
+    throw error;
+  }
   const config = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
   if (hasErrors(config.diagnostics)) {
     const sources = new Map(config.source ? [[config.source.file, config.source.text]] : []);
@@ -42,14 +50,20 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     color: pc.isColorSupported,
   };
   if (flags.watch) options.failedKeys = new Map();
-  const outcomes = await buildOnce(options, Boolean(process.stderr.isTTY));
+  let outcomes: FileOutcome[];
+  try {
+    outcomes = await buildOnce(options, Boolean(process.stderr.isTTY));
+  } catch (error) {
+    if (error instanceof FileIoError) return fail(error.message);
+    throw error;
+  }
   if (outcomes.length === 0) process.stderr.write(`${dir} 下没有找到计划或进度文件（.yaml）。\n`);
   if (!flags.watch) return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   const { renderInProcess, warmUp } = await import('./render-inprocess.js');
   const settings = { formats: flags.to, templatesDir: options.templatesDir, profile: config.config.profile, color: pc.isColorSupported };
   const sample = outcomes.find((o) => o.status !== 'failed');
   if (sample) await warmUp(sample.input.path, settings);
-  return watchBuild({ ...options, renderer: (input, outDir) => renderInProcess(input, outDir, settings) });
+  return watchBuild({ ...options, renderer: (input, outDir, root) => renderInProcess(input, outDir, settings, root) });
 }
 
 async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {

@@ -1,20 +1,25 @@
 // The build manifest OUT/.plandoc-build.json: for each input, a hash of
-// everything its outputs depend on. An input whose hash is unchanged and whose
-// outputs still exist is not rendered again.
+// everything its outputs depend on and a hash of each output as written. An
+// input is not rendered again only when its key is unchanged and every output
+// in out/ still holds exactly what the manifest recorded (an interrupted
+// build, or a hand edit, leaves other bytes there).
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write.js';
+import { readBounded } from '../io/read.js';
 import type { BuildInput } from './discover.js';
 
 export const MANIFEST_NAME = '.plandoc-build.json';
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
 
 export interface ManifestEntry {
   key: string;
   /** written files, relative to the output directory */
   outputs: string[];
+  /** sha256 of each output as written, in the order of `outputs` */
+  hashes: string[];
 }
 
 export interface Manifest {
@@ -37,10 +42,23 @@ export async function writeManifest(outDir: string, manifest: Manifest): Promise
   await writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted }, null, 2)}\n`);
 }
 
-export function isUpToDate(entry: ManifestEntry | undefined, key: string, outDir: string): boolean {
-  return entry !== undefined && entry.key === key && entry.outputs.length > 0
-    && entry.outputs.every((path) => existsSync(join(outDir, path)));
+/** Whether the outputs of `entry` are current for `key`, checked against the bytes in out/. */
+export async function isUpToDate(entry: ManifestEntry | undefined, key: string, outDir: string): Promise<boolean> {
+  if (entry === undefined || entry.key !== key || entry.outputs.length === 0 || entry.hashes?.length !== entry.outputs.length) return false;
+  for (const [index, path] of entry.outputs.entries()) {
+    if ((await hashOutput(join(outDir, path))) !== entry.hashes[index]) return false;
+  }
+  return true;
 }
+
+/** sha256 of an output file, or undefined when it is missing or not a regular file. */
+export async function hashOutput(path: string): Promise<string | undefined> {
+  const read = await readBounded(path, MAX_OUTPUT_BYTES);
+  return read.bytes ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
+}
+
+/** Larger than any document plandoc writes; a bigger file in out/ is not ours. */
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
 
 /** What every input shares: plandoc itself, the templates, the configuration, the formats. */
 export interface SharedInputs {

@@ -4,6 +4,7 @@
 import { hasErrors, sortDiagnostics } from '../load/diagnostic.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
 import type { RenderJobResult } from './render-result.js';
+import { OutputRoot } from '../io/output.js';
 
 export interface InProcessSettings {
   formats: string[];
@@ -12,7 +13,21 @@ export interface InProcessSettings {
   color: boolean;
 }
 
-export async function renderInProcess(input: string, outDir: string, settings: InProcessSettings): Promise<RenderJobResult> {
+const roots = new Map<string, Promise<OutputRoot>>();
+
+/** The build's output root, opened once per process (workers render many files into it). */
+function outputRoot(dir: string): Promise<OutputRoot> {
+  let root = roots.get(dir);
+  if (!root) {
+    root = OutputRoot.open(dir);
+    roots.set(dir, root);
+    root.catch(() => roots.delete(dir));
+  }
+  return root;
+}
+
+/** Renders `input` into `outDir`, a folder inside the build's output folder `rootDir`. */
+export async function renderInProcess(input: string, outDir: string, settings: InProcessSettings, rootDir = outDir): Promise<RenderJobResult> {
   const { prepareRender, writePrepared } = await import('../render/index.js');
   const { formatDiagnostics } = await import('../load/format.js');
   const prepared = await prepareRender(input, {
@@ -25,7 +40,7 @@ export async function renderInProcess(input: string, outDir: string, settings: I
   const messages = diagnostics.length ? `${formatDiagnostics(diagnostics, prepared.sources, { color: settings.color })}\n` : '';
   if (hasErrors(diagnostics)) return { ok: false, outputs: [], messages };
   try {
-    return { ok: true, outputs: await writePrepared(prepared, outDir), messages };
+    return { ok: true, outputs: await writePrepared(prepared, await outputRoot(rootDir)), messages };
   } catch (error) {
     return { ok: false, outputs: [], messages: `${messages}plandoc: ${(error as Error).message}\n` };
   }

@@ -16,7 +16,7 @@ export async function serveRenderRequests(): Promise<void> {
 
 async function renderSafely(request: WorkerRequest, settings: InProcessSettings): Promise<RenderJobResult> {
   try {
-    return await renderInProcess(request.input, request.outDir, settings);
+    return await renderInProcess(request.input, request.outDir, settings, request.root);
   } catch (error) {
     return { ok: false, outputs: [], messages: `plandoc: 内部错误：${(error as Error).message}\n这是 plandoc 的缺陷，请把这条信息和输入文件报告给维护人员。\n` };
   }

@@ -15,6 +15,8 @@ export const WORKER_SETTINGS_ENV = 'PLANDOC_RENDER_WORKER';
 export interface WorkerRequest {
   input: string;
   outDir: string;
+  /** the build's output folder: every write must stay inside it */
+  root: string;
 }
 
 class Worker {
@@ -70,10 +72,10 @@ export class RenderWorkers {
 
   constructor(private readonly size: number, private readonly settings: InProcessSettings) {}
 
-  async render(input: string, outDir: string): Promise<RenderJobResult> {
+  async render(input: string, outDir: string, root = outDir): Promise<RenderJobResult> {
     const worker = await this.acquire();
     try {
-      return await worker.render({ input, outDir });
+      return await worker.render({ input, outDir, root });
     } finally {
       this.release(worker);
     }

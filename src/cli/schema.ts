@@ -17,7 +17,7 @@ export function register(program: Command): void {
         process.stdout.write(text);
         return;
       }
-      const { writeFileAtomic } = await import('./io.js');
+      const { writeFileAtomic } = await import('../io/write.js');
       try {
         await writeFileAtomic(options.output, text);
         process.stderr.write(`已写入 ${options.output}\n`);

@@ -1,9 +1,14 @@
 // The handlebars environment: built-in templates in templates/, overridable
 // file by file from a user directory (--templates DIR or the config file).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { readBoundedSync, refusalMessage } from '../io/read.js';
+import { isInside } from '../io/paths.js';
+
+/** A template is a page of text; anything bigger is not one. */
+export const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** A template that failed to compile or run, with the file it came from. */
 export class TemplateError extends Error {
@@ -49,14 +54,15 @@ export function loadTemplate(name: string, userDir?: string): RenderTemplate {
 function compileTemplate(name: string, userDir?: string): RenderTemplate {
   const env = Handlebars.create();
   const dirs = userDir ? [builtinTemplatesDir(), resolve(userDir)] : [builtinTemplatesDir()];
-  const partialFiles = new Map<string, string>();
+  const partialFiles = new Map<string, { file: string; dir: string }>();
   for (const dir of dirs) {
-    for (const [partial, file] of listPartials(dir)) partialFiles.set(partial, file);
+    for (const [partial, file] of listPartials(dir)) partialFiles.set(partial, { file, dir });
   }
-  for (const [partial, file] of partialFiles) env.registerPartial(partial, compileFile(env, file));
-  const file = dirs.map((dir) => join(dir, name)).reverse().find((candidate) => existsSync(candidate));
-  if (!file) throw new TemplateError(join(dirs.at(-1)!, name), 0, `找不到模板 ${name}。`);
-  const render = compileFile(env, file);
+  for (const [partial, { file, dir }] of partialFiles) env.registerPartial(partial, compileFile(env, file, dir));
+  const dir = [...dirs].reverse().find((candidate) => existsSync(join(candidate, name)));
+  if (!dir) throw new TemplateError(join(dirs.at(-1)!, name), 0, `找不到模板 ${name}。`);
+  const file = join(dir, name);
+  const render = compileFile(env, file, dir);
   return (view) => runTemplate(render, view, file);
 }
 
@@ -72,13 +78,37 @@ function listPartials(dir: string): Array<[string, string]> {
 // noEscape: the view already holds escaped Markdown; HTML-escaping would print "&amp;".
 const COMPILE_OPTIONS = { noEscape: true, preventIndent: true } as const;
 
-function compileFile(env: typeof Handlebars, file: string): HandlebarsTemplateDelegate {
-  const source = readFileSync(file, 'utf8');
+function compileFile(env: typeof Handlebars, file: string, folder: string): HandlebarsTemplateDelegate {
+  const source = readTemplateFile(file, folder);
   try {
     env.parse(source); // syntax errors now, with the file name, instead of at first use
     return env.compile(source, COMPILE_OPTIONS);
   } catch (error) {
     throw templateError(error, file);
+  }
+}
+
+/**
+ * A template or partial is read only as a regular file whose real path lies in
+ * its templates folder: a committed `partials/note.hbs` symlink to /etc/passwd
+ * must not put the renderer's files into the document.
+ */
+function readTemplateFile(file: string, folder: string): string {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    throw new TemplateError(file, 0, '找不到这个模板文件（可能是指向不存在的文件的链接）。');
+  }
+  if (!isInside(realpathSync(folder), real)) {
+    throw new TemplateError(file, 0, `模板是指向模板目录之外（${real}）的链接，plandoc 不读取模板目录以外的文件。`);
+  }
+  const read = readBoundedSync(real, MAX_TEMPLATE_BYTES);
+  if (read.refusal) throw new TemplateError(file, 0, `模板无法使用：${refusalMessage(file, read.refusal, MAX_TEMPLATE_BYTES).message}。`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(read.bytes);
+  } catch {
+    throw new TemplateError(file, 0, '模板不是 UTF-8 编码的文本：在编辑器里另存为 UTF-8。');
   }
 }
 
@@ -115,6 +145,7 @@ function templateError(error: unknown, file: string): TemplateError {
 function missingPartialError(partial: string, file: string): TemplateError {
   const escaped = partial.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const use = new RegExp(`\\{\\{~?>\\s*${escaped}(?=[\\s}~])`);
-  const index = existsSync(file) ? readFileSync(file, 'utf8').split('\n').findIndex((text) => use.test(text)) : -1;
+  const read = readBoundedSync(file, MAX_TEMPLATE_BYTES);
+  const index = read.bytes ? read.bytes.toString('utf8').split('\n').findIndex((text) => use.test(text)) : -1;
   return new TemplateError(file, index + 1, `模板引用了局部模板“${partial}”，但找不到它（应为 partials/${partial}.hbs）`);
 }

@@ -3,7 +3,8 @@
 // project's fontconfig file, so official font names find open CJK fonts.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { processAlive } from '../io/write.js';
 import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -49,7 +50,8 @@ export function fontconfigFile(): string | undefined {
 export async function docxToPdf(docxPath: string, outDir: string): Promise<string> {
   const soffice = findSoffice();
   if (!soffice) throw new PdfUnavailableError();
-  const profileDir = await mkdtemp(join(tmpdir(), 'plandoc-lo-'));
+  await removeStaleScratch();
+  const profileDir = await mkdtemp(join(tmpdir(), `plandoc-lo-${process.pid}-`));
   const fontconfig = fontconfigFile();
   const env = { ...process.env, ...(fontconfig ? { FONTCONFIG_FILE: fontconfig } : {}) };
   const args = [
@@ -69,8 +71,38 @@ export async function docxToPdf(docxPath: string, outDir: string): Promise<strin
     await rm(profileDir, { recursive: true, force: true });
   }
   const pdf = join(outDir, `${basename(docxPath, extname(docxPath))}.pdf`);
-  if (!existsSync(pdf)) throw new PdfConversionError(`没有生成 ${pdf}`);
+  if (!(await isPdf(pdf))) throw new PdfConversionError(`没有生成 ${pdf}`);
   return pdf;
+}
+
+/** The caller removed any old file first: a file that starts like a PDF is this conversion's. */
+async function isPdf(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const head = Buffer.alloc(5);
+      const { bytesRead } = await handle.read(head, 0, 5, 0);
+      return bytesRead === 5 && head.toString('latin1') === '%PDF-';
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+const SCRATCH_NAME = /^plandoc-(?:lo|pdf)-(\d+)-/;
+
+/** LibreOffice profiles and scratch folders of plandoc runs that were killed. */
+export async function removeStaleScratch(dir = tmpdir()): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const pid = SCRATCH_NAME.exec(name)?.[1];
+    if (pid === undefined || processAlive(Number(pid))) continue;
+    await rm(join(dir, name), { recursive: true, force: true }).then(() => removed.push(name), () => undefined);
+  }
+  return removed;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

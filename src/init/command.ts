@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { UsageError } from '../cli/exit.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write.js';
 import type { PlanKind } from '../model/plan.js';
 import { PLAN_KINDS, skeletonYaml } from './index.js';
 import { linkSchema, schemaWrittenNote } from './schema-path.js';

@@ -1,7 +1,8 @@
 // The I/O edge of `plandoc lint`: reads the files, prints findings, writes fixes.
 import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeInPlace } from '../io/inplace.js';
+import { FileIoError } from '../io/errors.js';
 import { readSourceFile } from '../load/source.js';
 import { formatCounts, formatDiagnostics } from '../load/format.js';
 import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.js';
@@ -10,6 +11,17 @@ import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.
 async function startsWithBom(file: string): Promise<boolean> {
   const head = (await readFile(file)).subarray(0, 3);
   return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+}
+
+/** Writes the fixed text through the safe in-place writer; a diagnostic when the file cannot be changed. */
+async function writeFixes(file: string, text: string): Promise<Diagnostic | undefined> {
+  try {
+    await writeInPlace(file, (await startsWithBom(file)) ? `\uFEFF${text}` : text);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof FileIoError)) throw error;
+    return { file, line: 0, column: 0, severity: 'error', code: 'fix-not-written', message: error.message, hint: '文件没有改动；上面列出的问题仍需改正。' };
+  }
 }
 
 function describeChange(file: string, change: LintChange): string {
@@ -32,9 +44,13 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
     if (options.fix) {
       const fixed = fixSource(text, file);
       if (fixed.changes.length) {
-        await writeFileAtomic(file, (await startsWithBom(file)) ? `\uFEFF${fixed.text}` : fixed.text);
-        for (const change of fixed.changes) process.stderr.write(`${describeChange(file, change)}\n`);
-        text = fixed.text;
+        const failure = await writeFixes(file, fixed.text);
+        if (failure) {
+          all.push(failure);
+        } else {
+          for (const change of fixed.changes) process.stderr.write(`${describeChange(file, change)}\n`);
+          text = fixed.text;
+        }
       }
     }
     sources.set(file, text);

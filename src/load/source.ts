@@ -1,6 +1,6 @@
 // Reading an input file safely: missing files, directories, oversized files,
 // binary data and wrong encodings become diagnostics before any parsing.
-import { readFile, stat } from 'node:fs/promises';
+import { readBounded, refusalMessage } from '../io/read.js';
 import type { Diagnostic } from './diagnostic.js';
 
 /** Plans are a few hundred KB at most; anything bigger is not a plan. */
@@ -24,35 +24,12 @@ export function tooLarge(file: string, bytes: number): Diagnostic {
 
 /** Reads a file as UTF-8 text, or explains why it cannot be a plan file. */
 export async function readSourceFile(path: string, file = path): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-  let size: number;
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) {
-      return { diagnostics: [fileDiagnostic(file, 'file-directory', `“${file}”是一个文件夹，不是文件`, '请给出文件夹里的 .yaml 文件，例如 plans/*.yaml。')] };
-    }
-    size = info.size;
-  } catch (error) {
-    return { diagnostics: [fsDiagnostic(file, error)] };
+  const read = await readBounded(path, MAX_SOURCE_BYTES);
+  if (read.refusal) {
+    const { code, message, hint } = refusalMessage(file, read.refusal, MAX_SOURCE_BYTES);
+    return { diagnostics: [fileDiagnostic(file, code, message, hint)] };
   }
-  if (size > MAX_SOURCE_BYTES) return { diagnostics: [tooLarge(file, size)] };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { diagnostics: [fsDiagnostic(file, error)] };
-  }
-  return decodeSource(bytes, file);
-}
-
-function fsDiagnostic(file: string, error: unknown): Diagnostic {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return fileDiagnostic(file, 'file-missing', `找不到文件“${file}”`, '检查文件名和路径是否写对（区分大小写）。');
-  }
-  if (code === 'EACCES' || code === 'EPERM') {
-    return fileDiagnostic(file, 'file-unreadable', `没有权限读取文件“${file}”`, '检查文件权限，或换一个有权限的账户运行。');
-  }
-  return fileDiagnostic(file, 'file-unreadable', `无法读取文件“${file}”`, '检查文件是否存在、是否被其他程序占用。');
+  return decodeSource(read.bytes, file);
 }
 
 /** Turns raw bytes into text: UTF-8 only, a UTF-8 byte-order mark is accepted. */

@@ -5,6 +5,8 @@ import pc from 'picocolors';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../cli/exit.js';
+import { FileIoError } from '../io/errors.js';
+import { OutputRoot } from '../io/output.js';
 import { loadConfig } from '../config/index.js';
 import { outputBaseName, prepareRender, writePrepared, type OutputFormat, type PreparedRender } from './index.js';
 
@@ -20,6 +22,11 @@ export async function runRender(files: string[], flags: RenderCommandFlags): Pro
   if (clash) return usage(`${clash.join(' 和 ')} 会生成同名的输出文件；请分两次生成，或用 -o 指定不同的目录。`);
   if (flags.templates !== undefined && !isDirectory(flags.templates)) {
     return failed(`找不到模板目录“${flags.templates}”。`);
+  }
+  try {
+    await OutputRoot.check(flags.out);
+  } catch (error) {
+    return failedWith(error);
   }
   const configResult = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
   const configSources = new Map(configResult.source ? [[configResult.source.file, configResult.source.text]] : []);
@@ -41,28 +48,22 @@ export async function runRender(files: string[], flags: RenderCommandFlags): Pro
 }
 
 async function writeAll(prepared: PreparedRender[], outDir: string): Promise<number> {
-  for (const item of prepared) {
-    try {
-      for (const path of await writePrepared(item, outDir)) process.stdout.write(`已生成 ${path}\n`);
-    } catch (error) {
-      if (!isKnownFailure(error)) throw error;
-      process.stderr.write(`plandoc: ${(error as Error).message}\n`);
-      return EXIT_INPUT;
+  try {
+    const root = await OutputRoot.open(outDir);
+    for (const item of prepared) {
+      for (const path of await writePrepared(item, root)) process.stdout.write(`已生成 ${path}\n`);
     }
+  } catch (error) {
+    return failedWith(error);
   }
   return EXIT_OK;
 }
 
-/** Errors a user can act on: no LibreOffice, no permission to write, a full disk. */
-function isKnownFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'PdfUnavailableError' || error.name === 'PdfConversionError') return true;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code) {
-    error.message = `无法写入输出文件（${code}）：${(error as NodeJS.ErrnoException).path ?? ''}。检查输出目录的权限和磁盘空间。`;
-    return true;
-  }
-  return false;
+/** Errors a user can act on (no LibreOffice, no permission to write, a full disk) are printed; others are bugs. */
+function failedWith(error: unknown): number {
+  const known = error instanceof FileIoError || (error instanceof Error && (error.name === 'PdfUnavailableError' || error.name === 'PdfConversionError'));
+  if (!known) throw error;
+  return failed((error as Error).message);
 }
 
 /** Prints diagnostics; true when there were errors. */

@@ -3,11 +3,12 @@
 // has an error, and every file is written atomically.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, isAbsolute, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
 import type { ParsedYaml } from '../load/yaml.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write.js';
+import { OutputRoot } from '../io/output.js';
 
 export type OutputFormat = 'md' | 'docx' | 'pdf';
 
@@ -37,7 +38,7 @@ export interface PreparedRender {
 export async function renderFile(inputPath: string, options: RenderOptions): Promise<{ outputs: string[]; diagnostics: Diagnostic[] }> {
   const prepared = await prepareRender(inputPath, options);
   if (hasErrors(prepared.diagnostics)) return { outputs: [], diagnostics: prepared.diagnostics };
-  const outputs = await writePrepared(prepared, options.outDir);
+  const outputs = await writePrepared(prepared, await OutputRoot.open(options.outDir));
   return { outputs, diagnostics: prepared.diagnostics };
 }
 
@@ -59,14 +60,21 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
   return prepared;
 }
 
-/** Writes the prepared files; returns the paths written, in order. */
-export async function writePrepared(prepared: PreparedRender, outDir: string): Promise<string[]> {
+/** The output paths `prepared` will write, as shown to the user. */
+export function plannedOutputs(prepared: PreparedRender): string[] {
+  const paths = prepared.files.map((file) => file.path);
+  if (prepared.pdf) paths.push(pdfPathFor(prepared.pdf.docx.path));
+  return paths;
+}
+
+/** Writes the prepared files through the output root; returns the paths written, in order. */
+export async function writePrepared(prepared: PreparedRender, root: OutputRoot): Promise<string[]> {
   const written: string[] = [];
   for (const file of prepared.files) {
-    await writeFileAtomic(insideDir(outDir, file.path), file.data);
+    await root.write(file.path, file.data);
     written.push(file.path);
   }
-  if (prepared.pdf) written.push(await writePdf(prepared.pdf, outDir));
+  if (prepared.pdf) written.push(await writePdf(prepared.pdf, root));
   return written;
 }
 
@@ -149,22 +157,33 @@ async function convertToDocx(markdown: string, file: string, profile: StyleProfi
   }
 }
 
-async function writePdf(pdf: NonNullable<PreparedRender['pdf']>, outDir: string): Promise<string> {
+function pdfPathFor(docxPath: string): string {
+  return docxPath.replace(/\.docx$/, '.pdf');
+}
+
+/**
+ * The PDF of the previous run is removed first, and the converter's real
+ * result (a PDF file that was not there before) is checked: LibreOffice can
+ * fail and still exit 0.
+ */
+async function writePdf(pdf: NonNullable<PreparedRender['pdf']>, root: OutputRoot): Promise<string> {
   const { docxToPdf } = await import('../docx/pdf.js');
-  if (pdf.keepDocx) return shownPath(outDir, await docxToPdf(insideDir(outDir, pdf.docx.path), resolve(outDir)));
+  const shown = pdfPathFor(pdf.docx.path);
+  const target = await root.removeStale(shown);
+  if (pdf.keepDocx) {
+    await docxToPdf(await root.target(pdf.docx.path), dirname(target));
+    return shown;
+  }
   // only a PDF was asked for: convert from a DOCX in a scratch directory
-  const scratch = await mkdtemp(join(tmpdir(), 'plandoc-pdf-'));
+  const scratch = await mkdtemp(join(tmpdir(), `plandoc-pdf-${process.pid}-`));
   try {
     const docxPath = join(scratch, basename(pdf.docx.path));
     await writeFileAtomic(docxPath, pdf.docx.data);
-    return shownPath(outDir, await docxToPdf(docxPath, resolve(outDir)));
+    await docxToPdf(docxPath, dirname(target));
+    return shown;
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-function shownPath(outDir: string, written: string): string {
-  return join(outDir, basename(written));
 }
 
 /** The absolute path of an output, refusing anything that would land outside DIR. */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UsageError } from '../cli/exit.js';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write.js';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import type { MetricValue } from '../model/progress.js';
 import { rolloverSource, type RolloverResult } from './index.js';

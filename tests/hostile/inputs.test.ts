@@ -1,0 +1,113 @@
+// #19: inputs that are not regular files, templates outside their folder.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readBounded } from '../../src/io/read.js';
+import { runCli } from '../helpers/cli.js';
+import { hasStackTrace } from '../fuzz/support.js';
+import { planCopy, scratch } from '../faults/support.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+function workDir(): string {
+  const dir = scratch('plandoc-hostile-');
+  dirs.push(dir);
+  return dir;
+}
+
+describe('reading refuses what is not a regular file', () => {
+  it('reads /dev/zero only up to the bound, by bytes actually read', async () => {
+    // stat size of a character device is 0: the old check let it through and read forever
+    const result = await readBounded('/dev/zero', 1024);
+    expect(result.refusal).toEqual({ kind: 'special', what: '设备文件' });
+  });
+
+  it('bounds an endless pipe by the bytes read', async () => {
+    const dir = workDir();
+    const link = join(dir, 'endless.yaml');
+    symlinkSync('/proc/self/fd/0', link);
+    const result = runCli(['check', link], { input: 'x'.repeat(64 * 1024) });
+    expect(result.code).toBe(1);
+    expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
+  });
+
+  it.each([
+    ['a device', (dir: string) => symlinkSync('/dev/zero', join(dir, 'p.yaml')), '设备文件'],
+    ['a FIFO without a writer', (dir: string) => execFileSync('mkfifo', [join(dir, 'p.yaml')]), '命名管道（FIFO）'],
+  ])('%s is refused in Chinese by every reading command, without blocking', (_name, make, what) => {
+    const dir = workDir();
+    make(dir);
+    const file = join(dir, 'p.yaml');
+    for (const args of [['check', file], ['render', file, '-o', join(dir, 'out')], ['lint', file], ['status', file], ['rollover', file, '-o', join(dir, 'n.yaml')]]) {
+      const result = runCli(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout + result.stderr).toContain(`是${what}，不是普通文件`);
+      expect(hasStackTrace(result.stdout + result.stderr)).toBe(false);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a configuration file that is a FIFO is refused, not waited on', () => {
+    const dir = workDir();
+    execFileSync('mkfifo', [join(dir, 'plandoc.config.yaml')]);
+    const result = runCli(['render', planCopy(dir), '-o', join(dir, 'out')], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('plandoc.config.yaml”是命名管道（FIFO）');
+  });
+});
+
+describe('templates are read only as regular files inside the templates folder', () => {
+  it('a partial that is a symlink to a file outside the folder is refused, and its content never reaches the output', () => {
+    const dir = workDir();
+    const templates = join(dir, 'templates');
+    mkdirSync(join(templates, 'partials'), { recursive: true });
+    writeFileSync(join(dir, 'secret.txt'), '机密内容');
+    symlinkSync(join(dir, 'secret.txt'), join(templates, 'partials', 'note.hbs'));
+    writeFileSync(join(templates, 'plan.md.hbs'), '# 测试计划\n\n{{> note}}\n');
+    const out = join(dir, 'out');
+    const result = runCli(['render', planCopy(dir), '-o', out, '--templates', templates]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('note.hbs');
+    expect(result.stderr).toContain('模板目录之外');
+    expect(result.stderr + result.stdout).not.toContain('机密内容');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a symlinked partials folder pointing elsewhere is refused too', () => {
+    const dir = workDir();
+    const templates = join(dir, 'templates');
+    mkdirSync(join(dir, 'elsewhere'), { recursive: true });
+    mkdirSync(templates);
+    writeFileSync(join(dir, 'elsewhere', 'note.hbs'), '机密内容');
+    symlinkSync(join(dir, 'elsewhere'), join(templates, 'partials'));
+    const result = runCli(['render', planCopy(dir), '-o', join(dir, 'out'), '--templates', templates]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('模板目录之外');
+  });
+
+  it('a symlink that stays inside the templates folder still works', () => {
+    const dir = workDir();
+    const templates = join(dir, 'templates');
+    mkdirSync(join(templates, 'partials'), { recursive: true });
+    writeFileSync(join(templates, 'shared.hbs'), '共用段落');
+    symlinkSync(join(templates, 'shared.hbs'), join(templates, 'partials', 'note.hbs'));
+    writeFileSync(join(templates, 'plan.md.hbs'), '# 测试计划\n\n{{> note}}\n');
+    const out = join(dir, 'out');
+    const result = runCli(['render', planCopy(dir), '-o', out, '--templates', templates, '--to', 'md']);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(out, 'plan.md'), 'utf8')).toContain('共用段落');
+  });
+
+  it('a folder named x.hbs is a Chinese error, not 内部错误', () => {
+    const dir = workDir();
+    const templates = join(dir, 'templates');
+    mkdirSync(join(templates, 'partials', 'x.hbs'), { recursive: true });
+    const result = runCli(['render', planCopy(dir), '-o', join(dir, 'out'), '--templates', templates]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('x.hbs”是一个文件夹');
+    expect(result.stderr).not.toContain('内部错误');
+  });
+});
