@@ -12,6 +12,8 @@ export interface Completion {
   met: boolean;
   /** beyond the target (above a range's maximum); when absent, a rate over 100% */
   exceeded?: boolean;
+  /** for a growth target: the actual growth in percent (6.2 for 6.2%) */
+  growth?: number;
 }
 
 export interface CompletionContext {
@@ -19,12 +21,14 @@ export interface CompletionContext {
   baseline?: number;
   /** value of the same period last year, for growth and vsLastYear targets */
   lastYear?: number;
+  /** the value is itself the growth rate in percent (a growth metric counted in %) */
+  valueIsGrowth?: boolean;
 }
 
 const EPSILON = 1e-9;
 
 export function completion(target: Target, value: number | boolean, context: CompletionContext = {}): Completion {
-  if (target.kind === 'achieve') return achieved(value) ? { rate: 1, met: true } : { rate: 0, met: false };
+  if (target.kind === 'achieve') return value === true ? { rate: 1, met: true } : { rate: 0, met: false };
   const n = typeof value === 'boolean' ? (value ? 1 : 0) : value;
   switch (target.kind) {
     case 'atLeast':
@@ -37,14 +41,10 @@ export function completion(target: Target, value: number | boolean, context: Com
     case 'range':
       return { rate: ratio(n, target.min), met: n >= target.min - EPSILON && n <= target.max + EPSILON, exceeded: n > target.max + EPSILON };
     case 'growth':
-      return growthCompletion(target.rate, n, context.baseline ?? context.lastYear);
+      return growthCompletion(target.rate, context.valueIsGrowth ? n : growthPercent(n, context.baseline ?? context.lastYear));
     case 'vsLastYear':
       return lastYearCompletion(target.relation, n, context.lastYear ?? context.baseline);
   }
-}
-
-function achieved(value: number | boolean): boolean {
-  return typeof value === 'boolean' ? value : value !== 0;
 }
 
 function ratio(numerator: number, denominator: number): number | undefined {
@@ -52,11 +52,19 @@ function ratio(numerator: number, denominator: number): number | undefined {
   return numerator / denominator;
 }
 
-function growthCompletion(targetPercent: number, value: number, base: number | undefined): Completion {
-  if (base === undefined || base === 0) return { met: false };
-  const actualPercent = growthRate(value, base)! * 100;
-  if (targetPercent === 0) return { rate: actualPercent >= 0 ? 1 : 0, met: actualPercent >= -EPSILON };
-  return { rate: actualPercent / targetPercent, met: actualPercent >= targetPercent - EPSILON };
+/**
+ * A growth target compares a growth rate with a growth rate: no completion
+ * rate (6.2% of a 7.5% target is not "82.7% done"), only met or not, and by
+ * how many points (`growth`).
+ */
+function growthCompletion(targetPercent: number, actualPercent: number | undefined): Completion {
+  if (actualPercent === undefined) return { met: false };
+  return { met: actualPercent >= targetPercent - EPSILON, exceeded: actualPercent > targetPercent + EPSILON, growth: actualPercent };
+}
+
+function growthPercent(value: number, base: number | undefined): number | undefined {
+  const rate = growthRate(value, base);
+  return rate === undefined ? undefined : rate * 100;
 }
 
 function lastYearCompletion(relation: 'notBelow' | 'above', value: number, lastYear: number | undefined): Completion {
@@ -142,7 +150,7 @@ function iso(year: number, month: number, day: number): string {
 
 // ---------------------------------------------------------------- status
 
-export type MetricStatus = '超额完成' | '已完成' | '序时推进' | '滞后' | '未报送';
+export type MetricStatus = '超额完成' | '已完成' | '序时推进' | '控制在目标内' | '滞后' | '未报送';
 
 export interface StatusInput {
   completion?: Completion;
@@ -150,15 +158,22 @@ export interface StatusInput {
   cumulative?: boolean;
   /** the 序时进度 expected on the value's date (a fraction) */
   expected?: number;
+  /** the target kind: a ceiling or an exact level is only judged when the year is over */
+  kind?: Target['kind'];
+  /** false while the year the target is judged on is still running (a half-year or quarter report) */
+  final?: boolean;
 }
 
 /**
  * 超额完成 above 100% (for a range: above its maximum); 已完成 at 100% or when the target is met; for a
  * cumulative metric 序时推进 when on or above the time-sequence expectation;
- * otherwise 滞后; 未报送 without a value.
+ * otherwise 滞后; 未报送 without a value. Before the year is over, a ceiling kept
+ * is 控制在目标内 and an exact level held is 序时推进: either can still be missed.
  */
-export function metricStatus({ completion: done, cumulative, expected }: StatusInput): MetricStatus {
+export function metricStatus({ completion: done, cumulative, expected, kind, final = true }: StatusInput): MetricStatus {
   if (!done) return '未报送';
+  if (!final && done.met && kind === 'atMost') return '控制在目标内';
+  if (!final && done.met && kind === 'exact' && !cumulative) return '序时推进';
   if (done.exceeded ?? (done.met && done.rate !== undefined && done.rate > 1 + EPSILON)) return '超额完成';
   if (done.met) return '已完成';
   if (cumulative && done.rate !== undefined && expected !== undefined && done.rate >= expected - EPSILON) return '序时推进';
@@ -239,16 +254,30 @@ export interface MetricProgress {
   expected?: number;
   /** 同比 growth (fraction) */
   yoy?: number;
+  /** for a growth target: the actual growth in percent */
+  growth?: number;
 }
 
-/** Everything the summary and the dashboard say about one metric. */
-export function evaluateMetric(metric: MetricDefinition, tracked: TrackedValue | undefined, planYear: number): MetricProgress {
+/** A growth metric counted in % records the growth rate itself (“增长6.2%”), not a level. */
+export function valueIsGrowthRate(metric: Pick<MetricDefinition, 'target' | 'unit'>): boolean {
+  return metric.target?.kind === 'growth' && metric.unit === '%';
+}
+
+/**
+ * Everything the summary and the dashboard say about one metric. `asOf` is the
+ * last day of the reporting period: before 31 December of the plan year,
+ * ceilings and exact levels are not yet complete.
+ */
+export function evaluateMetric(metric: MetricDefinition, tracked: TrackedValue | undefined, planYear: number, asOf?: string): MetricProgress {
   const base = { id: metric.id, met: false };
   if (!tracked) return { ...base, status: metric.target ? '未报送' : undefined };
-  const yoy = typeof tracked.value === 'number' ? growthRate(tracked.value, tracked.lastYear) : undefined;
+  const growthValue = valueIsGrowthRate(metric);
+  const yoy = typeof tracked.value === 'number' && !growthValue ? growthRate(tracked.value, tracked.lastYear) : undefined;
   const result: MetricProgress = { ...base, value: tracked.value, date: tracked.date, yoy };
   if (!metric.target) return result;
-  const done = completion(metric.target, tracked.value, { baseline: metric.baseline?.value, lastYear: tracked.lastYear });
+  const done = completion(metric.target, tracked.value, { baseline: metric.baseline?.value, lastYear: tracked.lastYear, valueIsGrowth: growthValue });
   const expected = metric.cumulative ? timeSequenceExpectation(tracked.date, planYear) : undefined;
-  return { ...result, rate: done.rate, met: done.met, expected, status: metricStatus({ completion: done, cumulative: metric.cumulative, expected }) };
+  const final = asOf === undefined || asOf >= `${planYear}-12-31`;
+  const status = metricStatus({ completion: done, cumulative: metric.cumulative, expected, kind: metric.target.kind, final });
+  return { ...result, rate: done.rate, met: done.met, expected, growth: done.growth, status };
 }

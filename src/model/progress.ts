@@ -91,9 +91,27 @@ export interface Progress extends Partial<Furniture> {
   problems?: Text;
   /** 下步打算 / 下半年工作计划 */
   nextSteps?: NarrativeSection[];
+  /** switches generated paragraphs off or replaces them, per part and per plan section */
+  auto?: AutoControl;
   /** the whole body, for a summary whose structure is its own (like 001) */
   body?: NarrativeSection[];
   /** named lists of items (e.g. a project list), cited as [[items.name]] */
   items?: Record<string, string[]>;
   numbering?: NumberingOptions;
+}
+
+/** false: do not generate; true: generate (the default); text: print this instead. */
+export type AutoText = boolean | Text;
+
+/** Per part, or per plan section id (the level-2 section that groups the part). */
+export type AutoPart = AutoText | Record<string, AutoText>;
+
+export interface AutoControl {
+  /** the overall figures sentence after the opening */
+  opening?: AutoText;
+  achievements?: AutoPart;
+  problems?: AutoPart;
+  nextSteps?: AutoPart;
+  /** false: no 主要指标完成情况表 */
+  table?: boolean;
 }

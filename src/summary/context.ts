@@ -28,13 +28,14 @@ export function buildContext(progress: Progress, plan: Plan | undefined): Summar
   }
   const values = latestValues(progress.values ?? []);
   const year = progress.period.year;
+  const periodEnd = periodRange(progress.period).end;
   const results = new Map<string, MetricProgress>();
   for (const metric of metrics.values()) {
     const tracked = values.get(metric.id);
     const numeric = tracked && { value: tracked.value, date: tracked.date, lastYear: tracked.lastYear };
-    results.set(metric.id, evaluateMetric(metric, numeric, plan?.year ?? year));
+    results.set(metric.id, evaluateMetric(metric, numeric, plan?.year ?? year, periodEnd));
   }
-  return { progress, plan, year, periodEnd: periodRange(progress.period).end, metrics, values, results, sections: indexSections(plan?.sections ?? []) };
+  return { progress, plan, year, periodEnd, metrics, values, results, sections: indexSections(plan?.sections ?? []) };
 }
 
 /** The entry with the latest date wins; on equal dates, the later entry in the file. */

@@ -66,7 +66,7 @@ function record(id: string, context: SummaryContext): MetricStatusRecord {
 }
 
 const BAR_WIDTH = 10;
-const STATUS_ORDER: readonly MetricStatus[] = ['超额完成', '已完成', '序时推进', '滞后', '未报送'];
+const STATUS_ORDER: readonly MetricStatus[] = ['超额完成', '已完成', '序时推进', '控制在目标内', '滞后', '未报送'];
 
 /** "██████░░░░" for 60%; rates over 100% fill the bar. */
 export function progressBar(rate: number | null, width = BAR_WIDTH): string {
@@ -109,6 +109,7 @@ export function renderDashboard(report: StatusReport, options: { color: boolean;
     超额完成: colors.green,
     已完成: colors.green,
     序时推进: colors.cyan,
+    控制在目标内: colors.cyan,
     滞后: colors.red,
     未报送: colors.yellow,
   };

@@ -41,14 +41,35 @@ describe('completion per target kind', () => {
     expect(completion({ kind: 'range', min: 2, max: 3 }, 4)).toEqual({ rate: 2, met: false, exceeded: true });
   });
 
-  it('growth: actual growth over the target rate, from the baseline or last year', () => {
+  it('growth: a growth rate against the growth target, never a completion rate', () => {
     const target = { kind: 'growth', rate: 10 } as const;
     const half = completion(target, 105, { baseline: 100 });
-    expect(half.rate).toBeCloseTo(0.5, 10);
+    expect(half.rate).toBeUndefined();
+    expect(half.growth).toBeCloseTo(5, 10);
     expect(half.met).toBe(false);
     expect(completion(target, 112, { lastYear: 100 }).met).toBe(true);
-    expect(completion(target, 112, { lastYear: 100 }).rate).toBeCloseTo(1.2, 10);
+    expect(completion(target, 112, { lastYear: 100 }).exceeded).toBe(true);
     expect(completion(target, 112, {})).toEqual({ met: false });
+    // a growth metric counted in % records the growth itself: 9.7% against 10% is not met, whatever the level
+    expect(completion(target, 9.7, { valueIsGrowth: true })).toMatchObject({ met: false, growth: 9.7 });
+    expect(completion(target, 10, { valueIsGrowth: true })).toMatchObject({ met: true, growth: 10 });
+  });
+
+  it('ceilings and exact levels are not complete before the year is over', () => {
+    const ceiling = { id: 'accidents', name: '安全生产事故起数', unit: '起', target: { kind: 'atMost', value: 2 } } as const;
+    expect(evaluateMetric(ceiling, { value: 0, date: '2026-06-30' }, 2026, '2026-06-30').status).toBe('控制在目标内');
+    expect(evaluateMetric(ceiling, { value: 3, date: '2026-06-30' }, 2026, '2026-06-30').status).toBe('滞后');
+    expect(evaluateMetric(ceiling, { value: 0, date: '2026-12-31' }, 2026, '2026-12-31').status).toBe('已完成');
+    const level = { id: 'insured', name: '参保率', unit: '%', target: { kind: 'exact', value: 100 } } as const;
+    expect(evaluateMetric(level, { value: 100, date: '2026-03-31' }, 2026, '2026-06-30').status).toBe('序时推进');
+    expect(evaluateMetric(level, { value: 100, date: '2026-12-31' }, 2026, '2026-12-31').status).toBe('已完成');
+    // an exact count that accumulates is complete as soon as the data reaches it
+    const count = { id: 'sites', name: '新建站点', unit: '个', target: { kind: 'exact', value: 5 }, cumulative: true } as const;
+    expect(evaluateMetric(count, { value: 5, date: '2026-06-30' }, 2026, '2026-06-30').status).toBe('已完成');
+    // an achieve target is complete only on true
+    const achieve = { id: 'cover', name: '覆盖', target: { kind: 'achieve', statement: '全覆盖' } } as const;
+    expect(evaluateMetric(achieve, { value: 1, date: '2026-06-30' }, 2026, '2026-06-30').status).toBe('滞后');
+    expect(evaluateMetric(achieve, { value: true, date: '2026-06-30' }, 2026, '2026-06-30').status).toBe('已完成');
   });
 
   it('vsLastYear: notBelow accepts equal, above does not', () => {

@@ -28,7 +28,7 @@ describe('plandoc status', () => {
     const row = result.stdout.split('\n').find((line) => line.includes('转移就业培训'))!;
     expect(row.split('│').map((c) => c.trim()).filter(Boolean)).toEqual(['18', '转移就业培训', '300人次以上', '180人次', '60.0%', '██████░░░░', '序时推进']);
     expect(result.stdout.split('\n').filter((line) => /^│\s+\d+ │/.test(line))).toHaveLength(23);
-    expect(result.stdout).toContain('合计：超额完成 4 项，已完成 10 项，序时推进 4 项，滞后 4 项，未报送 1 项');
+    expect(result.stdout).toContain('合计：超额完成 4 项，已完成 8 项，序时推进 6 项，滞后 4 项，未报送 1 项');
     expect(result.stdout).not.toContain(ESC); // no colour when not on a terminal
   });
 

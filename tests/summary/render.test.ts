@@ -35,7 +35,7 @@ describe('plandoc render PROGRESS.yaml', () => {
     const docx = await openDocx(await readFile(join(out, 'changshou-2026-h1.docx')));
     const texts = paragraphTexts(docx.document);
     expect(texts).toContain('一、主要工作及成效');
-    expect(texts.some((t) => t.startsWith('（四）推进就业帮扶，拓宽增收渠道。完成转移就业培训180人次，完成年度目标的60.0%'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('（四）推进就业帮扶，拓宽增收渠道。“百日攻坚”行动完成劳动力就业意愿摸排，完成转移就业培训180人次。'))).toBe(true);
     expect(texts).toContain('主要指标完成情况表');
     expect(all(docx.document, 'tbl')).toHaveLength(1);
     expect(all(docx.document, 'tr')).toHaveLength(24); // header + 23 metrics
