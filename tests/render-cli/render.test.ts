@@ -79,7 +79,7 @@ describe('plandoc render', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('已生成 out/changshou-2026-h1.md\n');
-    expect(readFileSync(join(work, 'out', 'changshou-2026-h1.md'), 'utf8')).toMatch(/^---\ntitle: .*上半年工作总结/);
+    expect(readFileSync(join(work, 'out', 'changshou-2026-h1.md'), 'utf8')).toMatch(/^---\ntitle: 长寿镇2026年上半年.*工作总结及下半年工作计划\n/);
   });
 
   it('writes only the formats asked for with --to', () => {
