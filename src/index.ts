@@ -1,8 +1,9 @@
 // The library API of plandoc: the same pipeline the command uses, without I/O.
 import { hasErrors, type Diagnostic } from './load/diagnostic.js';
 import { loadPlanSource } from './load/index.js';
-import { composePlanMarkdown } from './compose/index.js';
+import { composePlan, documentMarkdown } from './compose/index.js';
 import { renderDocx } from './docx/index.js';
+import { treeToDocx } from './render/index.js';
 
 export type { Plan, Section, Metric, Target, Furniture } from './model/plan.js';
 export type { Diagnostic, Severity } from './load/diagnostic.js';
@@ -24,10 +25,12 @@ export async function renderPlanInMemory(source: string, file: string): Promise<
   const diagnostics = [...loaded.diagnostics];
   const failed = (): InMemoryRender => ({ markdown: '', docx: new Uint8Array(), diagnostics });
   if (!loaded.value) return failed();
-  const composed = composePlanMarkdown(loaded.value, { file });
+  const composed = composePlan(loaded.value, { file });
   diagnostics.push(...composed.diagnostics);
-  if (hasErrors(diagnostics)) return failed();
-  const rendered = await renderDocx(composed.markdown, { file });
+  if (hasErrors(diagnostics) || !composed.document) return failed();
+  const document = composed.document;
+  const markdown = documentMarkdown(document);
+  const rendered = 'tree' in document ? await treeToDocx(document.tree, { file }) : await renderDocx(markdown, { file });
   diagnostics.push(...rendered.diagnostics);
-  return { markdown: composed.markdown, docx: rendered.docx, diagnostics };
+  return { markdown, docx: rendered.docx, diagnostics };
 }

@@ -1,19 +1,25 @@
-// Markdown blocks built as mdast and serialised by remark-stringify, so text
-// typed by a writer is escaped exactly where the Markdown syntax needs it.
-import type { Heading, List, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { stringifyMarkdown } from '../markdown/stringify.js';
+// The blocks a composed document is made of, as mdast. Text typed by a writer
+// stays a text node: the Markdown writer escapes it where the syntax needs it,
+// the DOCX writer prints it as is.
+import type { Heading, List, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
 
-function text(value: string): PhrasingContent {
-  return { type: 'text', value };
+export type Block = RootContent;
+
+/**
+ * Text as a Markdown reader would give it back, so both writers see the same
+ * tree: empty text is no node (Markdown has no spelling for it), and U+0000
+ * becomes U+FFFD (CommonMark replaces it for security).
+ */
+function phrasing(value: string): PhrasingContent[] {
+  return value === '' ? [] : [{ type: 'text', value: value.replaceAll('\0', '\uFFFD') }];
 }
 
-export function paragraphBlock(value: string): string {
-  return stringify({ type: 'paragraph', children: [text(value)] });
+export function paragraphBlock(value: string): Paragraph {
+  return { type: 'paragraph', children: phrasing(value) };
 }
 
-export function headingBlock(depth: number, value: string): string {
-  const heading: Heading = { type: 'heading', depth: Math.min(Math.max(depth, 1), 6) as Heading['depth'], children: [text(value)] };
-  return stringify(heading);
+export function headingBlock(depth: number, value: string): Heading {
+  return { type: 'heading', depth: Math.min(Math.max(depth, 1), 6) as Heading['depth'], children: phrasing(value) };
 }
 
 /**
@@ -22,27 +28,24 @@ export function headingBlock(depth: number, value: string): string {
  * punctuation mark and a Chinese character, so `**标题：**正文` would print
  * its asterisks in every viewer.
  */
-export function runInBlock(heading: string, rest: string): string {
-  const children: PhrasingContent[] = [{ type: 'strong', children: [text(heading)] }];
-  if (rest) children.push(text(rest));
-  const paragraph: Paragraph = { type: 'paragraph', children };
-  return stringify(paragraph);
+export function runInBlock(heading: string, rest: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'strong', children: phrasing(heading) }, ...phrasing(rest)] };
 }
 
-export function listBlock(items: readonly string[]): string {
-  const list: List = {
+export function listBlock(items: readonly string[]): List {
+  return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(item)] }] })),
+    children: items.map((item) => ({ type: 'listItem', spread: false, children: item === '' ? [] : [paragraphBlock(item)] })),
   };
-  return stringify(list);
 }
 
-export function thematicBreakBlock(): string {
-  return stringify({ type: 'thematicBreak' });
+export function thematicBreakBlock(): ThematicBreak {
+  return { type: 'thematicBreak' };
 }
 
-function stringify(node: RootContent): string {
-  return stringifyMarkdown(node);
+/** A paragraph without text is written as nothing in Markdown, so it is no block of the document. */
+export function isEmptyBlock(block: Block): boolean {
+  return block.type === 'paragraph' && block.children.length === 0;
 }

@@ -1,12 +1,16 @@
-// compose: Plan → Markdown through the handlebars templates.
+// compose: Plan → the composed document (mdast) that both writers read; a
+// user's template override is filled with handlebars and read back as Markdown.
 import type { Plan } from '../model/plan.js';
 import type { Diagnostic } from '../load/diagnostic.js';
 import { buildPlanView } from './view.js';
-import { loadTemplate, TemplateError } from './templates.js';
+import { documentTree, markdownView, normaliseBlankLines, treeMarkdown, type ComposedTree, type DocumentView } from './document.js';
+import { loadTemplate, overridesTemplate, TemplateError } from './templates.js';
 import type { ComposeProblem, DataPath } from './text.js';
 
 export type { DataPath, ComposeProblem } from './text.js';
+export type { ComposedTree, FrontMatter } from './document.js';
 export { builtinTemplatesDir, TemplateError } from './templates.js';
+export { treeMarkdown } from './document.js';
 
 export interface ComposeOptions {
   /** a directory whose plan.md.hbs / partials/*.hbs replace the built-in ones */
@@ -17,7 +21,17 @@ export interface ComposeOptions {
   locate?: (path: DataPath) => { line: number; column: number } | undefined;
 }
 
+/** The tree, or the Markdown text a user template produced. */
+export type ComposedDocument = { tree: ComposedTree } | { markdown: string };
+
 export interface ComposeResult {
+  /** absent when a user template is broken */
+  document?: ComposedDocument;
+  diagnostics: Diagnostic[];
+}
+
+export interface ComposeMarkdownResult {
+  /** '' when a user template is broken */
   markdown: string;
   diagnostics: Diagnostic[];
 }
@@ -30,35 +44,48 @@ export interface TemplateChoice {
   brokenTemplateHint: string;
 }
 
-export function composePlanMarkdown(plan: Plan, options: ComposeOptions = {}): ComposeResult {
+export function composePlan(plan: Plan, options: ComposeOptions = {}): ComposeResult {
   const problems: ComposeProblem[] = [];
   const view = buildPlanView(plan, problems);
   const diagnostics = uniqueProblems(problems).map((p) => problemDiagnostic(p, options));
-  return fillTemplate(view, diagnostics, {
+  return composeView(view, diagnostics, {
     name: 'plan.md.hbs',
     dir: options.templatesDir,
     brokenTemplateHint: '改正模板文件，或者去掉 --templates / 配置文件里的 templates，改用自带模板。',
   });
 }
 
-/** A broken user template becomes a diagnostic rather than an exception. */
-export function fillTemplate(view: object, diagnostics: Diagnostic[], template: TemplateChoice): ComposeResult {
-  try {
-    const markdown = normaliseBlankLines(loadTemplate(template.name, template.dir)(view));
-    return { markdown, diagnostics };
-  } catch (error) {
-    if (!(error instanceof TemplateError)) throw error;
-    return { markdown: '', diagnostics: [...diagnostics, templateDiagnostic(error, template.brokenTemplateHint)] };
-  }
+/** The plan as Markdown text (the .md output). */
+export function composePlanMarkdown(plan: Plan, options: ComposeOptions = {}): ComposeMarkdownResult {
+  return withMarkdown(composePlan(plan, options));
+}
+
+export function withMarkdown(result: ComposeResult): ComposeMarkdownResult {
+  return { markdown: result.document ? documentMarkdown(result.document) : '', diagnostics: result.diagnostics };
+}
+
+export function documentMarkdown(document: ComposedDocument): string {
+  return 'tree' in document ? treeMarkdown(document.tree) : document.markdown;
 }
 
 /**
- * Templates leave blank lines wherever an optional part is empty; a Markdown
- * block is separated by exactly one. User text cannot contain a blank line
- * here: remark-stringify writes its line breaks as character references.
+ * The tree, unless the user's templates directory overrides this template or
+ * a partial: then handlebars writes the Markdown, and the DOCX reads it back.
  */
-export function normaliseBlankLines(markdown: string): string {
-  return `${markdown.replace(/\n{3,}/g, '\n\n').trim()}\n`;
+export function composeView(view: DocumentView, diagnostics: Diagnostic[], template: TemplateChoice): ComposeResult {
+  if (template.dir && overridesTemplate(template.name, template.dir)) return fillTemplate(view, diagnostics, template);
+  return { document: { tree: documentTree(view) }, diagnostics };
+}
+
+/** Fills a template with the view's blocks as Markdown; the built-in templates give the tree's own Markdown. */
+export function fillTemplate(view: DocumentView, diagnostics: Diagnostic[], template: TemplateChoice): ComposeResult {
+  try {
+    const markdown = normaliseBlankLines(loadTemplate(template.name, template.dir)(markdownView(view)));
+    return { document: { markdown }, diagnostics };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { diagnostics: [...diagnostics, templateDiagnostic(error, template.brokenTemplateHint)] };
+  }
 }
 
 function uniqueProblems(problems: ComposeProblem[]): ComposeProblem[] {

@@ -51,6 +51,12 @@ export function loadTemplate(name: string, userDir?: string): RenderTemplate {
   return template;
 }
 
+/** Whether a user's templates directory replaces `name` or any partial. */
+export function overridesTemplate(name: string, userDir: string): boolean {
+  const dir = resolve(userDir);
+  return existsSync(join(dir, name)) || listPartials(dir).length > 0;
+}
+
 function compileTemplate(name: string, userDir?: string): RenderTemplate {
   const env = Handlebars.create();
   const dirs = userDir ? [builtinTemplatesDir(), resolve(userDir)] : [builtinTemplatesDir()];

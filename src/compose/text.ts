@@ -15,16 +15,26 @@ export interface ComposeProblem {
   hint?: string;
 }
 
-export interface CitationIndex {
-  metrics: ReadonlyMap<string, Metric>;
-  basis: ReadonlyMap<string, BasisDocument>;
+/** What a citation prints, and where in the plan that text comes from. */
+interface Citable {
+  text: () => string;
+  path: DataPath;
 }
 
+export interface CitationIndex {
+  byId: ReadonlyMap<string, Citable>;
+}
+
+/** A metric wins over a basis document with the same id. */
 export function buildCitationIndex(metrics: readonly Metric[] = [], basis: readonly BasisDocument[] = []): CitationIndex {
-  return {
-    metrics: new Map(metrics.map((m) => [m.id, m])),
-    basis: new Map(basis.filter((b) => b.id).map((b) => [b.id!, b])),
-  };
+  const byId = new Map<string, Citable>();
+  metrics.forEach((metric, i) => {
+    if (!byId.has(metric.id)) byId.set(metric.id, { text: () => targetPhrase(metric), path: ['metrics', i] });
+  });
+  basis.forEach((document, i) => {
+    if (document.id && !byId.has(document.id)) byId.set(document.id, { text: () => basisCitation(document), path: ['basis', i] });
+  });
+  return { byId };
 }
 
 // C0 controls except tab, LF, CR; U+FFFE/U+FFFF; lone surrogates.
@@ -47,14 +57,15 @@ export function removeInvalidCharacters(text: string, path: DataPath, problems: 
 
 const CITATION = /\\\[\[|\[\[([^\[\]\s]+)\]\]/g;
 
-/** "[[m-income]]" → "10万元以上", "[[doc-11]]" → "《标题》（文号）", "\[[" → "[[". */
+/**
+ * "[[m-income]]" → "10万元以上", "[[doc-11]]" → "《标题》（文号）", "\[[" → "[[".
+ * The cited text is cleaned like typed text, reported where it is defined.
+ */
 export function expandCitations(text: string, index: CitationIndex, path: DataPath, problems: ComposeProblem[]): string {
   return text.replace(CITATION, (match, id: string | undefined) => {
     if (id === undefined) return '[[';
-    const metric = index.metrics.get(id);
-    if (metric) return targetPhrase(metric);
-    const basis = index.basis.get(id);
-    if (basis) return basisCitation(basis);
+    const cited = index.byId.get(id);
+    if (cited) return removeInvalidCharacters(cited.text(), cited.path, problems);
     problems.push({
       path,
       severity: 'error',

@@ -1,10 +1,10 @@
-// Plan → the view the templates print. Every string in the view that holds
-// user text is finished Markdown (escaped by remark-stringify), so a template
-// can print it as is; `plan` gives templates the raw data when they need more.
-import { stringify as stringifyYaml } from 'yaml';
+// Plan → the view of the document: its front matter and its blocks (mdast),
+// grouped the way the templates print them (compose/document.ts).
+// `plan` gives user templates the raw data when they need more.
 import type { Attachment, Furniture, Plan, RunIn, Section, Text } from '../model/plan.js';
 import { numberSections, type NumberedSection } from '../derive/numbering.js';
-import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock } from './blocks.js';
+import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock, type Block } from './blocks.js';
+import type { FrontMatter } from './document.js';
 import { buildCitationIndex, prepareText, preparePlain, type ComposeProblem, type DataPath } from './text.js';
 
 export interface SectionView {
@@ -14,28 +14,28 @@ export interface SectionView {
   level: number;
   /** the title as plain text (not escaped) */
   title: string;
-  /** the heading line, a run-in paragraph, or the numbered first paragraph */
-  heading: string;
-  /** Markdown blocks of the node's own text after the heading */
-  body: string[];
-  /** "（牵头单位：…；责任单位：…；完成时限：…）" as a paragraph, or "" */
-  taskInfo: string;
+  /** the heading, a run-in paragraph, or the numbered first paragraph */
+  heading: Block;
+  /** blocks of the node's own text after the heading */
+  body: Block[];
+  /** "（牵头单位：…；责任单位：…；完成时限：…）" as a paragraph */
+  taskInfo?: Block;
   children: SectionView[];
-  closing: string[];
+  closing: Block[];
 }
 
 export interface AttachmentPageView {
-  rule: string;
+  rule: Block;
   /** "附件1", or "附件" when the document has one attachment */
-  label: string;
-  title: string;
-  body: string[];
+  label: Block;
+  title: Block;
+  body: Block[];
 }
 
 export interface PlanView {
-  frontMatter: string;
-  title: string;
-  opening: string[];
+  frontMatter: FrontMatter;
+  title: Block;
+  opening: Block[];
   sections: SectionView[];
   attachments: AttachmentPageView[];
   plan: Plan;
@@ -80,7 +80,7 @@ export function sectionView(node: NumberedSection, ctx: SectionContext): Section
     level: node.level,
     title: title ?? '',
     heading,
-    body: rest.map(blockMarkdown),
+    body: rest.map(textBlock),
     taskInfo: taskInfo(section, path, ctx),
     children: node.children.map((child) => sectionView(child, ctx)),
     closing: textBlocks(section.closing, [...path, 'closing'], ctx),
@@ -108,7 +108,7 @@ function runInMark(runIn: RunIn | undefined, ctx: SectionContext): '。' | '：'
   return runIn || undefined;
 }
 
-function taskInfo(section: Section, path: DataPath, ctx: SectionContext): string {
+function taskInfo(section: Section, path: DataPath, ctx: SectionContext): Block | undefined {
   const parts: string[] = [];
   if (section.lead) parts.push(`牵头单位：${preparePlain(section.lead, [...path, 'lead'], ctx.problems)}`);
   if (section.units?.length) {
@@ -120,7 +120,7 @@ function taskInfo(section: Section, path: DataPath, ctx: SectionContext): string
     const steps = section.milestones.map((m, i) => chineseDate(m.date) + preparePlain(m.text, [...path, 'milestones', i, 'text'], ctx.problems));
     parts.push(`时间节点：${steps.join('，')}`);
   }
-  return parts.length ? paragraphBlock(`（${parts.join('；')}）`) : '';
+  return parts.length ? paragraphBlock(`（${parts.join('；')}）`) : undefined;
 }
 
 /** PL-11: "2026-06-30" → "2026年6月30日"; words ("2026年6月底前") stay as written. */
@@ -142,12 +142,12 @@ export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: Sect
   );
 }
 
-export function blockMarkdown(block: PreparedBlock): string {
+export function textBlock(block: PreparedBlock): Block {
   return 'paragraph' in block ? paragraphBlock(block.paragraph) : listBlock(block.list);
 }
 
-export function textBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): string[] {
-  return preparedBlocks(text, path, ctx).map(blockMarkdown);
+export function textBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): Block[] {
+  return preparedBlocks(text, path, ctx).map(textBlock);
 }
 
 // ---- attachments and front matter -----------------------------------------
@@ -172,7 +172,7 @@ const FURNITURE_KEYS = [
 ] as const satisfies ReadonlyArray<keyof Furniture>;
 
 /** The furniture as YAML front matter (docs/markdown-convention.md). */
-function frontMatter(plan: Plan, ctx: SectionContext): string {
+function frontMatter(plan: Plan, ctx: SectionContext): FrontMatter {
   const furniture: Record<string, unknown> = {};
   for (const key of FURNITURE_KEYS) {
     const value = plan[key];
@@ -180,8 +180,7 @@ function frontMatter(plan: Plan, ctx: SectionContext): string {
     furniture[key] = key === 'attachments' ? plan.attachments!.map((a) => ({ title: a.title })) : value;
   }
   const cleaned = cleanStrings(furniture, [], ctx) as Record<string, unknown>;
-  const yaml = stringifyYaml(cleaned, { lineWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER }).trimEnd();
-  return `---\n${yaml}\n---`;
+  return { data: cleaned, yaml: { lineWidth: 0, blockQuote: false, doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER } };
 }
 
 function cleanStrings(value: unknown, path: DataPath, ctx: SectionContext): unknown {

@@ -1,5 +1,5 @@
 // mdast → Markdown text, the one place that decides how plandoc's Markdown is
-// spelled ("-" bullets, "**" strong, "***" rules). remark-stringify escapes
+// spelled ("-" bullets, "**" strong, "***" rules, unpadded tables). remark-stringify escapes
 // text nodes, so whatever a writer typed stays text and never becomes structure.
 import type { Nodes, Root } from 'mdast';
 import { unified } from 'unified';
@@ -18,7 +18,9 @@ const processor = unified()
     fences: true,
     incrementListMarker: true,
   })
-  .use(remarkGfm)
+  // Table cells are not padded to align the pipes: padding counts characters,
+  // not display width, so it misaligns Chinese text anyway and reads as stray spaces.
+  .use(remarkGfm, { tablePipeAlign: false })
   .use(remarkFrontmatter, ['yaml']);
 
 /** Serialises a tree (or a single block) to Markdown, without a trailing newline. */

@@ -9,6 +9,7 @@ import type { StyleProfileOverrides } from '../docx/profile.js';
 import type { ParsedYaml } from '../load/yaml.js';
 import { writeFileAtomic } from '../io/write.js';
 import { OutputRoot } from '../io/output.js';
+import type { ComposedDocument, ComposedTree } from '../compose/index.js';
 
 export type OutputFormat = 'md' | 'docx' | 'pdf';
 
@@ -47,11 +48,14 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
   const name = outputBaseName(inputPath);
   const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
   const outPath = (ext: string) => join(options.outDir, `${name}.${ext}`);
-  const markdown = await composeInput(inputPath, options, prepared);
-  if (markdown === undefined || hasErrors(prepared.diagnostics)) return prepared;
-  if (options.formats.includes('md') && !isMarkdownInput(inputPath)) prepared.files.push({ path: outPath('md'), data: markdown });
+  const document = await composeInput(inputPath, options, prepared);
+  if (document === undefined || hasErrors(prepared.diagnostics)) return prepared;
+  if (options.formats.includes('md') && !isMarkdownInput(inputPath)) {
+    const { documentMarkdown } = await import('../compose/index.js');
+    prepared.files.push({ path: outPath('md'), data: documentMarkdown(document) });
+  }
   if (options.formats.includes('docx') || options.formats.includes('pdf')) {
-    const docx = await convertToDocx(markdown, isMarkdownInput(inputPath) ? inputPath : outPath('md'), options.profile, prepared);
+    const docx = await convertToDocx(document, isMarkdownInput(inputPath) ? inputPath : outPath('md'), options.profile, prepared);
     if (!docx) return prepared;
     const file = { path: outPath('docx'), data: docx };
     if (options.formats.includes('docx')) prepared.files.push(file);
@@ -91,8 +95,11 @@ export function outputBaseName(inputPath: string): string {
   return name === '' || name === '.' || name === '..' ? 'document' : name;
 }
 
-async function composeInput(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
-  if (isMarkdownInput(inputPath)) return readMarkdown(inputPath, prepared);
+async function composeInput(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
+  if (isMarkdownInput(inputPath)) {
+    const markdown = await readMarkdown(inputPath, prepared);
+    return markdown === undefined ? undefined : { markdown };
+  }
   const { readSourceFile } = await import('../load/source.js');
   const read = await readSourceFile(inputPath);
   if (read.text === undefined) {
@@ -111,28 +118,28 @@ async function readMarkdown(inputPath: string, prepared: PreparedRender): Promis
   return read.text;
 }
 
-async function composePlan(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
+async function composePlan(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
   const { loadPlanSource } = await import('../load/index.js');
-  const { composePlanMarkdown } = await import('../compose/index.js');
+  const { composePlan } = await import('../compose/index.js');
   const loaded = loadPlanSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   prepared.diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return undefined;
-  const composed = composePlanMarkdown(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
+  const composed = composePlan(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
-  return composed.markdown;
+  return composed.document;
 }
 
-async function composeProgress(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<string | undefined> {
-  const { loadProgressSource, composeSummaryMarkdown } = await import('../summary/index.js');
+async function composeProgress(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
+  const { loadProgressSource, composeSummary } = await import('../summary/index.js');
   const loaded = await loadProgressSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   if (loaded.planFile && loaded.planSource !== undefined) prepared.sources.set(loaded.planFile, loaded.planSource);
   prepared.diagnostics.push(...loaded.diagnostics);
   if (!loaded.value) return undefined;
-  const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
+  const composed = composeSummary(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
-  return composed.markdown;
+  return composed.document;
 }
 
 /** Positions for compose's diagnostics, from the document the loader parsed. */
@@ -144,10 +151,10 @@ async function locator(loaded: { parsed?: ParsedYaml }) {
 
 // ---- outputs ----------------------------------------------------------------
 
-async function convertToDocx(markdown: string, file: string, profile: StyleProfileOverrides | undefined, prepared: PreparedRender): Promise<Uint8Array | undefined> {
+async function convertToDocx(document: ComposedDocument, file: string, profile: StyleProfileOverrides | undefined, prepared: PreparedRender): Promise<Uint8Array | undefined> {
   const { renderDocx, ProfileError } = await import('../docx/index.js');
   try {
-    const result = await renderDocx(markdown, { profile, file });
+    const result = 'tree' in document ? await treeToDocx(document.tree, { profile, file }) : await renderDocx(document.markdown, { profile, file });
     prepared.diagnostics.push(...result.diagnostics);
     return result.docx;
   } catch (error) {
@@ -155,6 +162,16 @@ async function convertToDocx(markdown: string, file: string, profile: StyleProfi
     prepared.diagnostics.push({ file, line: 0, column: 0, severity: 'error', code: 'profile', message: error.message, hint: '改正配置文件里的 profile 设置。' });
     return undefined;
   }
+}
+
+/** The composed tree straight to DOCX: no Markdown text in between (the furniture from the front matter data). */
+export async function treeToDocx(tree: ComposedTree, options: { profile?: StyleProfileOverrides; file: string }) {
+  const { mdastToDocx } = await import('../docx/index.js');
+  const { documentFurniture } = await import('../markdown/furniture.js');
+  const diagnostics: Diagnostic[] = [];
+  const furniture = documentFurniture(tree.frontMatter.data, tree.root, () => ({ line: 0, col: 0 }), options.file, diagnostics);
+  const result = await mdastToDocx(tree.root, furniture, options);
+  return { docx: result.docx, diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 
 function pdfPathFor(docxPath: string): string {

@@ -1,7 +1,10 @@
-// Progress (+ plan) → summary Markdown through the handlebars templates.
+// Progress (+ plan) → the composed summary (mdast), or Markdown from a user's template.
 import type { Plan } from '../model/plan.js';
 import type { Progress } from '../model/progress.js';
-import { fillTemplate, problemDiagnostic, type ComposeProblem, type ComposeResult, type DataPath } from '../compose/index.js';
+import {
+  composeView, problemDiagnostic, withMarkdown,
+  type ComposeMarkdownResult, type ComposeProblem, type ComposeResult, type DataPath,
+} from '../compose/index.js';
 import { buildContext } from './context.js';
 import { buildSummaryView } from './view.js';
 
@@ -22,17 +25,18 @@ export function summaryTemplateName(progress: Progress): string {
   return 'summary-brief.md.hbs';
 }
 
-export function composeSummaryMarkdown(
-  progress: Progress,
-  plan: Plan | undefined,
-  options: SummaryComposeOptions = {},
-): ComposeResult {
+export function composeSummary(progress: Progress, plan: Plan | undefined, options: SummaryComposeOptions = {}): ComposeResult {
   const problems: ComposeProblem[] = [];
   const view = buildSummaryView(buildContext(progress, plan), problems);
   const diagnostics = problems.map((p) => problemDiagnostic(p, options));
-  return fillTemplate(view, diagnostics, {
+  return composeView(view, diagnostics, {
     name: summaryTemplateName(progress),
     dir: options.templatesDir,
     brokenTemplateHint: '改正模板文件，或者去掉 --templates，改用自带模板。',
   });
+}
+
+/** The summary as Markdown text (the .md output). */
+export function composeSummaryMarkdown(progress: Progress, plan: Plan | undefined, options: SummaryComposeOptions = {}): ComposeMarkdownResult {
+  return withMarkdown(composeSummary(progress, plan, options));
 }

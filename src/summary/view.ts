@@ -3,21 +3,18 @@
 // derive/numbering like a plan, so standard and free-structure summaries
 // render through the same partial.
 import type { Table, TableRow } from 'mdast';
-import { stringify as stringifyYaml } from 'yaml';
 import type { Attachment, Section, Text } from '../model/plan.js';
 import type { Progress } from '../model/progress.js';
 import { numberSections } from '../derive/numbering.js';
 import { describeTarget } from '../derive/targets.js';
 import { formatNumber, formatRate } from '../derive/progress.js';
-import { headingBlock, paragraphBlock, thematicBreakBlock } from '../compose/blocks.js';
+import { headingBlock, paragraphBlock, thematicBreakBlock, type Block } from '../compose/blocks.js';
+import type { FrontMatter } from '../compose/document.js';
 import { preparePlain, type ComposeProblem, type DataPath } from '../compose/text.js';
 import {
-  blockMarkdown, preparedBlocks, sectionView, textBlocks,
+  preparedBlocks, sectionView, textBlock, textBlocks,
   type AttachmentPageView, type SectionContext, type SectionView,
 } from '../compose/view.js';
-import { unified } from 'unified';
-import remarkGfm from 'remark-gfm';
-import remarkStringify from 'remark-stringify';
 import { resolveCitations } from './cite.js';
 import type { MetricDef, SummaryContext } from './context.js';
 import { overallFigures, periodLabel } from './sentences.js';
@@ -27,9 +24,9 @@ import { deriveTitle } from './title.js';
 export const TABLE_TITLE = '主要指标完成情况表';
 
 export interface SummaryView {
-  frontMatter: string;
-  title: string;
-  opening: string[];
+  frontMatter: FrontMatter;
+  title: Block;
+  opening: Block[];
   sections: SectionView[];
   attachments: AttachmentPageView[];
   progress: Progress;
@@ -69,32 +66,27 @@ export function summaryTitle(context: SummaryContext): string {
   return deriveTitle(progress, plan?.title, plan?.issuer ?? progress.issuer);
 }
 
-function openingBlocks(build: Build): string[] {
+function openingBlocks(build: Build): Block[] {
   const { progress } = build.context;
   const written = preparedBlocks(progress.opening, ['opening'], build);
-  if (progress.body) return written.map(blockMarkdown);
+  if (progress.body) return written.map(textBlock);
   const auto = autoFor(progress.auto?.opening);
   const figures = auto.mode === 'generate' ? overallFigures(build.context) : undefined;
-  const replaced = auto.mode === 'replace' ? preparedBlocks(auto.text, ['auto', 'opening'], build).map(blockMarkdown) : [];
+  const replaced = auto.mode === 'replace' ? preparedBlocks(auto.text, ['auto', 'opening'], build).map(textBlock) : [];
   const closing = `${figures ? `${periodLabel(progress.period)}，${figures}。` : ''}现将有关情况总结如下：`;
-  return [...written.map(blockMarkdown), ...replaced, blockMarkdown({ paragraph: closing })];
+  return [...written.map(textBlock), ...replaced, textBlock({ paragraph: closing })];
 }
 
 // ---- attachment: 主要指标完成情况表 --------------------------------------------
 
 const TABLE_HEADER = ['序号', '指标', '单位', '目标', '完成', '完成率', '状态'];
 
-function metricTable(context: SummaryContext): string | undefined {
+function metricTable(context: SummaryContext): Table | undefined {
   const metrics = [...context.metrics.values()].filter((m) => m.target);
   if (!metrics.length) return undefined;
   const rows = metrics.map((metric, i) => tableRow([String(i + 1), ...metricCells(metric, context)]));
-  const table: Table = { type: 'table', align: ['center', 'left', 'center', 'left', 'right', 'right', 'center'], children: [tableRow(TABLE_HEADER), ...rows] };
-  return tableProcessor.stringify({ type: 'root', children: [table] }).trimEnd();
+  return { type: 'table', align: ['center', 'left', 'center', 'left', 'right', 'right', 'center'], children: [tableRow(TABLE_HEADER), ...rows] };
 }
-
-// Cells are not padded to align the pipes: padding counts characters, not
-// display width, so it misaligns Chinese text anyway and reads as stray spaces.
-const tableProcessor = unified().use(remarkStringify).use(remarkGfm, { tablePipeAlign: false });
 
 export function metricCells(metric: MetricDef, context: SummaryContext): string[] {
   const tracked = context.values.get(metric.id);
@@ -108,7 +100,7 @@ function tableRow(cells: readonly string[]): TableRow {
   return { type: 'tableRow', children: cells.map((cell) => ({ type: 'tableCell', children: [{ type: 'text', value: cell }] })) };
 }
 
-function attachmentPages(build: Build, table: string | undefined): AttachmentPageView[] {
+function attachmentPages(build: Build, table: Table | undefined): AttachmentPageView[] {
   const extra = build.context.progress.attachments ?? [];
   const count = extra.length + (table ? 1 : 0);
   const label = (n: number) => paragraphBlock(count > 1 ? `附件${n}` : '附件');
@@ -129,7 +121,7 @@ function attachmentPages(build: Build, table: string | undefined): AttachmentPag
 
 // ---- front matter -------------------------------------------------------------
 
-function frontMatter(build: Build, title: string, hasTable: boolean): string {
+function frontMatter(build: Build, title: string, hasTable: boolean): FrontMatter {
   const { progress, plan } = build.context;
   const attachments: Attachment[] = [...(hasTable ? [{ title: TABLE_TITLE }] : []), ...(progress.attachments ?? []).map((a) => ({ title: a.title }))];
   const furniture: Record<string, unknown> = {
@@ -148,5 +140,5 @@ function frontMatter(build: Build, title: string, hasTable: boolean): string {
     publication: progress.publication,
   };
   const present = Object.fromEntries(Object.entries(furniture).filter(([, v]) => v !== undefined));
-  return `---\n${stringifyYaml(present, { lineWidth: 0 }).trimEnd()}\n---`;
+  return { data: present, yaml: { lineWidth: 0 } };
 }
