@@ -4,18 +4,14 @@
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../load/diagnostic.js';
+import type { CheckReport } from '../check/index.js';
 import { EXIT_INPUT, EXIT_OK } from './exit.js';
 
 interface CheckOptions {
   format: 'text' | 'json';
 }
 
-interface FileReport {
-  file: string;
-  diagnostics: Diagnostic[];
-  /** texts the diagnostics point into, by file name (a progress file's plan too) */
-  sources: Map<string, string>;
-}
+type FileReport = CheckReport;
 
 export function register(program: Command): void {
   program
@@ -44,21 +40,8 @@ async function checkFile(file: string): Promise<FileReport> {
   }
   const read = await readSourceFile(file);
   if (read.text === undefined) return { file, sources: new Map(), diagnostics: read.diagnostics };
-  const { isProgressSource, loadPlanSource } = await import('../load/index.js');
-  const report = isProgressSource(read.text)
-    ? await checkProgress(file, read.text)
-    : { file, sources: new Map([[file, read.text]]), diagnostics: loadPlanSource(read.text, file).diagnostics };
-  const reported = new Set(report.diagnostics.map((d) => `${d.line}:${d.column}`));
-  const warnings = await conventionWarnings(read.text, file);
-  // a typed heading number is already a check error at the same place
-  report.diagnostics.push(...warnings.filter((w) => !reported.has(`${w.line}:${w.column}`)));
-  return report;
-}
-
-/** Writing-convention findings of `plandoc lint`, reported by check as warnings. */
-async function conventionWarnings(text: string, file: string): Promise<Diagnostic[]> {
-  const { lintPlanSource } = await import('../lint/index.js');
-  return lintPlanSource(text, file).map(({ fix: _fix, ...finding }) => ({ ...finding, severity: 'warning' }));
+  const { checkSource } = await import('../check/index.js');
+  return checkSource(read.text, file);
 }
 
 function notYaml(file: string): Diagnostic {
@@ -67,14 +50,6 @@ function notYaml(file: string): Diagnostic {
     message: `“${file}”不是 YAML 文件，check 只检查 .yaml / .yml 计划文件和进度文件`,
     hint: 'Markdown 文件可以直接用 plandoc render 转成 DOCX。',
   };
-}
-
-async function checkProgress(file: string, text: string): Promise<FileReport> {
-  const { loadProgressSource } = await import('../summary/index.js');
-  const result = await loadProgressSource(text, file);
-  const sources = new Map([[file, result.source]]);
-  if (result.planFile && result.planSource !== undefined) sources.set(result.planFile, result.planSource);
-  return { file, sources, diagnostics: result.diagnostics };
 }
 
 async function printReports(reports: FileReport[], options: CheckOptions): Promise<void> {

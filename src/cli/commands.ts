@@ -10,6 +10,7 @@ import * as diff from './diff.js';
 import * as init from './init.js';
 import * as rollover from './rollover.js';
 import * as build from './build.js';
+import * as serve from './serve.js';
 
 export function registerCommands(program: Command): void {
   check.register(program);
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   rollover.register(program);
   build.register(program);
   build.registerWorker(program);
+  serve.register(program);
 }

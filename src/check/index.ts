@@ -1,0 +1,38 @@
+// What `plandoc check` reports for one file's text: YAML syntax, schema,
+// semantic rules (a progress file with its plan) and the writing conventions of
+// `lint` as warnings. Shared by the check command and the workbench.
+import type { Diagnostic } from '../load/diagnostic.js';
+
+export interface CheckReport {
+  file: string;
+  diagnostics: Diagnostic[];
+  /** texts the diagnostics point into, by file name (a progress file's plan too) */
+  sources: Map<string, string>;
+}
+
+/** Checks a plan or progress file's text, read from (or about to be saved to) `file`. */
+export async function checkSource(text: string, file: string): Promise<CheckReport> {
+  const { isProgressSource, loadPlanSource } = await import('../load/index.js');
+  const report = isProgressSource(text)
+    ? await checkProgress(file, text)
+    : { file, sources: new Map([[file, text]]), diagnostics: loadPlanSource(text, file).diagnostics };
+  const reported = new Set(report.diagnostics.map((d) => `${d.line}:${d.column}`));
+  const warnings = await conventionWarnings(text, file);
+  // a typed heading number is already a check error at the same place
+  report.diagnostics.push(...warnings.filter((w) => !reported.has(`${w.line}:${w.column}`)));
+  return report;
+}
+
+/** Writing-convention findings of `plandoc lint`, reported by check as warnings. */
+async function conventionWarnings(text: string, file: string): Promise<Diagnostic[]> {
+  const { lintPlanSource } = await import('../lint/index.js');
+  return lintPlanSource(text, file).map(({ fix: _fix, ...finding }) => ({ ...finding, severity: 'warning' }));
+}
+
+async function checkProgress(file: string, text: string): Promise<CheckReport> {
+  const { loadProgressSource } = await import('../summary/index.js');
+  const result = await loadProgressSource(text, file);
+  const sources = new Map([[file, result.source]]);
+  if (result.planFile && result.planSource !== undefined) sources.set(result.planFile, result.planSource);
+  return { file, sources, diagnostics: result.diagnostics };
+}

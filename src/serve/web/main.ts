@@ -1,0 +1,210 @@
+// The workbench page: files on the left, the editor in the middle, the A4
+// preview (or progress, changes) on the right.
+import './style.css';
+import type { EditorView } from '@codemirror/view';
+import { api, ApiError, tokenUrl, query } from './api';
+import { createEditor, goToLine, loadDocument, showDiagnostics, type EditorHooks, type ServerDiagnostic } from './editor';
+import { element, highlightLine, renderPages, type PreviewData } from './preview';
+import { renderFileList, type PlanGroup } from './files';
+import { askConflict } from './dialog';
+
+interface OpenFile {
+  path: string;
+  /** the version on disk the editor's text is based on */
+  version: string | null;
+  savedText: string;
+}
+
+const PREVIEW_DELAY_MS = 300;
+const DISK_POLL_MS = 1500;
+
+class Workbench {
+  readonly files = element('nav', 'files');
+  readonly editorPane = element('section', 'editor');
+  readonly side = element('section', 'side');
+  readonly pages = element('div', 'pages');
+  readonly status = element('span', 'status');
+  readonly title = element('span', 'file-title', '未打开文件');
+  readonly problems = element('ul', 'problems');
+  readonly view: EditorView;
+  open?: OpenFile;
+  preview: PreviewData = { blocks: [], pageCount: 0 };
+  private timer?: number;
+  private generation = 0;
+  private cursorLine = 1;
+  private conflictShown = false;
+
+  constructor() {
+    this.view = createEditor(this.editorPane, this.hooks);
+    this.layout();
+    void this.refreshFiles();
+    window.setInterval(() => void this.watchDisk(), DISK_POLL_MS);
+  }
+
+  readonly hooks: EditorHooks = {
+    onChange: () => this.scheduleUpdate(),
+    onCursor: (line) => {
+      this.cursorLine = line;
+      highlightLine(this.pages, this.preview.blocks, line);
+    },
+    onSave: () => void this.save(),
+  };
+
+  private layout(): void {
+    const bar = element('header', 'bar');
+    const brand = element('strong', 'brand', 'plandoc 工作台');
+    const save = button('保存', () => void this.save(), 'save');
+    const downloads = element('span', 'downloads');
+    for (const format of ['docx', 'pdf', 'md'] as const) downloads.append(button(`下载 ${format.toUpperCase()}`, () => void this.download(format), `download-${format}`));
+    bar.append(brand, this.title, this.status, save, downloads);
+    this.side.append(this.pages);
+    this.editorPane.append(this.problems);
+    document.body.append(bar, element('main', 'work'));
+    document.querySelector('main')!.append(this.files, this.editorPane, this.side);
+  }
+
+  async refreshFiles(): Promise<void> {
+    const { groups } = await api<{ groups: PlanGroup[] }>('GET', '/api/files');
+    renderFileList(this.files, groups, this.open?.path, (path) => void this.openFile(path));
+  }
+
+  async openFile(path: string): Promise<void> {
+    if (this.open && this.isDirty() && !confirm('当前文件有未保存的修改，放弃这些修改并打开另一个文件吗？')) return;
+    const file = await api<{ path: string; text: string; version: string }>('GET', `/api/file?${query({ path })}`);
+    this.open = { path: file.path, version: file.version, savedText: file.text };
+    loadDocument(this.view, file.text, file.path, this.hooks);
+    this.title.textContent = file.path;
+    document.body.dataset.file = file.path;
+    this.markClean();
+    await this.update();
+    void this.refreshFiles();
+  }
+
+  isDirty(): boolean {
+    return this.open !== undefined && this.view.state.doc.toString() !== this.open.savedText;
+  }
+
+  private markClean(): void {
+    this.status.textContent = this.isDirty() ? '未保存' : '已保存';
+    this.status.classList.toggle('dirty', this.isDirty());
+  }
+
+  private scheduleUpdate(): void {
+    this.markClean();
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => void this.update(), PREVIEW_DELAY_MS);
+  }
+
+  /** Check and preview of the editor's text; an answer to an older text is dropped. */
+  async update(): Promise<void> {
+    if (!this.open) return;
+    const generation = ++this.generation;
+    const text = this.view.state.doc.toString();
+    const body = { path: this.open.path, text };
+    try {
+      const [check, preview] = await Promise.all([
+        api<{ diagnostics: ServerDiagnostic[] }>('POST', '/api/check', body),
+        api<PreviewData>('POST', '/api/preview', body),
+      ]);
+      if (generation !== this.generation || text !== this.view.state.doc.toString()) return;
+      showDiagnostics(this.view, check.diagnostics, this.open.path);
+      this.listProblems(check.diagnostics);
+      if (preview.pageCount > 0) {
+        this.preview = preview;
+        renderPages(this.pages, preview, (line) => goToLine(this.view, line));
+        highlightLine(this.pages, preview.blocks, this.cursorLine);
+      }
+      this.pages.classList.toggle('stale', preview.pageCount === 0);
+      document.body.dataset.updated = String(generation);
+    } catch (error) {
+      this.notice(error instanceof ApiError ? error.message : '工作台没有响应：plandoc serve 还在运行吗？');
+    }
+  }
+
+  private listProblems(diagnostics: ServerDiagnostic[]): void {
+    const items = diagnostics.map((d) => {
+      const li = element('li', d.severity, `${d.file}:${d.line}:${d.column} ${d.severity === 'error' ? '错误' : '警告'} [${d.code}] ${d.message}`);
+      if (d.file === this.open?.path) li.addEventListener('click', () => goToLine(this.view, d.line));
+      return li;
+    });
+    this.problems.replaceChildren(...items);
+  }
+
+  async save(): Promise<boolean> {
+    if (!this.open) return false;
+    const text = this.view.state.doc.toString();
+    const result = await api<{ saved: boolean; version?: string; conflict?: { text: string; version: string } }>('PUT', '/api/file', { path: this.open.path, text, baseVersion: this.open.version });
+    if (!result.saved && result.conflict) return this.resolveConflict(result.conflict);
+    this.open.version = result.version!;
+    this.open.savedText = text;
+    this.markClean();
+    void this.refreshFiles();
+    return true;
+  }
+
+  /** The file changed on disk (another editor, git checkout): never overwrite it silently. */
+  private async resolveConflict(disk: { text: string; version: string }): Promise<boolean> {
+    if (!this.open || this.conflictShown) return false;
+    this.conflictShown = true;
+    const choice = await askConflict(this.open.path);
+    this.conflictShown = false;
+    if (choice === 'reload') {
+      this.open = { path: this.open.path, version: disk.version || null, savedText: disk.text };
+      loadDocument(this.view, disk.text, this.open.path, this.hooks);
+      this.markClean();
+      await this.update();
+      return false;
+    }
+    // keep: the next save replaces the version on disk, as the writer chose
+    this.open.version = disk.version || null;
+    this.open.savedText = '\u0000'; // the editor's text differs from the disk's
+    this.markClean();
+    return false;
+  }
+
+  private async watchDisk(): Promise<void> {
+    if (!this.open || this.conflictShown) return;
+    const path = this.open.path;
+    const { version } = await api<{ version: string | null }>('GET', `/api/version?${query({ path })}`).catch(() => ({ version: this.open?.version ?? null }));
+    if (!this.open || this.open.path !== path || version === this.open.version) return;
+    if (!this.isDirty()) return this.reloadFromDisk('磁盘上的文件变了，已重新载入');
+    const file = await api<{ text: string; version: string }>('GET', `/api/file?${query({ path })}`).catch(() => ({ text: '', version: '' }));
+    await this.resolveConflict(file);
+  }
+
+  /** Nothing typed since the last save: follow the disk. */
+  async reloadFromDisk(message: string): Promise<void> {
+    if (!this.open) return;
+    const path = this.open.path;
+    const file = await api<{ text: string; version: string }>('GET', `/api/file?${query({ path })}`);
+    this.open = { path, version: file.version, savedText: file.text };
+    loadDocument(this.view, file.text, path, this.hooks);
+    this.markClean();
+    this.notice(message);
+    await this.update();
+  }
+
+  async download(format: 'docx' | 'pdf' | 'md'): Promise<void> {
+    if (!this.open) return;
+    if (this.isDirty() && !(await this.save())) return;
+    const link = element('a');
+    link.href = tokenUrl('/api/download', { path: this.open.path, format });
+    link.download = '';
+    document.body.append(link);
+    link.click();
+    link.remove();
+  }
+
+  notice(message: string): void {
+    this.status.textContent = message;
+  }
+}
+
+function button(label: string, onClick: () => void, id?: string): HTMLButtonElement {
+  const b = element('button', '', label);
+  if (id) b.id = id;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+new Workbench();

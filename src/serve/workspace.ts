@@ -1,0 +1,123 @@
+// The writer's folder as the workbench sees it: its plan, progress and
+// Markdown files grouped by plan, each with its check status, and reading and
+// saving a file with a version so an outside change is never overwritten.
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { writeFileAtomic } from '../cli/io.js';
+import { kindOf, referencedPlan } from '../build/discover.js';
+import { HttpError } from './http.js';
+import { resolveInside, shownPath } from './paths.js';
+
+export type FileKind = 'plan' | 'progress' | 'markdown' | 'other';
+
+export interface FileEntry {
+  path: string;
+  kind: FileKind;
+  errors: number;
+  warnings: number;
+}
+
+export interface PlanGroup {
+  /** the plan's path; '' for files that belong to no plan */
+  plan: string;
+  files: FileEntry[];
+}
+
+const SKIPPED = new Set(['node_modules', '.git', 'out']);
+const MAX_FILES = 2000;
+
+/** Files under `root`, symlinks not followed. */
+export async function listFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (found.length >= MAX_FILES || entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && !SKIPPED.has(entry.name)) await walk(path);
+      else if (entry.isFile() && /\.(ya?ml|md|markdown)$/i.test(entry.name)) found.push(path);
+    }
+  };
+  await walk(root);
+  return found;
+}
+
+export async function groupFiles(root: string): Promise<PlanGroup[]> {
+  const { checkSource } = await import('../check/index.js');
+  const groups = new Map<string, FileEntry[]>();
+  const add = (plan: string, entry: FileEntry) => groups.set(plan, [...(groups.get(plan) ?? []), entry]);
+  for (const path of await listFiles(root)) {
+    const text = await readFile(path, 'utf8').catch(() => '');
+    const isMarkdown = /\.(md|markdown)$/i.test(path);
+    const kind: FileKind = isMarkdown ? 'markdown' : (kindOf(text) ?? 'other');
+    if (kind === 'other') continue;
+    const diagnostics = kind === 'markdown' ? [] : (await checkSource(text, path)).diagnostics.filter((d) => d.file === path);
+    const entry = { path: shownPath(root, path), kind, errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning') };
+    const plan = kind === 'plan' ? entry.path : kind === 'progress' ? planOf(root, text, path) : '';
+    add(plan, entry);
+  }
+  return [...groups].map(([plan, files]) => ({ plan, files: sortPlanFirst(plan, files) })).sort((a, b) => (a.plan === '' ? 1 : b.plan === '' ? -1 : a.plan.localeCompare(b.plan)));
+}
+
+function planOf(root: string, text: string, path: string): string {
+  const plan = referencedPlan(text, path);
+  if (!plan) return '';
+  const rel = relative(root, plan);
+  return rel.startsWith('..') ? '' : shownPath(root, plan);
+}
+
+function sortPlanFirst(plan: string, files: FileEntry[]): FileEntry[] {
+  return [...files].sort((a, b) => (a.path === plan ? -1 : b.path === plan ? 1 : a.path.localeCompare(b.path)));
+}
+
+function count(diagnostics: Array<{ severity: string }>, severity: string): number {
+  return diagnostics.filter((d) => d.severity === severity).length;
+}
+
+// ---- reading and saving ---------------------------------------------------------
+
+export interface FileState {
+  path: string;
+  text: string;
+  /** a hash of the bytes on disk; a save names the version it was based on */
+  version: string;
+}
+
+export function versionOf(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+}
+
+/** The file's bytes, refusing anything but a regular file of a plan's size. */
+export async function readInside(root: string, path: string, limit: number): Promise<{ absolute: string; bytes: Buffer }> {
+  const absolute = await resolveInside(root, path);
+  const info = await lstat(absolute).catch(() => undefined);
+  if (!info) throw new HttpError(404, `找不到文件：${path}`);
+  if (!info.isFile()) throw new HttpError(400, `不是普通文件：${path}`);
+  if (info.size > limit) throw new HttpError(413, `文件太大（${Math.round(info.size / 1024 / 1024)} MB），工作台不打开它：${path}`);
+  return { absolute, bytes: await readFile(absolute) };
+}
+
+export async function currentVersion(root: string, path: string): Promise<string | undefined> {
+  const absolute = await resolveInside(root, path);
+  const bytes = await readFile(absolute).catch(() => undefined);
+  return bytes ? versionOf(bytes) : undefined;
+}
+
+export type SaveResult = { saved: true; version: string } | { saved: false; conflict: FileState };
+
+/**
+ * Writes `text` atomically unless the file changed on disk since `baseVersion`
+ * (another editor, `git checkout`): then nothing is written and the page gets
+ * the current text to offer reload or keep. `baseVersion` null creates a new file.
+ */
+export async function saveFile(root: string, path: string, text: string, baseVersion: string | null): Promise<SaveResult> {
+  const absolute = await resolveInside(root, path);
+  const onDisk = await readFile(absolute).catch(() => undefined);
+  const diskVersion = onDisk ? versionOf(onDisk) : null;
+  if (diskVersion !== baseVersion) {
+    return { saved: false, conflict: { path, text: onDisk?.toString('utf8') ?? '', version: diskVersion ?? '' } };
+  }
+  await writeFileAtomic(absolute, text);
+  return { saved: true, version: versionOf(text) };
+}

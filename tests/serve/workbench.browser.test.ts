@@ -1,0 +1,138 @@
+// plandoc serve in a real browser (issue item 8): Debian's Chromium driven by
+// puppeteer-core. Typing, inline diagnostics, live preview, click-to-line,
+// download byte-identical to render, and the conflict dialog.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { launchBrowser } from './browser.js';
+import { startWorkbench, type Workbench } from './server.js';
+
+let wb: Workbench;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  wb = await startWorkbench();
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  page = await browser.newPage();
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(wb.server.url);
+  await page.waitForSelector('a.file[data-path="changshou-2026.yaml"]');
+  await page.click('a.file[data-path="changshou-2026.yaml"]');
+  await page.waitForSelector('.page .blk.title');
+});
+
+afterAll(async () => {
+  await closeBrowser?.();
+  await wb?.close();
+});
+
+/** Puts the cursor at the end of the first editor line that starts with `prefix`. */
+async function clickLineEnd(prefix: string): Promise<void> {
+  const handle = await page.evaluateHandle((p) => [...document.querySelectorAll('.cm-line')].find((line) => line.textContent!.trimStart().startsWith(p)), prefix);
+  const line = handle.asElement();
+  if (!line) throw new Error(`no editor line starts with ${prefix}`);
+  await (line as import('puppeteer-core').ElementHandle<Element>).click();
+  await page.keyboard.press('End');
+}
+
+async function activeLineNumber(): Promise<number> {
+  return page.$eval('.cm-activeLineGutter', (el) => Number(el.textContent));
+}
+
+/** Waits for the preview and check that answer the editor's current text. */
+async function settled(): Promise<void> {
+  const before = await page.evaluate(() => document.body.dataset.updated);
+  await page.waitForFunction((b) => document.body.dataset.updated !== b, { timeout: 10_000 }, before);
+}
+
+describe('serve in Chromium', () => {
+  it('shows the plan as A4 pages with the title, page numbers and the file list with check status', async () => {
+    expect(await page.$eval('.page .blk.title', (el) => el.textContent)).toContain('长寿镇2026年巩固拓展脱贫攻坚成果');
+    const numbers = await page.$$eval('.page .page-number', (els) => els.map((el) => el.textContent));
+    expect(numbers.slice(0, 2)).toEqual(['— 1 —', '— 2 —']);
+    expect(await page.$eval('a.file[data-path="changshou-2026.yaml"] + .badge', (el) => el.textContent)).toBe('通过');
+  });
+
+  it('a mistake typed into year: shows an error at that line; fixing it clears it and the preview follows the edit', async () => {
+    await clickLineEnd('year: 2026');
+    const yearLine = await activeLineNumber();
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('x');
+    await settled();
+    const marked = await page.$$eval('.cm-lintRange-error', (els) => els.map((el) => el.closest('.cm-line')?.textContent));
+    expect(marked).toContain('year: 202x');
+    expect(await page.$eval('ul.problems li.error', (el) => el.textContent)).toContain(`changshou-2026.yaml:${yearLine}:`);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('6');
+    await settled();
+    expect(await page.$$('.cm-lintRange-error')).toHaveLength(0);
+
+    await clickLineEnd('title: 指导思想');
+    await page.keyboard.type('和基本原则');
+    await settled();
+    const headings = await page.$$eval('.blk.heading2', (els) => els.map((el) => el.textContent));
+    expect(headings).toContain('（一）指导思想和基本原则');
+  });
+
+  it('clicking a preview paragraph puts the cursor on its YAML line; the cursor line is highlighted in the preview', async () => {
+    await page.click('.blk.heading1');
+    expect(await page.$eval('.cm-activeLine', (el) => el.textContent)).toBe('    title: 总体要求');
+    const paragraph = await page.$$('.blk.body');
+    await paragraph[0]!.click();
+    expect(await page.$eval('.cm-activeLine', (el) => el.textContent?.trim())).toMatch(/^text: 以习近平新时代/);
+    await clickLineEnd('title: 工作目标');
+    await page.waitForFunction(() => document.querySelector('.blk.current')?.textContent === '（二）工作目标');
+  });
+
+  it('downloads a DOCX byte-identical to `plandoc render` of the saved file', async () => {
+    const downloads = mkdtempSync(join(tmpdir(), 'plandoc-dl-'));
+    const rendered = mkdtempSync(join(tmpdir(), 'plandoc-render-'));
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+      await page.click('#download-docx'); // saves the edit first
+      await waitFor(() => readdirSync(downloads).some((name) => name.endsWith('.docx')));
+      const saved = readFileSync(join(wb.dir, 'changshou-2026.yaml'), 'utf8');
+      expect(saved).toContain('title: 指导思想和基本原则');
+      const result = runCli(['render', join(wb.dir, 'changshou-2026.yaml'), '-o', rendered, '--to', 'docx']);
+      expect(result.code).toBe(0);
+      const downloaded = readFileSync(join(downloads, 'changshou-2026.docx'));
+      expect(Buffer.compare(downloaded, readFileSync(join(rendered, 'changshou-2026.docx')))).toBe(0);
+    } finally {
+      rmSync(downloads, { recursive: true, force: true });
+      rmSync(rendered, { recursive: true, force: true });
+    }
+  });
+
+  it('an outside edit while the writer has unsaved changes brings up the reload/keep dialog; reload shows the disk', async () => {
+    await clickLineEnd('issuer: 长寿镇');
+    await page.keyboard.type('人民政府');
+    const file = join(wb.dir, 'changshou-2026.yaml');
+    const outside = readFileSync(file, 'utf8').replace('date: 2026-01-14', 'date: 2026-01-20');
+    writeFileSync(file, outside);
+    await page.waitForSelector('dialog.conflict[open]', { timeout: 10_000 });
+    expect(await page.$eval('dialog.conflict', (el) => el.textContent)).toContain('在工作台之外被修改了');
+    expect(readFileSync(file, 'utf8')).toBe(outside);
+    await page.click('dialog.conflict button.reload');
+    await page.waitForFunction(() => [...document.querySelectorAll('.cm-line')].some((l) => l.textContent === 'date: 2026-01-20'));
+    expect(await page.$$eval('.cm-line', (els) => els.some((l) => l.textContent === 'issuer: 长寿镇人民政府'))).toBe(false);
+  });
+
+  it('no script error happened on the page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeout = 15_000): Promise<void> {
+  const start = Date.now();
+  while (!condition()) {
+    if (Date.now() - start > timeout) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
