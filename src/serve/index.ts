@@ -9,6 +9,7 @@ import { ROUTES, type ApiContext } from './api.js';
 import { checkRequest, newToken } from './guard.js';
 import { HttpError, sendBytes, sendJson } from './http.js';
 import { PathRefused } from './paths.js';
+import { FileIoError } from '../io/errors.js';
 import { pageHtml } from './page.js';
 
 export interface ServeOptions {
@@ -85,8 +86,8 @@ export function webDir(): string {
 }
 
 function replyError(res: ServerResponse, error: unknown): void {
-  const status = error instanceof HttpError ? error.status : error instanceof PathRefused ? 403 : 500;
-  const message = error instanceof HttpError || error instanceof PathRefused ? error.message : `工作台内部错误：${(error as Error)?.message ?? String(error)}`;
+  const status = error instanceof HttpError ? error.status : error instanceof PathRefused ? 403 : error instanceof FileIoError ? 422 : 500;
+  const message = error instanceof HttpError || error instanceof PathRefused || error instanceof FileIoError ? error.message : `工作台内部错误：${(error as Error)?.message ?? String(error)}`;
   if (status === 500 && process.env.PLANDOC_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
   if (res.headersSent) return void res.destroy();
   sendJson(res, status, { error: message });

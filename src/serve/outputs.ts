@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasErrors } from '../load/diagnostic.js';
+import { OutputRoot } from '../io/output.js';
 import { HttpError } from './http.js';
 
 export type DownloadFormat = 'docx' | 'md' | 'pdf';
@@ -26,7 +27,7 @@ export async function downloadOutput(absolute: string, format: DownloadFormat): 
     if (hasErrors(prepared.diagnostics)) throw new HttpError(422, '文件有错误，不能生成；先改正编辑器里标出的错误并保存。');
     const name = `${outputBaseName(absolute)}.${format}`;
     if (format === 'md' && /\.(md|markdown)$/i.test(absolute)) return { name, type: TYPES.md, data: await readFile(absolute) };
-    await writePrepared(prepared, scratch).catch((error: Error) => {
+    await writePrepared(prepared, await OutputRoot.open(scratch)).catch((error: Error) => {
       throw new HttpError(503, error.name === 'PdfUnavailableError' ? '这台电脑没有安装 LibreOffice，不能生成 PDF。' : `生成失败：${error.message}`);
     });
     return { name, type: TYPES[format], data: await readFile(join(scratch, name)) };

@@ -2,9 +2,11 @@
 // Markdown files grouped by plan, each with its check status, and reading and
 // saving a file with a version so an outside change is never overwritten.
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { writeFileAtomic } from '../cli/io.js';
+import { writeFileAtomic } from '../io/write.js';
+import { writeInPlace } from '../io/inplace.js';
+import { readBounded, refusalMessage } from '../io/read.js';
 import { kindOf, referencedPlan } from '../build/discover.js';
 import { HttpError } from './http.js';
 import { resolveInside, shownPath } from './paths.js';
@@ -91,11 +93,12 @@ export function versionOf(bytes: Uint8Array | string): string {
 /** The file's bytes, refusing anything but a regular file of a plan's size. */
 export async function readInside(root: string, path: string, limit: number): Promise<{ absolute: string; bytes: Buffer }> {
   const absolute = await resolveInside(root, path);
-  const info = await lstat(absolute).catch(() => undefined);
-  if (!info) throw new HttpError(404, `找不到文件：${path}`);
-  if (!info.isFile()) throw new HttpError(400, `不是普通文件：${path}`);
-  if (info.size > limit) throw new HttpError(413, `文件太大（${Math.round(info.size / 1024 / 1024)} MB），工作台不打开它：${path}`);
-  return { absolute, bytes: await readFile(absolute) };
+  const read = await readBounded(absolute, limit);
+  if (read.refusal) {
+    const status = read.refusal.kind === 'missing' ? 404 : read.refusal.kind === 'too-large' ? 413 : 400;
+    throw new HttpError(status, refusalMessage(path, read.refusal, limit).message);
+  }
+  return { absolute, bytes: read.bytes };
 }
 
 export async function currentVersion(root: string, path: string): Promise<string | undefined> {
@@ -118,6 +121,8 @@ export async function saveFile(root: string, path: string, text: string, baseVer
   if (diskVersion !== baseVersion) {
     return { saved: false, conflict: { path, text: onDisk?.toString('utf8') ?? '', version: diskVersion ?? '' } };
   }
-  await writeFileAtomic(absolute, text);
+  // an existing file stays the same file (symlink, mode, hard links kept); a new one is written atomically
+  if (onDisk) await writeInPlace(absolute, text, path);
+  else await writeFileAtomic(absolute, text, path);
   return { saved: true, version: versionOf(text) };
 }
