@@ -3,7 +3,7 @@
 // import). Bodies are JSON; files are named relative to the folder.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_SOURCE_BYTES } from '../load/index.js';
-import { attachment, HttpError, readJson, sendBytes, sendJson } from './http.js';
+import { attachment, HttpError, readBody, readJson, sendBytes, sendJson } from './http.js';
 import { currentVersion, groupFiles, readInside, saveFile, versionOf } from './workspace.js';
 import { resolve } from 'node:path';
 import { resolveInside, shownPath } from './paths.js';
@@ -55,7 +55,44 @@ export const ROUTES: Record<string, Handler> = {
     const output = await downloadOutput(absolute, format);
     sendBytes(res, output.type, output.data, attachment(output.name));
   },
+  'GET /api/exact': async (_req, url, res, ctx) => {
+    const { exactPages } = await import('./exact.js');
+    sendJson(res, 200, { pages: await exactPages(await resolveInside(ctx.root, param(url, 'path'))) });
+  },
+  'POST /api/progress': async (req, _url, res, ctx) => {
+    const body = await readJson<TextRequest>(req);
+    const { progressView } = await import('./progress.js');
+    sendJson(res, 200, { view: (await progressView(checkedText(body), await resolveInside(ctx.root, body.path))) ?? null });
+  },
+  'GET /api/revisions': async (_req, url, res, ctx) => {
+    const { revisionsOf, uncommitted } = await import('./changes.js');
+    const absolute = await resolveInside(ctx.root, param(url, 'path'));
+    sendJson(res, 200, { revisions: (await revisionsOf(absolute, ctx.root)) ?? null, uncommitted: (await uncommitted(ctx.root)) ?? null });
+  },
+  'POST /api/diff': async (req, _url, res, ctx) => {
+    const body = await readJson<TextRequest & { rev: string }>(req);
+    const { diffAgainst } = await import('./changes.js');
+    if (typeof body.rev !== 'string' || !body.rev) throw new HttpError(400, '请选择要比较的版本');
+    sendJson(res, 200, await diffAgainst(await resolveInside(ctx.root, body.path), body.rev, checkedText(body)));
+  },
+  'POST /api/init': async (req, _url, res, ctx) => {
+    const { createPlan } = await import('./actions.js');
+    sendJson(res, 200, await createPlan(ctx.root, await readJson(req)));
+  },
+  'POST /api/rollover': async (req, _url, res, ctx) => {
+    const { rolloverPlan } = await import('./actions.js');
+    sendJson(res, 200, await rolloverPlan(ctx.root, await readJson(req)));
+  },
+  'POST /api/import': async (req, _url, res, ctx) => {
+    const { importDocument } = await import('./actions.js');
+    const name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''));
+    if (!name) throw new HttpError(400, '请求缺少文件名');
+    sendJson(res, 200, await importDocument(ctx.root, name, await readBody(req, MAX_IMPORT_BYTES)));
+  },
 };
+
+/** An old .docx with pictures can be larger than a plan; import reads its text only. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 export function param(url: URL, name: string): string {
   const value = url.searchParams.get(name);

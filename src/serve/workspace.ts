@@ -116,6 +116,10 @@ export type SaveResult = { saved: true; version: string } | { saved: false; conf
  */
 export async function saveFile(root: string, path: string, text: string, baseVersion: string | null): Promise<SaveResult> {
   const absolute = await resolveInside(root, path);
+  return oneAtATime(absolute, () => saveChecked(absolute, path, text, baseVersion));
+}
+
+async function saveChecked(absolute: string, path: string, text: string, baseVersion: string | null): Promise<SaveResult> {
   const onDisk = await readFile(absolute).catch(() => undefined);
   const diskVersion = onDisk ? versionOf(onDisk) : null;
   if (diskVersion !== baseVersion) {
@@ -125,4 +129,18 @@ export async function saveFile(root: string, path: string, text: string, baseVer
   if (onDisk) await writeInPlace(absolute, text, path);
   else await writeFileAtomic(absolute, text, path);
   return { saved: true, version: versionOf(text) };
+}
+
+const pending = new Map<string, Promise<unknown>>();
+
+/** Saves of one file run one after another, so the version check and the write are not interleaved. */
+function oneAtATime<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const previous = pending.get(key) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  const settled = next.catch(() => undefined);
+  pending.set(key, settled);
+  void settled.then(() => {
+    if (pending.get(key) === settled) pending.delete(key);
+  });
+  return next;
 }

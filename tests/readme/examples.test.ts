@@ -2,7 +2,7 @@
 // holding the example plans and a git history. `npx plandoc` is checked in this
 // checkout itself (npm offline, so it can only be this package's own bin); in the
 // scratch folder the same bin, package.json's `bin.plandoc`, runs the examples.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ function synopsisRows(markdown: string): Array<{ command: string; row: string }>
 }
 
 /** what each README command must do: exit status and a file it leaves behind */
-const EXPECTED: Record<string, { code: number; creates?: string; says?: string }> = {
+const EXPECTED: Record<string, { code: number; creates?: string; says?: string; serves?: boolean }> = {
   'npx plandoc rollover plans/changshou-2026.yaml --progress plans/changshou-2026-year.yaml': { code: 0, creates: 'plans/changshou-2027.yaml' },
   'npx plandoc init --issuer 长寿镇 --year 2027': { code: 0, creates: 'plans/长寿镇-2027.yaml' },
   'npx plandoc check plans/changshou-2027.yaml': { code: 0, says: '没有问题' },
@@ -40,7 +40,23 @@ const EXPECTED: Record<string, { code: number; creates?: string; says?: string }
   'npx plandoc import 2025年计划.docx -o plans/xx-2025.yaml': { code: 0, creates: 'plans/xx-2025.yaml' },
   'npx plandoc render --help': { code: 0, says: '用法' },
   'npx plandoc schema progress -o schema/progress.schema.json': { code: 0, creates: 'schema/progress.schema.json' },
+  // runs until Ctrl+C: started, its address read, then stopped
+  'npx plandoc serve': { code: 0, says: '工作台已启动（目录 plans）', serves: true },
 };
+
+/** A long-running command: its output up to the workbench address, and its exit status after SIGTERM. */
+async function runUntilServing(args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const onData = (chunk: Buffer) => (output += chunk.toString('utf8'));
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 30_000;
+  while (!/http:\/\/127\.0\.0\.1:\d+\/\?token=/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGTERM');
+  return { code: await exited, output };
+}
 
 let clone: string;
 
@@ -91,13 +107,19 @@ describe('README examples', () => {
     expect(result.status).toBe(0);
   }, 60_000);
 
-  it('runs every command as written, in README order', () => {
+  it('runs every command as written, in README order', async () => {
     for (const command of commands) {
       const expected = EXPECTED[command];
       if (!expected) continue;
       // the README's words, split as a shell would (no quoting is used in them)
       const [npx, name, ...args] = command.split(' ');
       expect([npx, name]).toEqual(['npx', 'plandoc']);
+      if (expected.serves) {
+        const served = await runUntilServing(args);
+        expect(served.code, `${command}\n${served.output}`).toBe(expected.code);
+        expect(served.output, command).toContain(expected.says);
+        continue;
+      }
       const result = runCli(args, { cwd: clone });
       const output = `${result.stdout}${result.stderr}`;
       expect(result.code, `${command}\n${output}`).toBe(expected.code);

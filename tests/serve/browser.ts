@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.PLANDOC_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -23,4 +23,37 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface BrowserPage {
+  page: Page;
+  /** script errors the page threw: a test ends by checking there were none */
+  pageErrors: string[];
+  close: () => Promise<void>;
+}
+
+/** A fresh browser with the workbench at `url` loaded and its file list shown. */
+export async function openWorkbenchPage(url: string): Promise<BrowserPage> {
+  const { browser, close } = await launchBrowser();
+  const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector('a.file');
+  return { page, pageErrors, close };
+}
+
+/** Opens a file from the list (re-rendered after every save: found and clicked in one step). */
+export async function openFile(page: Page, path: string): Promise<void> {
+  await page.evaluate((p) => document.querySelector<HTMLElement>(`a.file[data-path="${p}"]`)!.click(), path);
+  await page.waitForFunction((p) => document.body.dataset.file === p && document.querySelector('.page'), {}, path);
+}
+
+/** Puts the cursor at the end of the first editor line that starts with `prefix`. */
+export async function clickLineEnd(page: Page, prefix: string): Promise<void> {
+  const handle = await page.evaluateHandle((p) => [...document.querySelectorAll('.cm-line')].find((line) => line.textContent!.trimStart().startsWith(p)), prefix);
+  const line = handle.asElement() as ElementHandle<Element> | null;
+  if (!line) throw new Error(`no editor line starts with ${prefix}`);
+  await line.click();
+  await page.keyboard.press('End');
 }

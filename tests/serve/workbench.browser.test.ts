@@ -4,42 +4,29 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { launchBrowser } from './browser.js';
+import { clickLineEnd as clickLineEndIn, openFile, openWorkbenchPage, type BrowserPage } from './browser.js';
 import { startWorkbench, type Workbench } from './server.js';
 
 let wb: Workbench;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
+let session: BrowserPage;
 let page: Page;
-const pageErrors: string[] = [];
 
 beforeAll(async () => {
   wb = await startWorkbench();
-  ({ browser, close: closeBrowser } = await launchBrowser());
-  page = await browser.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  await page.goto(wb.server.url);
-  await page.waitForSelector('a.file[data-path="changshou-2026.yaml"]');
-  await page.click('a.file[data-path="changshou-2026.yaml"]');
-  await page.waitForSelector('.page .blk.title');
+  session = await openWorkbenchPage(wb.server.url);
+  page = session.page;
+  await openFile(page, 'changshou-2026.yaml');
 });
 
 afterAll(async () => {
-  await closeBrowser?.();
+  await session?.close();
   await wb?.close();
 });
 
-/** Puts the cursor at the end of the first editor line that starts with `prefix`. */
-async function clickLineEnd(prefix: string): Promise<void> {
-  const handle = await page.evaluateHandle((p) => [...document.querySelectorAll('.cm-line')].find((line) => line.textContent!.trimStart().startsWith(p)), prefix);
-  const line = handle.asElement();
-  if (!line) throw new Error(`no editor line starts with ${prefix}`);
-  await (line as import('puppeteer-core').ElementHandle<Element>).click();
-  await page.keyboard.press('End');
-}
+const clickLineEnd = (prefix: string) => clickLineEndIn(page, prefix);
 
 async function activeLineNumber(): Promise<number> {
   return page.$eval('.cm-activeLineGutter', (el) => Number(el.textContent));
@@ -125,7 +112,7 @@ describe('serve in Chromium', () => {
   });
 
   it('no script error happened on the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
 

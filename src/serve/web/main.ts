@@ -7,6 +7,12 @@ import { createEditor, goToLine, loadDocument, showDiagnostics, type EditorHooks
 import { element, highlightLine, renderPages, type PreviewData } from './preview';
 import { renderFileList, type PlanGroup } from './files';
 import { askConflict } from './dialog';
+import { renderProgress, type ProgressViewData } from './progress';
+import { renderChanges, renderDiff, type ChangeRow, type ChangesData } from './changes';
+import { acceptDrops, newPlan, rollover, showNotes, type Created } from './actions';
+
+type Tab = 'preview' | 'exact' | 'progress' | 'changes';
+const TABS: Array<[Tab, string]> = [['preview', '预览'], ['exact', '精确（LibreOffice）'], ['progress', '进度'], ['changes', '修订']];
 
 interface OpenFile {
   path: string;
@@ -26,6 +32,11 @@ class Workbench {
   readonly status = element('span', 'status');
   readonly title = element('span', 'file-title', '未打开文件');
   readonly problems = element('ul', 'problems');
+  readonly panels: Record<Tab, HTMLElement> = { preview: this.pages, exact: element('div', 'panel exact'), progress: element('div', 'panel progress'), changes: element('div', 'panel changes') };
+  readonly tabBar = element('div', 'tabs');
+  readonly rolloverButton = button('滚动到明年', () => void this.rollover(), 'rollover');
+  tab: Tab = 'preview';
+  groups: PlanGroup[] = [];
   readonly view: EditorView;
   open?: OpenFile;
   preview: PreviewData = { blocks: [], pageCount: 0 };
@@ -56,8 +67,11 @@ class Workbench {
     const save = button('保存', () => void this.save(), 'save');
     const downloads = element('span', 'downloads');
     for (const format of ['docx', 'pdf', 'md'] as const) downloads.append(button(`下载 ${format.toUpperCase()}`, () => void this.download(format), `download-${format}`));
-    bar.append(brand, this.title, this.status, save, downloads);
-    this.side.append(this.pages);
+    bar.append(brand, button('新建计划', () => void this.create(newPlan()), 'new-plan'), this.rolloverButton, this.title, this.status, save, downloads);
+    for (const [tab, label] of TABS) this.tabBar.append(Object.assign(button(label, () => void this.showTab(tab), `tab-${tab}`), { className: tab === this.tab ? 'active' : '' }));
+    this.side.append(this.tabBar, ...Object.values(this.panels));
+    this.showPanel();
+    acceptDrops(document.body, (created) => void this.opened(created, '已导入'), (message) => this.notice(message));
     this.editorPane.append(this.problems);
     document.body.append(bar, element('main', 'work'));
     document.querySelector('main')!.append(this.files, this.editorPane, this.side);
@@ -65,6 +79,8 @@ class Workbench {
 
   async refreshFiles(): Promise<void> {
     const { groups } = await api<{ groups: PlanGroup[] }>('GET', '/api/files');
+    this.groups = groups;
+    this.rolloverButton.disabled = !groups.some((g) => g.plan === this.open?.path);
     renderFileList(this.files, groups, this.open?.path, (path) => void this.openFile(path));
   }
 
@@ -115,6 +131,7 @@ class Workbench {
         highlightLine(this.pages, preview.blocks, this.cursorLine);
       }
       this.pages.classList.toggle('stale', preview.pageCount === 0);
+      if (this.tab === 'progress') await this.updateProgress(text);
       document.body.dataset.updated = String(generation);
     } catch (error) {
       this.notice(error instanceof ApiError ? error.message : '工作台没有响应：plandoc serve 还在运行吗？');
@@ -193,6 +210,83 @@ class Workbench {
     document.body.append(link);
     link.click();
     link.remove();
+  }
+
+  // ---- side panels ----------------------------------------------------------
+
+  async showTab(tab: Tab): Promise<void> {
+    this.tab = tab;
+    this.showPanel();
+    if (!this.open) return;
+    if (tab === 'progress') await this.updateProgress(this.view.state.doc.toString());
+    if (tab === 'changes') await this.showChanges();
+    if (tab === 'exact') await this.showExact();
+  }
+
+  private showPanel(): void {
+    for (const [tab, panel] of Object.entries(this.panels)) panel.hidden = tab !== this.tab;
+    for (const b of this.tabBar.querySelectorAll('button')) b.classList.toggle('active', b.id === `tab-${this.tab}`);
+  }
+
+  private async updateProgress(text: string): Promise<void> {
+    if (!this.open) return;
+    const { view } = await api<{ view: ProgressViewData | null }>('POST', '/api/progress', { path: this.open.path, text });
+    renderProgress(this.panels.progress, view);
+  }
+
+  private async showChanges(): Promise<void> {
+    if (!this.open) return;
+    const path = this.open.path;
+    const data = await api<ChangesData>('GET', `/api/revisions?${query({ path })}`);
+    const result = renderChanges(this.panels.changes, data, (rev) => void this.compare(rev, result));
+  }
+
+  private async compare(rev: string, result: HTMLElement): Promise<void> {
+    if (!this.open) return;
+    try {
+      const diff = await api<{ from: string; changes: ChangeRow[]; notes: string[] }>('POST', '/api/diff', { path: this.open.path, text: this.view.state.doc.toString(), rev });
+      renderDiff(result, diff.from, diff.changes, diff.notes);
+    } catch (error) {
+      result.replaceChildren(element('p', 'error', error instanceof ApiError ? error.message : String(error)));
+    }
+  }
+
+  private async showExact(): Promise<void> {
+    if (!this.open) return;
+    const panel = this.panels.exact;
+    panel.replaceChildren(element('p', 'hint', '正在用 LibreOffice 排版已保存的内容……'));
+    try {
+      const { pages } = await api<{ pages: string[] }>('GET', `/api/exact?${query({ path: this.open.path })}`);
+      const note = element('p', 'hint', `LibreOffice 排出的 ${pages.length} 页（已保存的内容${this.isDirty() ? '；编辑器里还有未保存的修改' : ''}）。`);
+      panel.replaceChildren(note, ...pages.map((src) => Object.assign(element('img', 'exact-page'), { src, alt: '页面' })));
+    } catch (error) {
+      panel.replaceChildren(element('p', 'error', error instanceof ApiError ? error.message : String(error)));
+    }
+  }
+
+  // ---- creating files ---------------------------------------------------------
+
+  private async create(pending: Promise<Created | undefined>): Promise<void> {
+    try {
+      const created = await pending;
+      if (created) await this.opened(created, '已新建');
+    } catch (error) {
+      this.notice(error instanceof ApiError ? error.message : String(error));
+    }
+  }
+
+  private async rollover(): Promise<void> {
+    if (!this.open) return;
+    const group = this.groups.find((g) => g.plan === this.open!.path);
+    const progress = (group?.files ?? []).filter((f) => f.kind === 'progress').map((f) => f.path);
+    await this.create(rollover(this.open.path, progress));
+  }
+
+  private async opened(created: Created, verb: string): Promise<void> {
+    await this.refreshFiles();
+    await this.openFile(created.path);
+    this.notice(`${verb} ${created.path}`);
+    if (created.notes.length) showNotes(`${verb} ${created.path}`, created.notes);
   }
 
   notice(message: string): void {
