@@ -77,6 +77,34 @@ describe('serve in Chromium', () => {
     await page.waitForFunction(() => document.querySelector('.blk.current')?.textContent === '（二）工作目标');
   });
 
+  it('offers the correction of lint --fix as a quick fix on the marked text', async () => {
+    await clickLineEnd('title: 工作目标');
+    await page.keyboard.type(',任务');
+    await settled();
+    const marked = await page.waitForSelector('.cm-lintRange-warning');
+    const box = await marked!.boundingBox();
+    await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
+    const action = await page.waitForSelector('.cm-tooltip-lint .cm-diagnosticAction', { timeout: 5000 });
+    expect(await action!.evaluate((el) => el.textContent)).toBe('改为“，”');
+    await action!.click();
+    await page.waitForFunction(() => [...document.querySelectorAll('.cm-line')].some((l) => l.textContent?.trim() === 'title: 工作目标，任务'));
+    await settled();
+    expect(await page.$$('.cm-lintRange-warning')).toHaveLength(0);
+  });
+
+  it('undo survives the preview refresh: Ctrl+Z after the page updated takes the typing back, and the page follows', async () => {
+    await clickLineEnd('issuer: 长寿镇');
+    await page.keyboard.type('人民政府');
+    await settled();
+    await page.waitForFunction(() => [...document.querySelectorAll('.blk.signature')].some((el) => el.textContent === '长寿镇人民政府'));
+    await page.keyboard.down('Control');
+    await page.keyboard.press('z');
+    await page.keyboard.up('Control');
+    await settled();
+    expect(await page.$eval('.cm-activeLine', (el) => el.textContent)).toBe('issuer: 长寿镇');
+    expect(await page.$$eval('.blk.signature', (els) => els.map((el) => el.textContent))).toContain('长寿镇');
+  });
+
   it('downloads a DOCX byte-identical to `plandoc render` of the saved file', async () => {
     const downloads = mkdtempSync(join(tmpdir(), 'plandoc-dl-'));
     const rendered = mkdtempSync(join(tmpdir(), 'plandoc-render-'));
