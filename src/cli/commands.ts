@@ -11,6 +11,7 @@ import * as init from './init.js';
 import * as rollover from './rollover.js';
 import * as build from './build.js';
 import * as serve from './serve.js';
+import * as sheet from './sheet.js';
 
 export function registerCommands(program: Command): void {
   check.register(program);
@@ -23,6 +24,7 @@ export function registerCommands(program: Command): void {
   init.register(program);
   rollover.register(program);
   build.register(program);
+  sheet.register(program);
   build.registerWorker(program);
   serve.register(program);
 }

@@ -1,0 +1,3 @@
+// In-place edits of YAML source text (comments, order and layout kept).
+export { setProgressValue, setProgressValues, setTaskProgress, scalarText, YamlEditError } from './yaml-values.js';
+export type { ValueEdit, TaskEdit, EditScalar } from './yaml-values.js';

@@ -1,0 +1,28 @@
+// Cell styles of plandoc's workbooks (调度表 and 指标完成情况): one place for
+// fonts, fills and borders, so both workbooks look alike.
+import type { Alignment, Borders, Fill, Font } from 'exceljs';
+
+export const FONT_NAME = '宋体';
+
+export const TITLE_FONT: Partial<Font> = { name: '方正小标宋简体', size: 16, bold: true };
+export const HEADER_FONT: Partial<Font> = { name: '黑体', size: 11, bold: true };
+export const BODY_FONT: Partial<Font> = { name: FONT_NAME, size: 11 };
+
+const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+
+export function solid(argb: string): Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+/** Labels the writer must not change (locked). */
+export const LABEL_FILL = solid('FFF2F2F2');
+/** Cells the writer fills in. */
+export const INPUT_FILL = solid('FFFFFFFF');
+/** Header row. */
+export const HEADER_FILL = solid('FFD9E1F2');
+/** Not applicable to this row (e.g. 本期完成数 of a metric that does not accumulate). */
+export const UNUSED_FILL = solid('FFBFBFBF');
+
+export const WRAP: Partial<Alignment> = { wrapText: true, vertical: 'middle' };
+export const CENTER: Partial<Alignment> = { wrapText: true, vertical: 'middle', horizontal: 'center' };
