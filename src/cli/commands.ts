@@ -12,6 +12,7 @@ import * as rollover from './rollover.js';
 import * as build from './build.js';
 import * as serve from './serve.js';
 import * as sheet from './sheet.js';
+import * as collect from './collect.js';
 
 export function registerCommands(program: Command): void {
   check.register(program);
@@ -25,6 +26,7 @@ export function registerCommands(program: Command): void {
   rollover.register(program);
   build.register(program);
   sheet.register(program);
+  collect.register(program);
   build.registerWorker(program);
   serve.register(program);
 }

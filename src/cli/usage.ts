@@ -12,6 +12,7 @@ const PATTERNS: Array<[RegExp, (...groups: string[]) => string]> = [
   [/unknown command '([^']+)'(?:\s*\(Did you mean ([^)]+)\?\))?/, (cmd, alt) => `不认识的命令 ${cmd}${alt ? `（是不是想用 ${alt}？）` : ''}`],
   [/missing required argument '([^']+)'/, (arg) => `缺少参数 ${arg}`],
   [/option '([^']+)' argument missing/, (opt) => `选项 ${opt} 后面缺少值`],
+  [/required option '([^' ]+)[^']*' not specified/, (opt) => `缺少选项 ${opt}`],
   [/too many arguments(?: for '([^']+)')?/, (cmd) => `${cmd ? `命令 ${cmd} 的` : ''}参数太多`],
   [/option '([^']+)' argument '([^']*)' is invalid\.?(.*)/, (opt, val, why) => `选项 ${opt} 的值 “${val}” 不对。${translateReason(why ?? '')}`],
   [/command-argument value '([^']*)' is invalid for argument '([^']+)'\.?(.*)/, (val, arg, why) => `${arg}“${val}”不对。${translateReason(why ?? '')}`],

@@ -2,13 +2,13 @@
 import { hasErrors } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
 import { loadPlanFile } from '../load/index.js';
-import { writeFileAtomic } from '../cli/io.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../cli/exit.js';
 import { periodLabel } from '../summary/sentences.js';
 import { fixWorkbookDates, workbookBytes } from '../xlsx/write.js';
 import { parsePeriodFlag } from './period.js';
 import { dateRange, sheetPlans } from './rows.js';
 import { buildSheetWorkbook } from './workbook.js';
+import { writeOutput } from './output.js';
 
 export interface SheetFlags {
   out: string;
@@ -42,7 +42,5 @@ export async function runSheet(file: string, flags: SheetFlags): Promise<number>
     sheets: sheetPlans({ plan, period, byUnit: flags.byUnit === true }),
   });
   fixWorkbookDates(workbook, plan.date ?? dateRange(period).start);
-  await writeFileAtomic(flags.out, await workbookBytes(workbook));
-  process.stderr.write(`已生成 ${flags.out}\n`);
-  return EXIT_OK;
+  return (await writeOutput(flags.out, await workbookBytes(workbook))) ? EXIT_OK : EXIT_INPUT;
 }

@@ -1,6 +1,7 @@
 // Cell styles of plandoc's workbooks (调度表 and 指标完成情况): one place for
 // fonts, fills and borders, so both workbooks look alike.
-import type { Alignment, Borders, Fill, Font } from 'exceljs';
+import type { Alignment, Borders, Fill, Font, Row } from 'exceljs';
+import { displayWidth } from '../load/format.js';
 
 export const FONT_NAME = '宋体';
 
@@ -26,3 +27,20 @@ export const UNUSED_FILL = solid('FFBFBFBF');
 
 export const WRAP: Partial<Alignment> = { wrapText: true, vertical: 'middle' };
 export const CENTER: Partial<Alignment> = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+
+const LINE_HEIGHT = 15;
+
+function textWidth(text: string): number {
+  return [...text].reduce((sum, ch) => sum + displayWidth(ch), 0);
+}
+
+/**
+ * Spreadsheet programs do not grow a row for wrapped text another program
+ * wrote, so the row gets the height its longest wrapped text needs.
+ * `cells` are the texts with the widths of their columns (in characters).
+ */
+export function fitRowHeight(row: Row, cells: Array<[string, number]>): void {
+  let lines = 1;
+  for (const [text, width] of cells) lines = Math.max(lines, Math.ceil(textWidth(text) / Math.max(1, width - 1)));
+  row.height = Math.max(20, lines * LINE_HEIGHT + 5);
+}

@@ -3,12 +3,11 @@
 // the header frozen, A4 landscape print setup, and a 填表说明 sheet.
 import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Row, Worksheet } from 'exceljs';
-import { displayWidth } from '../load/format.js';
 import type { Period } from '../model/progress.js';
 import progressSchema from '../schema/progress.schema.json' with { type: 'json' };
 import { columnLetter, METRIC_COLUMNS, TASK_COLUMNS, TITLE_ROWS, type MetricColumn } from './columns.js';
 import { dateRange, type MetricRow, type SheetPlan, type TaskRow } from './rows.js';
-import { BODY_FONT, BORDER, CENTER, HEADER_FILL, HEADER_FONT, INPUT_FILL, LABEL_FILL, TITLE_FONT, UNUSED_FILL, WRAP } from './style.js';
+import { BODY_FONT, BORDER, CENTER, fitRowHeight, HEADER_FILL, HEADER_FONT, INPUT_FILL, LABEL_FILL, TITLE_FONT, UNUSED_FILL, WRAP } from './style.js';
 
 /** The statuses a task may take, as the progress schema lists them. */
 export const TASK_STATUS_LIST: readonly string[] = progressSchema.$defs.task.properties.status.enum;
@@ -122,7 +121,7 @@ function writeMetricRow(ws: Worksheet, rowNumber: number, no: number, metric: Me
   else row.getCell(column('increment')).fill = UNUSED_FILL;
   input(row.getCell(column('note')));
   input(row.getCell(column('source')));
-  fitRowHeight(row, labels.filter(([key]) => key !== 'id' && key !== 'no'));
+  fitRowHeight(row, withWidths(labels.filter(([key]) => key !== 'id' && key !== 'no')));
 }
 
 function writeTaskRow(ws: Worksheet, rowNumber: number, no: number, task: TaskRow, status: DataValidation): void {
@@ -137,26 +136,12 @@ function writeTaskRow(ws: Worksheet, rowNumber: number, no: number, task: TaskRo
   at('id').value = task.id;
   input(at('status'), status).alignment = CENTER;
   input(at('progress'));
-  fitRowHeight(row, [['name', task.title], ['target', task.deadline], ['units', task.units.join('、')]]);
+  fitRowHeight(row, withWidths([['name', task.title], ['target', task.deadline], ['units', task.units.join('、')]]));
 }
 
-const LINE_HEIGHT = 15;
-
-function textWidth(text: string): number {
-  return [...text].reduce((sum, ch) => sum + displayWidth(ch), 0);
-}
-
-/**
- * Spreadsheet programs do not grow a row for wrapped text written by another
- * program, so the row gets the height its longest wrapped label needs.
- */
-function fitRowHeight(row: Row, labels: Array<[MetricColumn, string | number]>): void {
-  let lines = 1;
-  for (const [key, value] of labels) {
-    const width = METRIC_COLUMNS.find((c) => c.key === key)!.width;
-    lines = Math.max(lines, Math.ceil(textWidth(String(value)) / Math.max(1, width - 1)));
-  }
-  row.height = Math.max(20, lines * LINE_HEIGHT + 5);
+/** The labels of a row with the widths of their columns, for fitRowHeight. */
+function withWidths(labels: Array<[MetricColumn, string | number]>): Array<[string, number]> {
+  return labels.map(([key, value]) => [String(value), METRIC_COLUMNS.find((c) => c.key === key)!.width]);
 }
 
 function styleCell(cell: Cell, style: Pick<Cell, 'font' | 'fill' | 'alignment'>): void {

@@ -6,7 +6,7 @@ import { loadProgressFile } from './load.js';
 import { renderDashboard, statusReport } from './dashboard.js';
 
 /** Returns false when the input has errors. */
-export async function runStatus(file: string, format: 'table' | 'json'): Promise<boolean> {
+export async function runStatus(file: string, format: 'table' | 'json' | 'xlsx', output?: string): Promise<boolean> {
   const loaded = await loadProgressFile(file);
   // a plan given by mistake: one sentence instead of a screenful of unknown keys
   if (isPlanSource(loaded.source)) loaded.diagnostics = [planNotProgress(file)];
@@ -17,8 +17,18 @@ export async function runStatus(file: string, format: 'table' | 'json'): Promise
   }
   if (!loaded.value || hasErrors(loaded.diagnostics)) return false;
   const report = statusReport(loaded.value, loaded.plan);
-  if (format === 'json') process.stdout.write(`${JSON.stringify({ file, ...report }, null, 2)}\n`);
-  else process.stdout.write(renderDashboard(report, { color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, columns: process.stdout.columns }));
+  if (format === 'xlsx') {
+    const { writeStatusWorkbook } = await import('../sheet/output.js');
+    return writeStatusWorkbook(report, output!, loaded.value.date ?? loaded.plan?.date);
+  }
+  const text = format === 'json'
+    ? `${JSON.stringify({ file, ...report }, null, 2)}\n`
+    : renderDashboard(report, { color: output === undefined && Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, columns: output === undefined ? process.stdout.columns : 100 });
+  if (output === undefined) process.stdout.write(text);
+  else {
+    const { writeOutput } = await import('../sheet/output.js');
+    return writeOutput(output, text);
+  }
   return true;
 }
 

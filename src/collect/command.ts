@@ -1,0 +1,110 @@
+// The I/O edge of `plandoc collect`: load the progress file and its plan, read
+// every workbook, combine, and write the values into the progress file in
+// place, or print what would change. Nothing is written when any input has an
+// error.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
+import { formatDiagnostics } from '../load/format.js';
+import { writeInPlace } from '../io/inplace.js';
+import { FileIoError } from '../io/errors.js';
+import { EXIT_INPUT, EXIT_OK } from '../cli/exit.js';
+import { setProgressValues, setTaskProgress } from '../edit/index.js';
+import type { Section } from '../model/plan.js';
+import { loadProgressFile, loadProgressSource, type ProgressLoadResult } from '../summary/load.js';
+import { openWorkbook } from '../xlsx/read.js';
+import { collect, type CollectTask } from './merge.js';
+import { readWorkbookRows, type MetricSheetRow, type TaskSheetRow } from './read.js';
+import { unifiedDiff } from './patch.js';
+
+export interface CollectFlags {
+  into: string;
+  dryRun?: boolean;
+}
+
+const color = (): boolean => Boolean(process.stderr.isTTY) && !process.env.NO_COLOR;
+
+export async function runCollect(files: string[], flags: CollectFlags): Promise<number> {
+  const loaded = await loadProgressFile(flags.into);
+  if (!loaded.value || hasErrors(loaded.diagnostics)) {
+    printDiagnostics(loaded.diagnostics, sourcesOf(loaded, flags.into));
+    process.stderr.write('进度文件有错误，没有汇总。\n');
+    return EXIT_INPUT;
+  }
+  const rows = await readAll([...new Set(files)]);
+  const progress = loaded.value;
+  const result = collect({
+    metrics: loaded.plan?.metrics ?? progress.metrics ?? [],
+    tasks: loaded.plan ? planTasks(loaded.plan.sections) : [],
+    period: progress.period,
+    values: progress.values ?? [],
+    existingTasks: progress.tasks ?? [],
+    metricRows: rows.metrics,
+    taskRows: rows.tasks,
+  });
+  const diagnostics = [...rows.diagnostics, ...result.diagnostics];
+  printDiagnostics(diagnostics, new Map());
+  if (hasErrors(diagnostics)) {
+    process.stderr.write(`有错误，${flags.into} 没有改动。改正上面列出的单元格后重新汇总。\n`);
+    return EXIT_INPUT;
+  }
+  const before = loaded.source;
+  const after = result.taskEdits.reduce(setTaskProgress, setProgressValues(before, result.valueEdits));
+  const check = await loadProgressSource(after, flags.into);
+  if (!check.value || hasErrors(check.diagnostics)) {
+    printDiagnostics(check.diagnostics, new Map([[flags.into, after]]));
+    process.stderr.write(`汇总后的进度文件会有上面的错误，${flags.into} 没有改动。\n`);
+    return EXIT_INPUT;
+  }
+  return finish(before, after, flags, result.valueEdits.length, result.taskEdits.length);
+}
+
+async function finish(before: string, after: string, flags: CollectFlags, values: number, tasks: number): Promise<number> {
+  if (before === after) {
+    process.stderr.write(`${flags.into} 已是最新，没有需要写入的数据（读到 ${values} 项指标、${tasks} 项任务）。\n`);
+    return EXIT_OK;
+  }
+  if (flags.dryRun) {
+    process.stdout.write(unifiedDiff(before, after, flags.into));
+    process.stderr.write(`以上是将写入 ${flags.into} 的改动（${values} 项指标、${tasks} 项任务）；去掉 --dry-run 即写入。\n`);
+    return EXIT_OK;
+  }
+  const bom = (await readFile(flags.into)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
+  try {
+    await writeInPlace(flags.into, bom ? `\uFEFF${after}` : after);
+  } catch (error) {
+    if (!(error instanceof FileIoError)) throw error;
+    process.stderr.write(`plandoc: ${error.message}\n`);
+    return EXIT_INPUT;
+  }
+  process.stderr.write(`已写入 ${flags.into}：${values} 项指标、${tasks} 项任务。用 plandoc status ${flags.into} 查看完成情况。\n`);
+  return EXIT_OK;
+}
+
+async function readAll(files: string[]): Promise<{ metrics: MetricSheetRow[]; tasks: TaskSheetRow[]; diagnostics: Diagnostic[] }> {
+  const out = { metrics: [] as MetricSheetRow[], tasks: [] as TaskSheetRow[], diagnostics: [] as Diagnostic[] };
+  for (const file of files) {
+    const opened = await openWorkbook(file);
+    out.diagnostics.push(...opened.diagnostics);
+    if (!opened.workbook) continue;
+    const rows = readWorkbookRows(opened.workbook, file, basename(file, extname(file)));
+    out.metrics.push(...rows.metrics);
+    out.tasks.push(...rows.tasks);
+    out.diagnostics.push(...rows.diagnostics);
+  }
+  return out;
+}
+
+function planTasks(sections: readonly Section[]): CollectTask[] {
+  return sections.flatMap((s) => [...(s.id && s.title ? [{ id: s.id, title: s.title }] : []), ...planTasks(s.children ?? [])]);
+}
+
+function sourcesOf(loaded: ProgressLoadResult, file: string): Map<string, string> {
+  const sources = new Map([[file, loaded.source]]);
+  if (loaded.planFile && loaded.planSource !== undefined) sources.set(loaded.planFile, loaded.planSource);
+  return sources;
+}
+
+function printDiagnostics(diagnostics: Diagnostic[], sources: Map<string, string>): void {
+  if (diagnostics.length) process.stderr.write(formatDiagnostics(sortDiagnostics(diagnostics), sources, { color: color() }));
+}
