@@ -26,6 +26,7 @@ export const STATUS_FILLS: Record<MetricStatus, string> = {
   超额完成: 'FF63BE7B',
   已完成: 'FFA9D08E',
   序时推进: 'FF9BC2E6',
+  控制在目标内: 'FFBDD7EE',
   滞后: 'FFFF7C80',
   未报送: 'FFFFD966',
 };
@@ -91,7 +92,7 @@ function percent(cell: Cell): void {
   else cell.value = '—';
 }
 
-const ORDER: readonly MetricStatus[] = ['超额完成', '已完成', '序时推进', '滞后', '未报送'];
+const ORDER = Object.keys(STATUS_FILLS) as MetricStatus[];
 
 function totalsText(report: StatusReport): string {
   const parts = ORDER.filter((s) => report.counts[s]).map((s) => `${s} ${report.counts[s]} 项`);

@@ -27,7 +27,7 @@ describe('plandoc status --format xlsx', () => {
       if (m.rate === null) expect(row.getCell(7).value).toBe('—');
       else expect([row.getCell(7).value, row.getCell(7).numFmt]).toEqual([m.rate, '0.0%']);
       const fill = (row.getCell(9).fill as ExcelJS.FillPattern).fgColor?.argb;
-      expect(fill).toBe({ 超额完成: 'FF63BE7B', 已完成: 'FFA9D08E', 序时推进: 'FF9BC2E6', 滞后: 'FFFF7C80', 未报送: 'FFFFD966' }[m.status]);
+      expect(fill).toBe({ 超额完成: 'FF63BE7B', 已完成: 'FFA9D08E', 序时推进: 'FF9BC2E6', 控制在目标内: 'FFBDD7EE', 滞后: 'FFFF7C80', 未报送: 'FFFFD966' }[m.status]);
       const rowFill = (row.getCell(2).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
       expect(rowFill === 'FFFDE9E7').toBe(m.status === '滞后');
     });
