@@ -35,8 +35,9 @@ function lineOps(a: string[], b: string[]): Op[] {
   let j = 0;
   while (i < a.length || j < b.length) {
     if (i < a.length && j < b.length && a[i] === b[j]) { ops.push([' ', a[i]!]); i++; j++; }
-    else if (j < b.length && (i >= a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) { ops.push(['+', b[j]!]); j++; }
-    else { ops.push(['-', a[i]!]); i++; }
+    // removed lines before the lines that replace them, as diff prints them
+    else if (i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) { ops.push(['-', a[i]!]); i++; }
+    else { ops.push(['+', b[j]!]); j++; }
   }
   return ops;
 }

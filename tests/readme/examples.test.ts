@@ -42,6 +42,11 @@ const EXPECTED: Record<string, { code: number; creates?: string; says?: string; 
   'npx plandoc schema progress -o schema/progress.schema.json': { code: 0, creates: 'schema/progress.schema.json' },
   // runs until Ctrl+C: started, its address read, then stopped
   'npx plandoc serve': { code: 0, says: '工作台已启动（目录 plans）', serves: true },
+  'npx plandoc sheet plans/changshou-2026.yaml --period 2026-06 -o 调度表-2026-06.xlsx': { code: 0, creates: '调度表-2026-06.xlsx' },
+  // the README's 调度表 comes back unfilled here: collect reads it and has nothing to write
+  'npx plandoc collect 调度表-2026-06.xlsx --into plans/changshou-2026-h1.yaml --dry-run': { code: 0, says: '已是最新' },
+  'npx plandoc collect 调度表-2026-06.xlsx --into plans/changshou-2026-h1.yaml': { code: 0, says: '已是最新' },
+  'npx plandoc status plans/changshou-2026-h1.yaml --format xlsx -o 指标完成情况.xlsx': { code: 0, creates: '指标完成情况.xlsx' },
 };
 
 /** A long-running command: its output up to the workbench address, and its exit status after SIGTERM. */
