@@ -11,6 +11,7 @@ import { FileIoError } from '../io/errors.js';
 import { EXIT_INPUT, EXIT_OK } from '../cli/exit.js';
 import { setProgressValues, setTaskProgress } from '../edit/index.js';
 import type { Section } from '../model/plan.js';
+import { isPlanSource } from '../load/index.js';
 import { loadProgressFile, loadProgressSource, type ProgressLoadResult } from '../summary/load.js';
 import { openWorkbook } from '../xlsx/read.js';
 import { collect, type CollectTask } from './merge.js';
@@ -26,6 +27,8 @@ const color = (): boolean => Boolean(process.stderr.isTTY) && !process.env.NO_CO
 
 export async function runCollect(files: string[], flags: CollectFlags): Promise<number> {
   const loaded = await loadProgressFile(flags.into);
+  // a plan given by mistake: one sentence instead of a screenful of unknown keys
+  if (isPlanSource(loaded.source)) loaded.diagnostics = [planNotProgress(flags.into)];
   if (!loaded.value || hasErrors(loaded.diagnostics)) {
     printDiagnostics(loaded.diagnostics, sourcesOf(loaded, flags.into));
     process.stderr.write('进度文件有错误，没有汇总。\n');
@@ -38,7 +41,6 @@ export async function runCollect(files: string[], flags: CollectFlags): Promise<
     tasks: loaded.plan ? planTasks(loaded.plan.sections) : [],
     period: progress.period,
     values: progress.values ?? [],
-    existingTasks: progress.tasks ?? [],
     metricRows: rows.metrics,
     taskRows: rows.tasks,
   });
@@ -97,6 +99,14 @@ async function readAll(files: string[]): Promise<{ metrics: MetricSheetRow[]; ta
 
 function planTasks(sections: readonly Section[]): CollectTask[] {
   return sections.flatMap((s) => [...(s.id && s.title ? [{ id: s.id, title: s.title }] : []), ...planTasks(s.children ?? [])]);
+}
+
+function planNotProgress(file: string): Diagnostic {
+  return {
+    file, line: 1, column: 1, severity: 'error', code: 'plan-not-progress',
+    message: '这是计划文件，不是进度文件',
+    hint: `--into 写有“period:”的进度文件（例如 plans/changshou-2026-h1.yaml）；调度表的数据汇总到进度文件，计划文件不记完成数。`,
+  };
 }
 
 function sourcesOf(loaded: ProgressLoadResult, file: string): Map<string, string> {

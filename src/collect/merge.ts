@@ -4,7 +4,7 @@
 // Pure: rows and the loaded progress in, edits and diagnostics out.
 import type { Cell } from 'exceljs';
 import type { Target } from '../model/plan.js';
-import type { MetricValue, Period, TaskProgress } from '../model/progress.js';
+import type { MetricValue, Period } from '../model/progress.js';
 import type { Diagnostic, Severity } from '../load/diagnostic.js';
 import { closestMatch } from '../load/words.js';
 import { periodRange } from '../derive/progress.js';
@@ -32,7 +32,6 @@ export interface CollectInput {
   period: Period;
   /** the values already in the progress file */
   values: readonly MetricValue[];
-  existingTasks: readonly TaskProgress[];
   metricRows: readonly MetricSheetRow[];
   taskRows: readonly TaskSheetRow[];
 }

@@ -45,6 +45,12 @@ describe('collect refuses hostile workbooks', () => {
     expectRefused(truncated, progress, /半截\.xlsx: 错误 \[xlsx-damaged\]/);
     expectRefused(dir, progress, /错误 \[[\w-]+\] .*文件夹/);
     expectRefused(join(dir, '没有这个文件.xlsx'), progress, '没有这个文件.xlsx');
+    const sheet = join(dir, '调度表.xlsx');
+    generate(sheet);
+    const intoPlan = runCli(['collect', sheet, '--into', join(dir, 'xinhe-2026.yaml')]);
+    expect(intoPlan.code).toBe(1);
+    expect(intoPlan.stderr).toContain('[plan-not-progress] 这是计划文件，不是进度文件');
+    expect(readFileSync(join(dir, 'xinhe-2026.yaml'), 'utf8')).toBe(readFileSync('tests/fixtures/sheet/xinhe-2026.yaml', 'utf8'));
   });
 
   it('a zip bomb is refused from its declared sizes before anything is unpacked', () => {
@@ -121,7 +127,7 @@ describe('collect refuses hostile workbooks', () => {
         const rows = readWorkbookRows(wb, 'fuzz.xlsx', 'fuzz');
         const result = collect({
           metrics: plan.metrics, tasks: [], period: { kind: 'half', year: 2026, half: 1 },
-          values: [{ metric: 'transfer-training', value: 120, date: '2026-05-31' }], existingTasks: [],
+          values: [{ metric: 'transfer-training', value: 120, date: '2026-05-31' }],
           metricRows: rows.metrics, taskRows: rows.tasks,
         });
         for (const d of result.diagnostics) {
