@@ -2,8 +2,9 @@
 // every workbook, combine, and write the values into the progress file in
 // place, or print what would change. Nothing is written when any input has an
 // error.
-import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
 import { writeInPlace } from '../io/inplace.js';
@@ -34,7 +35,7 @@ export async function runCollect(files: string[], flags: CollectFlags): Promise<
     process.stderr.write('进度文件有错误，没有汇总。\n');
     return EXIT_INPUT;
   }
-  const rows = await readAll([...new Set(files)]);
+  const rows = await readAll(await expandPatterns(files));
   const progress = loaded.value;
   const result = collect({
     metrics: loaded.plan?.metrics ?? progress.metrics ?? [],
@@ -81,6 +82,28 @@ async function finish(before: string, after: string, flags: CollectFlags, values
   }
   process.stderr.write(`已写入 ${flags.into}：${values} 项指标、${tasks} 项任务。用 plandoc status ${flags.into} 查看完成情况。\n`);
   return EXIT_OK;
+}
+
+/**
+ * `调度表*.xlsx` as typed: a shell expands it, but Windows cmd and PowerShell
+ * pass it on as it is, so a name with * or ? that is not a file is matched
+ * against the files of its folder here.
+ */
+export async function expandPatterns(files: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const file of files) {
+    if (!/[*?]/.test(file) || existsSync(file)) {
+      out.push(file);
+      continue;
+    }
+    const dir = dirname(file);
+    const pattern = new RegExp(`^${basename(file).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'u');
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const matches = names.filter((name) => pattern.test(name) && !name.startsWith('~$')).sort();
+    // no match: the name stays, and reading it says the file is missing
+    out.push(...(matches.length ? matches.map((name) => (dir === '.' ? name : join(dir, name))) : [file]));
+  }
+  return [...new Set(out)];
 }
 
 async function readAll(files: string[]): Promise<{ metrics: MetricSheetRow[]; tasks: TaskSheetRow[]; diagnostics: Diagnostic[] }> {

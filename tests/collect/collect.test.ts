@@ -1,6 +1,6 @@
 // `plandoc collect`: filled 调度表 back into the progress file, in place.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -105,7 +105,7 @@ describe('plandoc collect', () => {
     ]);
   });
 
-  it('sums separate workbooks of several units, each naming its 填报单位', async () => {
+  it('sums separate workbooks of several units, each naming its 填报单位, matched by an unexpanded *.xlsx', async () => {
     const { dir, progress } = workspace();
     for (const [unit, done] of [['东村', 120], ['西村', 95]] as const) {
       const file = join(dir, `调度表-${unit}.xlsx`);
@@ -116,7 +116,9 @@ describe('plandoc collect', () => {
       fill(ws, 'toilet-renovation', { '累计完成数/完成数': done });
       await save(wb, file);
     }
-    const result = runCli(['collect', join(dir, '调度表-东村.xlsx'), join(dir, '调度表-西村.xlsx'), '--into', progress]);
+    // the pattern as Windows cmd passes it on, unexpanded; Excel's lock file ~$… is not a report
+    writeFileSync(join(dir, '~$调度表-东村.xlsx'), 'lock');
+    const result = runCli(['collect', join(dir, '*.xlsx'), '--into', progress]);
     expect(result.code, result.stderr).toBe(0);
     // 215 is below May's 400: a cumulative value going down is flagged but written
     expect(result.stderr).toContain('警告 [collect-cumulative-decreased] “农村户厕改造”是累计指标，完成数 215 比上次（2026-05-31）的 400 还少');
