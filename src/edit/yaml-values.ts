@@ -27,8 +27,8 @@ export class YamlEditError extends Error {}
 
 /** Sets one metric value: updates the entry of that metric and date, or appends one. */
 export function setProgressValue(text: string, edit: ValueEdit): string {
-  return upsertListEntry(text, 'values', orderedFields(edit, VALUE_KEYS),
-    (entry) => entry.metric === edit.metric && String(entry.date) === edit.date);
+  return keepingLineEndings(text, (lf) => upsertListEntry(lf, 'values', orderedFields(edit, VALUE_KEYS),
+    (entry) => entry.metric === edit.metric && String(entry.date) === edit.date));
 }
 
 /** Applies several value edits in order. */
@@ -38,7 +38,14 @@ export function setProgressValues(text: string, edits: readonly ValueEdit[]): st
 
 /** Sets one task's status (and progress sentence): updates its entry, or appends one. */
 export function setTaskProgress(text: string, edit: TaskEdit): string {
-  return upsertListEntry(text, 'tasks', orderedFields(edit, TASK_KEYS), (entry) => entry.task === edit.task);
+  return keepingLineEndings(text, (lf) => upsertListEntry(lf, 'tasks', orderedFields(edit, TASK_KEYS), (entry) => entry.task === edit.task));
+}
+
+/** A file saved with Windows line endings (CRLF throughout) gets its new lines with CRLF too. */
+function keepingLineEndings(text: string, edit: (lf: string) => string): string {
+  const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
+  if (!crlf) return edit(text);
+  return edit(text.replace(/\r\n/g, '\n')).replace(/\n/g, '\r\n');
 }
 
 function orderedFields<T extends object>(edit: T, keys: readonly string[]): Array<[string, EditScalar]> {

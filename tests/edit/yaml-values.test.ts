@@ -60,6 +60,14 @@ describe('setProgressValue', () => {
       .toEqual({ period: { kind: 'year', year: 2026 }, values: [{ metric: 'a', value: 1, date: '2026-12-31' }], opening: 'x' });
   });
 
+  it('keeps Windows line endings (CRLF) of a file saved on Windows', () => {
+    const crlf = H1.replace(/\n/g, '\r\n');
+    const out = setProgressValue(crlf, { metric: 'toilet-renovation', value: 1250, date: '2026-06-30' });
+    expect(out).toContain('date: 2026-04-30 }\r\n  - { metric: toilet-renovation, value: 1250, date: 2026-06-30 }\r\n');
+    expect(/(^|[^\r])\n/.test(out)).toBe(false);
+    expect(out.replace(/\r\n/g, '\n')).toBe(setProgressValue(H1, { metric: 'toilet-renovation', value: 1250, date: '2026-06-30' }));
+  });
+
   it('quotes strings YAML would read as something else', () => {
     expect(scalarText('村报表', true)).toBe('村报表');
     expect(scalarText('true', false)).toBe('"true"');
