@@ -30,9 +30,12 @@ async function conventionWarnings(text: string, file: string): Promise<Diagnosti
 }
 
 async function checkProgress(file: string, text: string): Promise<CheckReport> {
-  const { loadProgressSource } = await import('../summary/index.js');
+  const { loadProgressSource, summaryGaps } = await import('../summary/index.js');
+  const { parseYaml } = await import('../load/yaml.js');
   const result = await loadProgressSource(text, file);
   const sources = new Map([[file, result.source]]);
   if (result.planFile && result.planSource !== undefined) sources.set(result.planFile, result.planSource);
-  return { file, sources, diagnostics: result.diagnostics };
+  // what the summary has to leave out for want of data: check says so, render does not
+  const gaps = result.value ? summaryGaps(result.value, result.plan, parseYaml(result.source, file)) : [];
+  return { file, sources, diagnostics: [...result.diagnostics, ...gaps] };
 }

@@ -277,6 +277,10 @@ export function evaluateMetric(metric: MetricDefinition, tracked: TrackedValue |
   if (!metric.target) return result;
   const done = completion(metric.target, tracked.value, { baseline: metric.baseline?.value, lastYear: tracked.lastYear, valueIsGrowth: growthValue });
   const expected = metric.cumulative ? timeSequenceExpectation(tracked.date, planYear) : undefined;
+  // without last year's figure (or a baseline) a growth target cannot be judged: the data is not all in
+  if ((metric.target.kind === 'growth' || metric.target.kind === 'vsLastYear') && done.rate === undefined && done.growth === undefined) {
+    return { ...result, status: '未报送' };
+  }
   const final = asOf === undefined || asOf >= `${planYear}-12-31`;
   const status = metricStatus({ completion: done, cumulative: metric.cumulative, expected, kind: metric.target.kind, final });
   return { ...result, rate: done.rate, met: done.met, expected, growth: done.growth, status };

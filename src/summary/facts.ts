@@ -8,7 +8,7 @@ import { valueIsGrowthRate } from '../derive/progress.js';
 import type { MetricDef, SummaryContext } from './context.js';
 import { joinItems } from './cite.js';
 import { citesFigure, collapseDoubled, joinWords, namesThing, percent, percentValue } from './phrases.js';
-import { achievedStatement, actionLead, bareName, metricShape, quantity, targetText } from './wording.js';
+import { achievedStatement, actionLead, bareName, growthClause, metricShape, quantity, targetText } from './wording.js';
 
 type FactKind = 'statement' | 'work' | 'ceiling' | 'standing' | 'plain';
 
@@ -55,7 +55,7 @@ export function metricFact(metric: MetricDef, context: SummaryContext): Fact | u
   const yoy = result.yoy === undefined ? [] : [yoyTail(result.yoy)];
   if (!target) return levelOrWork(metric, 'plain', figure, yoy, fact);
   if (target.kind === 'growth') {
-    if (valueIsGrowthRate(metric)) return fact('standing', growthSubject(metric.name), '', percentValue(value));
+    if (valueIsGrowthRate(metric)) return { ...fact('standing', growthClause(metric.name, value), ''), figure: percentValue(value), subject: growthClause(metric.name, value).replace(/[\d.]+%$/, '') };
     return fact('standing', metric.name, '达到', figure, yoy);
   }
   if (target.kind === 'vsLastYear') {
@@ -92,12 +92,6 @@ function levelOrWork(
 ): Fact {
   if (metricShape(metric) === 'level') return fact(kind, metric.name, levelVerb, figure, tails);
   return fact(kind, actionLead(metric), '', figure, tails);
-}
-
-/** "农村居民人均可支配收入增长" and "…收入" both read "…增长6.2%"; "…增速" reads "…增速达到6.2%". */
-function growthSubject(name: string): string {
-  if (/增速$/.test(bareName(name))) return joinWords(name, '达到');
-  return joinWords(name, '增长');
 }
 
 /** 同比 in prose: "同比增长20%", "同比下降3.5%", "与上年持平". */

@@ -4,3 +4,4 @@ export { composeSummary, composeSummaryMarkdown, summaryTemplateName, type Summa
 export { checkProgress } from './rules.js';
 export { buildContext, type SummaryContext } from './context.js';
 export { metricCells, summaryTitle } from './view.js';
+export { summaryGaps } from './gaps.js';

@@ -151,6 +151,42 @@ function checkNarrative(checker: Checker): void {
     progress[key]?.forEach((node, i) => checkNode(checker, node, [key, i]));
   }
   progress.attachments?.forEach((a, i) => checkText(checker, a.text, ['attachments', i, 'text']));
+  checkAuto(checker);
+}
+
+/** `auto` switches: per-section keys name the plan's level-2 sections, the paragraphs the summary groups by. */
+function checkAuto(checker: Checker): void {
+  const auto = checker.context.progress.auto;
+  if (!auto) return;
+  if (auto.opening !== undefined && typeof auto.opening !== 'boolean') checkText(checker, auto.opening, ['auto', 'opening']);
+  for (const part of ['achievements', 'problems', 'nextSteps'] as const) {
+    const value = auto[part];
+    if (value === undefined || typeof value === 'boolean') continue;
+    if (typeof value === 'string' || Array.isArray(value)) {
+      checkText(checker, value, ['auto', part]);
+      continue;
+    }
+    for (const [key, text] of Object.entries(value)) {
+      checkAutoSection(checker, part, key);
+      if (typeof text !== 'boolean') checkText(checker, text, ['auto', part, key]);
+    }
+  }
+}
+
+function checkAutoSection(checker: Checker, part: string, key: string): void {
+  const { sections, plan } = checker.context;
+  const entry = sections.get(key);
+  const path = ['auto', part, key];
+  if (!entry) {
+    const hint = plan ? '写所属计划中第二级章节（例如“（一）……”那一节）的 id；检查是否写错。' : '没有所属计划时总结不按章节分组，只能对整部分写 false 或文字。';
+    report(checker, path, 'unknown-section', `所属计划中没有 id 为 “${key}” 的章节`, hint);
+    return;
+  }
+  const group = [...entry.ancestors, entry.section][1];
+  if (group && group !== entry.section) {
+    const groupId = group.id ? `“${group.id}”` : '（它还没有 id，先给它写一个 id）';
+    report(checker, path, 'auto-section-level', `“${key}”是第三级以下的章节，总结按第二级章节分段`, `改写成它所属的第二级章节 ${groupId}。`);
+  }
 }
 
 function checkNode(checker: Checker, node: NarrativeSection, path: JsonPath): void {

@@ -5,9 +5,9 @@
 import type { TaskProgress } from '../model/progress.js';
 import { formatNumber, formatPoints, valueIsGrowthRate } from '../derive/progress.js';
 import type { MetricDef, SummaryContext } from './context.js';
-import { collapseDoubled, joinWords, namesThing, percent, percentValue, startsWithVerb } from './phrases.js';
+import { collapseDoubled, joinWords, namesThing, percent, startsWithVerb } from './phrases.js';
 import { stripFinalMark } from './sentences.js';
-import { actionLead, bareName, ensureStatement, goalAmount, metricShape, quantity, targetText } from './wording.js';
+import { actionLead, bareName, ensureStatement, goalAmount, growthClause, metricShape, quantity, targetText } from './wording.js';
 
 export interface Item {
   /** the level-2 plan section the item belongs to, for grouping */
@@ -95,9 +95,8 @@ export function metricProblem(metric: MetricDef, context: SummaryContext): strin
   switch (target.kind) {
     case 'growth': {
       if (result.growth === undefined) return undefined;
-      const level = valueIsGrowthRate(metric) ? '' : `为${figure}，同比`;
-      const growth = `${level ? joinWords(name, level) : joinWords(name, '增长')}${level ? '增长' : ''}${percentValue(result.growth)}`;
-      return `${growth}，低于年度目标${formatPoints((target.rate - result.growth) / 100)}${note}`;
+      const growth = valueIsGrowthRate(metric) ? growthClause(name, result.growth) : `${joinWords(name, '为')}${figure}，${growthClause('同比增长', result.growth)}`;
+      return `${growth}${note}，低于年度目标${formatPoints((target.rate - result.growth) / 100)}`;
     }
     case 'vsLastYear':
       return `${name}为${figure}，低于上年的${quantity(tracked.lastYear ?? 0, metric)}${note}`;

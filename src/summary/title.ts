@@ -14,7 +14,7 @@ export function deriveTitle(progress: Progress, planTitle: string | undefined, i
   const { period } = progress;
   const base = planTitle ?? `${issuer ?? ''}工作计划`;
   const genre = GENRE.exec(base)?.[1];
-  const subject = base.replace(GENRE, '').replace(/(年初|年度|全年)$/, '').replace(/工作$/, '');
+  const subject = base.replace(GENRE, '').replace(/(?<!\d)(年初|年度|全年)$/, '').replace(/工作$/, '');
   const placed = placePeriod(subject, period, issuer);
   return `${placed}${genreTitle(period, genre)}`;
 }

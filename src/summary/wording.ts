@@ -4,7 +4,7 @@
 // "参保率达到100%", "完成转移就业培训180人次", "培育新型经营主体6家".
 import type { Target } from '../model/plan.js';
 import { describeTarget } from '../derive/targets.js';
-import { formatQuantity } from '../derive/progress.js';
+import { formatNumber, formatQuantity } from '../derive/progress.js';
 import type { MetricDef } from './context.js';
 import { hasVerb, joinWords, startsWithVerb } from './phrases.js';
 
@@ -86,4 +86,12 @@ export function achievedStatement(metric: MetricDef, statement: string): string 
 export function ensureStatement(metric: MetricDef, statement: string): string {
   if (/^(高于|低于|不低于|不高于|超过|快于|优于)/.test(statement)) return `确保${joinWords(metric.name, statement)}`;
   return hasVerb(statement) || /^(无|不|未|没有|杜绝)/.test(statement) ? `确保${statement}` : `确保${joinWords('实现', statement)}`;
+}
+
+/** "农村居民人均可支配收入增长6.2%", "…收入下降1.5%", "…增速达到6.2%": a growth rate said of a metric. */
+export function growthClause(name: string, percentGrowth: number): string {
+  const amount = `${formatNumber(Math.abs(percentGrowth), 2)}%`;
+  if (/增速$/.test(bareName(name))) return `${name}${percentGrowth < 0 ? '为-' : '达到'}${amount}`;
+  const subject = name.replace(/(同比)?增长$/, '');
+  return `${subject}${/同比增长$/.test(name) ? '同比' : ''}${percentGrowth < 0 ? '下降' : '增长'}${amount}`;
 }

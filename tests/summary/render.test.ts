@@ -67,9 +67,13 @@ describe('plandoc render PROGRESS.yaml', () => {
     }
   });
 
-  it('check accepts the progress files in plans/', async () => {
+  it('check accepts the progress files in plans/, saying which value the half-year file still lacks', async () => {
     const result = runCli(['check', 'plans/pailou-2025-h1.yaml', 'plans/changshou-2026-h1.yaml', 'plans/changshou-2026-year.yaml']);
-    expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').filter((l) => /: (错误|警告) \[/.test(l));
+    expect(lines).toEqual([
+      'plans/changshou-2026-h1.yaml:15:1: 警告 [value-missing] 1项指标还没有完成数据：“新增卫生户厕改造任务”（toilet-renovation）；总结中计为“尚无统计数据”，不写它的成效和下步打算',
+    ]);
+    expect(result.stdout).toContain('提示：在 values 中补上，例如 - { metric: toilet-renovation, value: true, date: 2026-06-30 }。');
   });
 });
