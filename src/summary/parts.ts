@@ -222,11 +222,11 @@ function nextStepSections(context: SummaryContext): NarrativeSection[] {
   return [...written, ...[...sections].map(([title, text]) => ({ title, runIn: '。' as const, text: mergeParagraphs(text) })), ...extra];
 }
 
-/** A plan section's title as a heading of work to do: "工作目标" → "确保完成年度目标". */
+/** A plan section's title as a heading of work to do: "工作目标" → "聚焦年度目标补短板". */
 function actionTitle(title: string | undefined): string {
   if (title === undefined) return '其他工作';
   if (startsWithVerb(title)) return title;
-  if (/目标$/.test(title)) return '确保完成年度目标';
+  if (/目标$/.test(title)) return '聚焦年度目标补短板';
   return `抓好${shortTitle(title)}工作`;
 }
 

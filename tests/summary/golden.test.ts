@@ -3,7 +3,7 @@
 // debris); the one intended difference, the numbering fix （三）→（二）, is
 // applied to the reference explicitly.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { composeSummaryMarkdown, loadProgressFile } from '../../src/summary/index.js';
@@ -62,5 +62,22 @@ describe('golden: 001 牌楼镇 2025 上半年工作总结', () => {
     const figures = ['23户', '78人', '15户', '48人', '362人次', '54.3万元', '508户', '107.1564万元', '330人次', '77人次', '1448人次', '72.4万元',
       '1862万元', '790万元', '1072万元', '693户', '1844人', '106户', '355人', '165条', '60条', '34人', '82户', '173750元', '87名', '361名', '200元', '300元'];
     for (const figure of figures) expect(body, figure).not.toContain(figure);
+  });
+});
+
+// The example summaries as checked in: each golden was read as the town leader
+// who signs it would read it before it was checked in, so a change to the
+// generated wording shows up here as a diff to read again.
+// UPDATE_GOLDEN=1 rewrites the files; read them before committing.
+describe.each(['changshou-2026-h1', 'changshou-2026-year', 'pailou-2025-h1'])('golden summary %s', (name) => {
+  it('renders the checked-in Markdown byte for byte, twice the same', async () => {
+    const loaded = await loadProgressFile(join(ROOT, `plans/${name}.yaml`));
+    const first = composeSummaryMarkdown(loaded.value!, loaded.plan);
+    expect(first.diagnostics).toEqual([]);
+    expect(composeSummaryMarkdown(structuredClone(loaded.value!), loaded.plan).markdown).toBe(first.markdown);
+    const golden = join(ROOT, 'tests/golden', `${name}.md`);
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden, first.markdown);
+    expect(existsSync(golden), `${golden} is missing: run UPDATE_GOLDEN=1 npx vitest run tests/summary/golden.test.ts, then read it`).toBe(true);
+    expect(first.markdown).toBe(readFileSync(golden, 'utf8'));
   });
 });
