@@ -8,7 +8,7 @@ import { chineseNumeral } from '../derive/numbering.js';
 import type { SummaryContext } from './context.js';
 import { citationsIn, resolveCitations } from './cite.js';
 import { metricFact, weaveFacts, type Fact } from './facts.js';
-import { shortTitle, startsWithVerb } from './phrases.js';
+import { namesThing, shortTitle, startsWithVerb } from './phrases.js';
 import { endSentence, stripFinalMark } from './sentences.js';
 import { nextStepItems, problemItems, type Coverage, type Item } from './shortfalls.js';
 
@@ -211,15 +211,23 @@ function nextStepSections(context: SummaryContext): NarrativeSection[] {
   const extra = replacements.length ? [{ title: '其他工作', runIn: '。' as const, text: replacements }] : [];
   if (!kept.length) return [...written, ...extra];
   if (kept.length <= MAX_ENUMERATION) return [...written, { title, runIn: '。', text: enumerate(kept.map((i) => i.text)) }, ...extra];
-  const sections = new Map<string, Block[]>();
+  const sections = new Map<string, { group?: string; blocks: Block[] }>();
   for (const { title: group, texts } of groupedParagraphs(kept, context)) {
     const heading = actionTitle(group);
-    const blocks = sections.get(heading) ?? [];
+    const section = sections.get(heading) ?? { group, blocks: [] };
     // a section's first enumeration counts 一是……; a further chunk of the same section is one more sentence
-    blocks.push(blocks.length ? `同时，${joinSentence(texts)}` : texts.length > 1 ? enumerate(texts) : endSentence(texts[0]!));
-    sections.set(heading, blocks);
+    section.blocks.push(section.blocks.length ? `同时，${joinSentence(texts)}` : texts.length > 1 ? enumerate(texts) : endSentence(texts[0]!));
+    sections.set(heading, section);
   }
-  return [...written, ...[...sections].map(([title, text]) => ({ title, runIn: '。' as const, text: mergeParagraphs(text) })), ...extra];
+  const hosts = written.map((w) => ({ ...w }));
+  const separate: NarrativeSection[] = [];
+  for (const [title, { group, blocks }] of sections) {
+    // the writer already has a section on this plan section (“做强茶叶产业”): the remaining work goes there
+    const host = group === undefined ? undefined : hosts.find((w) => w.title && namesThing(w.title, shortTitle(group)));
+    if (host) host.text = [...asBlocks(host.text), ...mergeParagraphs(blocks)];
+    else separate.push({ title, runIn: '。', text: mergeParagraphs(blocks) });
+  }
+  return [...hosts, ...separate, ...extra];
 }
 
 /** A plan section's title as a heading of work to do: "工作目标" → "聚焦年度目标补短板". */

@@ -120,8 +120,9 @@ function cumulativeProblem(metric: MetricDef, context: SummaryContext, value: nu
   return `${name}进度偏慢，仅完成${quantity(value, metric)}，占年度目标的${percent(result.rate!)}${behind}`;
 }
 
-/** "专场招聘会尚未举办", "培育新型经营主体尚无进展". */
+/** "专场招聘会尚未举办", "龙头企业尚无新增", "培育新型经营主体尚无进展". */
 function zeroProgress(metric: MetricDef): string {
+  if (metricShape(metric) === 'count') return `${metric.name}尚无新增`;
   if (metricShape(metric) === 'activity') {
     const verb = actionLead(metric).replace(/^(每月|每季度|每年|每周|每个行政村|每个村|每村|每户|每人|每个|各村)/, '').slice(0, 2);
     return `${metric.name}尚未${verb}`;
@@ -190,11 +191,11 @@ function cumulativeRemaining(metric: MetricDef, context: SummaryContext, value: 
   const target = metric.target!;
   const lead = actionLead(metric);
   if (isFinal(context)) return `加大${bareName(metric.name)}工作力度，补齐今年${quantity(Math.max(goal - value, 0), metric)}的缺口`;
-  const when = context.progress.period.kind === 'half' ? '下半年' : '年内';
+  const when = `${context.progress.period.kind === 'half' ? '下半年' : '年内'}${value > 0 ? '再' : ''}`;
   if (target.kind === 'range') {
     const low = formatNumber(Math.max(target.min - value, 0));
-    return `${when}再${lead}${low}${target.separator ?? '—'}${quantity(target.max - value, metric)}`;
+    return `${when}${lead}${low}${target.separator ?? '—'}${quantity(target.max - value, metric)}`;
   }
   const more = target.kind === 'atLeast' ? '以上' : '';
-  return `${when}再${lead}${quantity(goal - value, metric)}${more}`;
+  return `${when}${lead}${quantity(goal - value, metric)}${more}`;
 }

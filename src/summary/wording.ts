@@ -13,10 +13,16 @@ const LEVEL_NAME = /(率|比例|比重|占比|数量|人数|户数|个数|收入
 /** "每月…", "每个行政村…": a distributive prefix that the verb follows. */
 const DISTRIBUTIVE = /^(每月|每季度|每年|每周|每个行政村|每个村|每村|每户|每人|每个|各村)/;
 
-export type MetricShape = 'action' | 'activity' | 'level';
+/**
+ * action: the name is already what was done (培育新型经营主体);
+ * activity: work in sessions, events or projects (转移就业培训, 户厕改造), takes 完成/开展/举办;
+ * level: a rate or amount held (参保率, 经营性收入);
+ * count: things there are more of (市级以上农业产业化龙头企业), takes 新增.
+ */
+export type MetricShape = 'action' | 'activity' | 'level' | 'count';
 
 /** Nouns of work done in sessions or events: "转移就业培训" counts trainings even though it starts with a verb. */
-const ACTIVITY_NAME = /(培训|活动|会|展销|比赛|论坛|研判|比对|排查|检查|走访|宣传|演练|讲座|评议|调度|督查|巡查)$/;
+const ACTIVITY_NAME = /(培训|活动|会|展销|比赛|论坛|研判|比对|排查|检查|走访|宣传|演练|讲座|评议|调度|督查|巡查|改造|建设|整治|修缮|治理|安置|搬迁|硬化|绿化|项目|工程)$/;
 const DOING = /^(开展|举办|组织|完成|实施|召开|举行|进行)/;
 
 export function metricShape(metric: MetricDef): MetricShape {
@@ -24,7 +30,7 @@ export function metricShape(metric: MetricDef): MetricShape {
   if (metric.unit === '%' || LEVEL_NAME.test(name)) return 'level';
   if (ACTIVITY_NAME.test(name) && !DOING.test(name.replace(DISTRIBUTIVE, ''))) return 'activity';
   if (hasVerb(name) && startsWithVerb(name.replace(DISTRIBUTIVE, ''))) return 'action';
-  return 'activity';
+  return 'count';
 }
 
 /** The name without a trailing qualifier such as “（每村）”. */
@@ -43,11 +49,12 @@ function activityVerb(name: string, unit: string | undefined): string {
 /** "完成转移就业培训", "每月开展数据比对和会商研判", "培育新型经营主体": an action that takes a count. */
 export function actionLead(metric: MetricDef): string {
   const name = metric.name;
-  if (metricShape(metric) === 'action') return name;
+  const shape = metricShape(metric);
+  if (shape === 'action') return name;
+  if (shape === 'level') return joinWords(name, '达到');
   const prefix = DISTRIBUTIVE.exec(name)?.[0] ?? '';
   const rest = name.slice(prefix.length);
-  if (metricShape(metric) === 'level') return joinWords(name, '达到');
-  return `${prefix}${joinWords(activityVerb(rest, metric.unit), rest)}`;
+  return `${prefix}${joinWords(shape === 'count' ? '新增' : activityVerb(rest, metric.unit), rest)}`;
 }
 
 export function quantity(value: number, metric: MetricDef): string {
