@@ -4,14 +4,44 @@
 // of parsing and compiling 2.5 MB of JavaScript again (a cold `plandoc render`
 // spent ~45% of its time there). Without a usable cache the command runs the
 // same, and the cache is written when it exits.
+//
+// V8 rejects a cache made under other flags, so each set of flags has its own
+// cache file: the render workers (--single-threaded) and the one-shot commands
+// no longer throw each other's cache away on every run.
+import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import v8 from 'node:v8';
+
+/**
+ * A one-shot command on a few files ends before V8's optimising compilers pay
+ * for themselves: with the baseline compiler as the top tier a cold render
+ * took 0.76x the CPU time, and 20 files still 0.75x (npm run bench,
+ * docs/benchmark.md); past ~50 files the optimised code wins.
+ */
+const ONE_SHOT_FLAGS = ['--max-opt=1'];
+const ONE_SHOT_COMMANDS = new Set(['render', 'check', 'status', 'lint', 'schema']);
+const ONE_SHOT_MAX_ARGS = 32;
+
+function isShortOneShot(args) {
+  const [command, ...rest] = args;
+  if (!ONE_SHOT_COMMANDS.has(command) || rest.includes('--watch') || rest.includes('-w')) return false;
+  return rest.filter((arg) => !arg.startsWith('-')).length <= ONE_SHOT_MAX_ARGS;
+}
 
 const bundle = fileURLToPath(new URL('../dist/plandoc.cjs', import.meta.url));
-const cacheFile = `${bundle}.cache`;
+const chosenFlags = isShortOneShot(process.argv.slice(2)) ? ONE_SHOT_FLAGS : [];
+for (const flag of chosenFlags) v8.setFlagsFromString(flag);
+const cacheFile = codeCacheFile([...process.execArgv, ...chosenFlags]);
+
+/** dist/plandoc.cjs.cache for a one-shot command, a file per other set of V8 flags. */
+function codeCacheFile(flags) {
+  if (flags.join(' ') === ONE_SHOT_FLAGS.join(' ')) return `${bundle}.cache`;
+  return `${bundle}.${createHash('sha256').update(flags.join('\0')).digest('hex').slice(0, 12)}.cache`;
+}
 
 function readCache() {
   try {

@@ -1,6 +1,7 @@
 // Bundles the CLI with esbuild so a cold `plandoc` start reads a few files
 // instead of resolving hundreds of modules under node_modules.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -87,6 +88,9 @@ await build({
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
 
+// The code's identity for build manifests (src/build/render-result.ts).
+writeFileSync('dist/plandoc.cjs.sha256', `${createHash('sha256').update(readFileSync('dist/plandoc.cjs')).digest('hex')}\n`);
+
 // Leftovers of earlier layouts (split chunks, the ESM command bundle).
 rmSync('dist/chunks', { recursive: true, force: true });
 rmSync('dist/plandoc.js', { force: true });
@@ -98,7 +102,7 @@ writeCodeCache();
  * load, compose and DOCX stages (bin/plandoc.js rewrites it if V8 rejects it).
  */
 function writeCodeCache() {
-  rmSync('dist/plandoc.cjs.cache', { force: true });
+  for (const name of readdirSync('dist')) if (name.endsWith('.cache')) rmSync(join('dist', name), { force: true });
   const scratch = mkdtempSync(join(tmpdir(), 'plandoc-build-'));
   try {
     execFileSync(process.execPath, ['bin/plandoc.js', 'render', 'plans/changshou-2026.yaml', 'plans/changshou-2026-h1.yaml', '-o', scratch], { stdio: 'ignore' });

@@ -9,7 +9,9 @@ import { FileIoError } from '../io/errors.js';
 import { OutputRoot } from '../io/output.js';
 import { formatDiagnostics } from '../load/format.js';
 import { hasErrors } from '../load/diagnostic.js';
-import { runBuild, summaryLine, type BuildEvents, type BuildOptions, type FileOutcome } from './index.js';
+import { availableParallelism } from 'node:os';
+import { runBuild, summaryLine, workerSettings, type BuildEvents, type BuildOptions, type FileOutcome } from './index.js';
+import { RenderWorkers } from './render-workers.js';
 
 export interface BuildCommandFlags {
   out: string;
@@ -49,21 +51,26 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     force: flags.force,
     color: pc.isColorSupported,
   };
-  if (flags.watch) options.failedKeys = new Map();
+  if (flags.watch) {
+    options.failedKeys = new Map();
+    // started on the first large batch, then kept warm for the next ones
+    options.workers = new RenderWorkers(Math.max(1, flags.jobs ?? availableParallelism()), workerSettings(options));
+  }
   let outcomes: FileOutcome[];
   try {
     outcomes = await buildOnce(options, Boolean(process.stderr.isTTY));
   } catch (error) {
+    options.workers?.close();
     if (error instanceof FileIoError) return fail(error.message);
     throw error;
   }
   if (outcomes.length === 0) process.stderr.write(`${dir} 下没有找到计划或进度文件（.yaml）。\n`);
   if (!flags.watch) return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
-  const { renderInProcess, warmUp } = await import('./render-inprocess.js');
-  const settings = { formats: flags.to, templatesDir: options.templatesDir, profile: config.config.profile, color: pc.isColorSupported };
+  // a save re-renders a file or two in this process: load and compile the renderer now
+  const { warmUp } = await import('./render-inprocess.js');
   const sample = outcomes.find((o) => o.status !== 'failed');
-  if (sample) await warmUp(sample.input.path, settings);
-  return watchBuild({ ...options, renderer: (input, outDir, root) => renderInProcess(input, outDir, settings, root) });
+  if (sample) await warmUp(sample.input.path, workerSettings(options));
+  return watchBuild(options);
 }
 
 async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {
@@ -148,6 +155,7 @@ async function watchBuild(options: BuildOptions): Promise<number> {
   return new Promise((done) => {
     process.once('SIGINT', () => {
       handle.close();
+      options.workers?.close();
       done(0);
     });
   });

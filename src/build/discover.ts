@@ -1,12 +1,16 @@
 // Finds the plan and progress files under a directory. A YAML file is a
 // progress file when it has a top-level `period` key, a plan when it has a
 // top-level `sections` key; anything else (a config file…) is not ours.
-import { readdir, readFile } from 'node:fs/promises';
+// Each file is read at most once per build, and not at all when its size and
+// modification time match what the previous build recorded for it.
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_FILE_NAME } from '../config/index.js';
 import { isPlanSource, isProgressSource } from '../load/index.js';
 import { excessiveNesting } from '../load/depth.js';
+import { sameStat, statOf, type FileStat } from './file-stat.js';
 
 export type InputKind = 'plan' | 'progress';
 
@@ -18,6 +22,18 @@ export interface BuildInput {
   kind: InputKind;
   /** the plan a progress file refers to (its `plan:`), resolved */
   plan?: string;
+  /** sha256 of the file's bytes */
+  hash: string;
+}
+
+/** What the previous build learnt about a YAML file, valid while its stat is unchanged. */
+export interface KnownSource {
+  stat: FileStat;
+  hash: string;
+  /** null: neither a plan nor a progress file */
+  kind: InputKind | null;
+  /** the `plan:` of a progress file, relative to the build directory */
+  plan?: string;
 }
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
@@ -26,25 +42,48 @@ export interface Discovered {
   inputs: BuildInput[];
   /** YAML files that are neither (the configuration file aside), so the build can say it left them out */
   skipped: string[];
+  /** every YAML file found, by path relative to the directory: for the next build */
+  sources: Record<string, KnownSource>;
 }
 
-/** Every plan and progress file under `dir`, in path order; `exclude` (the output directory) is not searched. */
-export async function discoverInputs(dir: string, exclude: string[] = []): Promise<Discovered> {
+/**
+ * Every plan and progress file under `dir`, in path order; `exclude` (the
+ * output directory) is not searched. `known` is what the last build recorded.
+ */
+export async function discoverInputs(dir: string, exclude: string[] = [], known: Record<string, KnownSource> = {}): Promise<Discovered> {
   const excluded = new Set(exclude.map((path) => resolve(path)));
   const files = (await yamlFiles(dir, excluded)).sort();
-  const found: Discovered = { inputs: [], skipped: [] };
+  const found: Discovered = { inputs: [], skipped: [], sources: {} };
   for (const path of files) {
-    const text = await readFile(path, 'utf8').catch(() => '');
-    const kind = kindOf(text);
-    if (!kind) {
+    const name = relative(dir, path);
+    const source = await examine(path, dir, known[name]);
+    if (!source) continue;
+    found.sources[name] = source;
+    if (!source.kind) {
       if (basename(path) !== CONFIG_FILE_NAME) found.skipped.push(path);
       continue;
     }
-    const input: BuildInput = { path, relative: relative(dir, path), kind };
-    if (kind === 'progress') input.plan = referencedPlan(text, path);
+    const input: BuildInput = { path, relative: name, kind: source.kind, hash: source.hash };
+    if (source.plan !== undefined) input.plan = resolve(dir, source.plan);
     found.inputs.push(input);
   }
   return found;
+}
+
+/** The file's kind, plan and hash: from `known` when its stat is unchanged, else from reading it once. */
+async function examine(path: string, dir: string, known: KnownSource | undefined): Promise<KnownSource | undefined> {
+  const current = await stat(path).catch(() => undefined);
+  if (!current) return undefined;
+  // a FIFO or device named .yaml is never read: it could block the build
+  if (!current.isFile()) return { stat: statOf(current), hash: '', kind: null };
+  if (known && sameStat(known.stat, current)) return known;
+  const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+  const text = bytes.toString('utf8');
+  const kind = kindOf(text) ?? null;
+  const source: KnownSource = { stat: statOf(current), hash: createHash('sha256').update(bytes).digest('hex'), kind };
+  const plan = kind === 'progress' ? referencedPlan(text, path) : undefined;
+  if (plan !== undefined) source.plan = relative(dir, plan);
+  return source;
 }
 
 async function yamlFiles(dir: string, skipped: Set<string>): Promise<string[]> {

@@ -6,13 +6,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../init/schema-path.js';
 import { discoverInputs, type BuildInput } from './discover.js';
-import { hashOutput, inputKey, isUpToDate, readManifest, sharedKey, writeManifest, type Manifest } from './manifest.js';
+import { inputKey, planHashes, readManifest, recordOutput, sharedKey, upToDateStats, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { OutputRoot } from '../io/output.js';
 import { outputBaseName } from '../render/index.js';
 import { runPool } from './pool.js';
 import { toolIdentity, type RenderJobResult } from './render-result.js';
 import { RenderWorkers } from './render-workers.js';
 import type { InProcessSettings } from './render-inprocess.js';
+import type { FileStat } from './file-stat.js';
 import type { StyleProfileOverrides } from '../docx/profile.js';
 
 export type { BuildInput } from './discover.js';
@@ -41,9 +42,20 @@ export interface BuildOptions {
   failedKeys?: Map<string, string>;
   /** style-profile overrides from the configuration, for the default renderer */
   profile?: StyleProfileOverrides;
-  /** renders one input into a directory; default: a pool of warm render workers */
+  /** renders one input into a directory; default: in this process for a few files, else warm render workers */
   renderer?: (input: string, outDir: string, root: string) => Promise<RenderJobResult>;
+  /** watch mode: render workers kept warm from one build to the next (closed by the caller) */
+  workers?: RenderWorkers;
 }
+
+/**
+ * Up to this many files render in the build's own process: a render worker
+ * costs a Node start and a cold load of the renderer (~0.3 s of CPU), which
+ * only pays off when the other lanes share enough files.
+ */
+export const IN_PROCESS_BATCH = 6;
+
+type Renderer = NonNullable<BuildOptions['renderer']>;
 
 export type FileStatus = 'rendered' | 'unchanged' | 'failed';
 
@@ -65,9 +77,9 @@ export interface BuildEvents {
 }
 
 export async function runBuild(options: BuildOptions, events: BuildEvents = {}): Promise<FileOutcome[]> {
-  const { inputs, skipped } = await discoverInputs(options.dir, [options.outDir]);
-  if (skipped.length > 0) events.skipped?.(skipped);
   const manifest = await readManifest(options.outDir);
+  const { inputs, skipped, sources } = await discoverInputs(options.dir, [options.outDir], manifest.sources);
+  if (skipped.length > 0) events.skipped?.(skipped);
   const shared = await sharedKey({
     tool: toolIdentity(),
     templatesDir: options.templatesDir ?? join(packageRoot(), 'templates'),
@@ -76,16 +88,20 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
   });
   const collisions = outputCollisions(inputs, await OutputRoot.open(options.outDir), options.outDir);
   const keys = new Map<BuildInput, string>();
-  for (const input of inputs) keys.set(input, await inputKey(input, shared));
+  const planHash = planHashes(inputs);
+  for (const input of inputs) keys.set(input, await inputKey(input, shared, planHash));
   const outcomes = new Map<BuildInput, FileOutcome>();
+  const checked = new Map<BuildInput, FileStat[]>();
   const toRender: BuildInput[] = [];
   for (const input of inputs) {
     const key = keys.get(input)!;
     const entry = manifest.files[input.relative];
     const clash = collisions.get(input);
+    const stats = clash || options.force ? undefined : await upToDateStats(entry, key, options.outDir);
     if (clash) {
       outcomes.set(input, { input, status: 'failed', outputs: [], messages: clash });
-    } else if (!options.force && (await isUpToDate(entry, key, options.outDir))) {
+    } else if (stats) {
+      checked.set(input, stats);
       outcomes.set(input, { input, status: 'unchanged', outputs: entry!.outputs.map((p) => join(options.outDir, p)), messages: '' });
     } else if (options.failedKeys?.get(input.relative) === key) {
       outcomes.set(input, { input, status: 'failed', outputs: [], messages: '', repeated: true });
@@ -95,9 +111,7 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
   }
   events.start?.(inputs, toRender.length);
   for (const outcome of outcomes.values()) events.done?.(outcome);
-  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), toRender.length));
-  const workers = options.renderer ? undefined : new RenderWorkers(lanes, workerSettings(options));
-  const render = options.renderer ?? ((input: string, outDir: string, root: string) => workers!.render(input, outDir, root));
+  const { render, lanes, close } = await chooseRenderer(options, toRender.length);
   try {
     await runPool(toRender, lanes, (input) => render(input.path, join(options.outDir, dirname(input.relative)), options.outDir), (input, result) => {
       const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };
@@ -105,11 +119,37 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
       events.done?.(outcome);
     });
   } finally {
-    workers?.close();
+    close();
   }
   const ordered = inputs.map((input) => outcomes.get(input)!);
-  await writeManifest(options.outDir, await updatedManifest(manifest, ordered, keys, options));
+  const updated = await updatedManifest(manifest, ordered, keys, checked, options);
+  await writeManifest(options.outDir, { ...updated, sources }, manifest.text);
   return ordered;
+}
+
+/**
+ * A few files render here, one after another (no worker start-up to pay);
+ * more go to render workers, one per lane: new ones, or watch's warm ones.
+ */
+export async function chooseRenderer(options: BuildOptions, count: number): Promise<ChosenRenderer> {
+  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), count));
+  if (options.renderer) return { kind: 'given', render: options.renderer, lanes, close: () => undefined };
+  if (count <= IN_PROCESS_BATCH) {
+    const { renderSafely } = await import('./render-inprocess.js');
+    const settings = workerSettings(options);
+    return { kind: 'in-process', render: (input, outDir, root) => renderSafely(input, outDir, settings, root), lanes: 1, close: () => undefined };
+  }
+  const workers = options.workers ?? new RenderWorkers(lanes, workerSettings(options));
+  const close = options.workers ? () => undefined : () => workers.close();
+  return { kind: 'workers', render: (input, outDir, root) => workers.render(input, outDir, root), lanes: Math.min(lanes, workers.size), close };
+}
+
+export interface ChosenRenderer {
+  kind: 'given' | 'in-process' | 'workers';
+  render: Renderer;
+  lanes: number;
+  /** ends the workers started for this build (not watch's warm ones) */
+  close: () => void;
 }
 
 /**
@@ -130,21 +170,22 @@ function outputCollisions(inputs: BuildInput[], root: OutputRoot, outDir: string
   return found;
 }
 
-function workerSettings(options: BuildOptions): InProcessSettings {
+export function workerSettings(options: BuildOptions): InProcessSettings {
   return { formats: options.formats, templatesDir: options.templatesDir, profile: options.profile, color: options.color ?? false };
 }
 
-/** The manifest after this build: each rendered input with the hashes of the outputs now in out/. */
-async function updatedManifest(previous: Manifest, outcomes: FileOutcome[], keys: Map<BuildInput, string>, options: BuildOptions): Promise<Manifest> {
+/** The manifest after this build: each rendered input with the hashes (and stats) of the outputs now in out/. */
+async function updatedManifest(
+  previous: Manifest, outcomes: FileOutcome[], keys: Map<BuildInput, string>, checked: Map<BuildInput, FileStat[]>, options: BuildOptions,
+): Promise<Manifest> {
   const files: Manifest['files'] = {};
   for (const outcome of outcomes) {
     const name = outcome.input.relative;
-    if (outcome.status === 'unchanged') files[name] = previous.files[name]!;
+    if (outcome.status === 'unchanged') files[name] = { ...previous.files[name]!, stats: checked.get(outcome.input) };
     if (outcome.status === 'rendered') {
-      const outputs = outcome.outputs.map((path) => relative(resolve(options.outDir), resolve(path)));
-      const hashes = await Promise.all(outcome.outputs.map((path) => hashOutput(path)));
+      const entry = await renderedEntry(outcome, keys.get(outcome.input)!, options.outDir);
       // an output that vanished already is not recorded: the next build renders the input again
-      if (hashes.every((hash): hash is string => hash !== undefined)) files[name] = { key: keys.get(outcome.input)!, outputs, hashes };
+      if (entry) files[name] = entry;
     }
     if (options.failedKeys) {
       if (outcome.status === 'failed') options.failedKeys.set(name, keys.get(outcome.input)!);
@@ -152,6 +193,13 @@ async function updatedManifest(previous: Manifest, outcomes: FileOutcome[], keys
     }
   }
   return { version: previous.version, files };
+}
+
+async function renderedEntry(outcome: FileOutcome, key: string, outDir: string): Promise<ManifestEntry | undefined> {
+  const outputs = outcome.outputs.map((path) => relative(resolve(outDir), resolve(path)));
+  const records = await Promise.all(outcome.outputs.map((path) => recordOutput(path)));
+  if (!records.every((record) => record !== undefined)) return undefined;
+  return { key, outputs, hashes: records.map((r) => r!.hash), stats: records.map((r) => r!.stat) };
 }
 
 export function summaryLine(outcomes: readonly FileOutcome[]): string {

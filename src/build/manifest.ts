@@ -2,14 +2,16 @@
 // everything its outputs depend on and a hash of each output as written. An
 // input is not rendered again only when its key is unchanged and every output
 // in out/ still holds exactly what the manifest recorded (an interrupted
-// build, or a hand edit, leaves other bytes there).
+// build, or a hand edit, leaves other bytes there). Sizes and modification
+// times are recorded too: a file whose stat is unchanged is not read again.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { readBounded } from '../io/read.js';
-import type { BuildInput } from './discover.js';
+import type { BuildInput, KnownSource } from './discover.js';
+import { sameStat, statOf, type FileStat } from './file-stat.js';
 
 export const MANIFEST_NAME = '.plandoc-build.json';
 const MANIFEST_VERSION = 2;
@@ -20,41 +22,64 @@ export interface ManifestEntry {
   outputs: string[];
   /** sha256 of each output as written, in the order of `outputs` */
   hashes: string[];
+  /** the stat of each output when its hash was taken */
+  stats?: FileStat[];
 }
 
 export interface Manifest {
   version: number;
   files: Record<string, ManifestEntry>;
+  /** every YAML file of the build directory as last seen (discover.ts) */
+  sources?: Record<string, KnownSource>;
+  /** the manifest's text as read, so an unchanged manifest is not written again */
+  text?: string;
 }
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const parsed = JSON.parse(await readFile(join(outDir, MANIFEST_NAME), 'utf8')) as Manifest;
-    if (parsed.version === MANIFEST_VERSION && parsed.files && typeof parsed.files === 'object') return parsed;
+    const text = await readFile(join(outDir, MANIFEST_NAME), 'utf8');
+    const parsed = JSON.parse(text) as Manifest;
+    if (parsed.version === MANIFEST_VERSION && parsed.files && typeof parsed.files === 'object') return { ...parsed, text };
   } catch {
     // no manifest, or one we cannot read: build everything
   }
   return { version: MANIFEST_VERSION, files: {} };
 }
 
-export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
-  const sorted = Object.fromEntries(Object.entries(manifest.files).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(join(outDir, MANIFEST_NAME), `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted }, null, 2)}\n`);
+export async function writeManifest(outDir: string, manifest: Manifest, previousText?: string): Promise<void> {
+  const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  const text = `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted(manifest.files), sources: sorted(manifest.sources ?? {}) }, null, 2)}\n`;
+  if (text !== previousText) await writeFileAtomic(join(outDir, MANIFEST_NAME), text);
 }
 
-/** Whether the outputs of `entry` are current for `key`, checked against the bytes in out/. */
-export async function isUpToDate(entry: ManifestEntry | undefined, key: string, outDir: string): Promise<boolean> {
-  if (entry === undefined || entry.key !== key || entry.outputs.length === 0 || entry.hashes?.length !== entry.outputs.length) return false;
+/**
+ * The current stats of `entry`'s outputs when they are up to date for `key`,
+ * checked against the bytes in out/ (or against their recorded stat, when unchanged).
+ */
+export async function upToDateStats(entry: ManifestEntry | undefined, key: string, outDir: string): Promise<FileStat[] | undefined> {
+  if (entry === undefined || entry.key !== key || entry.outputs.length === 0 || entry.hashes?.length !== entry.outputs.length) return undefined;
+  const stats: FileStat[] = [];
   for (const [index, path] of entry.outputs.entries()) {
-    if ((await hashOutput(join(outDir, path))) !== entry.hashes[index]) return false;
+    const current = await stat(join(outDir, path)).catch(() => undefined);
+    if (!current?.isFile()) return undefined;
+    const recorded = entry.stats?.[index];
+    if (!sameStat(recorded, current) && (await hashOutput(join(outDir, path))) !== entry.hashes[index]) return undefined;
+    stats.push(sameStat(recorded, current) ? recorded! : statOf(current));
   }
-  return true;
+  return stats;
 }
 
-/** sha256 of an output file, or undefined when it is missing or not a regular file. */
+/** sha256 and stat of an output file, or undefined when it is missing or not a regular file. */
 export async function hashOutput(path: string): Promise<string | undefined> {
   const read = await readBounded(path, MAX_OUTPUT_BYTES);
   return read.bytes ? createHash('sha256').update(read.bytes).digest('hex') : undefined;
+}
+
+/** The hash and stat of an output just written, for the manifest. */
+export async function recordOutput(path: string): Promise<{ hash: string; stat: FileStat } | undefined> {
+  const before = await stat(path).catch(() => undefined);
+  const hash = await hashOutput(path);
+  return before && hash !== undefined ? { hash, stat: statOf(before) } : undefined;
 }
 
 /** Larger than any document plandoc writes; a bigger file in out/ is not ours. */
@@ -77,16 +102,30 @@ export async function sharedKey(shared: SharedInputs): Promise<string> {
   return hash.digest('hex');
 }
 
-/** The hash of one input: its bytes, the plan a progress file cites, and the shared inputs. */
-export async function inputKey(input: BuildInput, shared: string): Promise<string> {
+/**
+ * The hash of one input: its bytes (hashed when discovered), the plan a
+ * progress file cites, and the shared inputs. `planHash` gives the hash of a
+ * plan file, reading it only when the build has not seen it.
+ */
+export async function inputKey(input: BuildInput, shared: string, planHash: (path: string) => Promise<string>): Promise<string> {
   const hash = createHash('sha256');
-  hash.update(`shared\0${shared}\0input\0`);
-  hash.update(await readFile(input.path));
-  if (input.plan !== undefined) {
-    hash.update('\0plan\0');
-    hash.update(await readFile(input.plan).catch(() => Buffer.from('(missing)')));
-  }
+  hash.update(`shared\0${shared}\0input\0${input.hash}`);
+  if (input.plan !== undefined) hash.update(`\0plan\0${await planHash(input.plan)}`);
   return hash.digest('hex');
+}
+
+/** Hashes of the discovered inputs by absolute path; other plan files are read (once) when cited. */
+export function planHashes(inputs: readonly BuildInput[]): (path: string) => Promise<string> {
+  const known = new Map<string, Promise<string>>(inputs.map((input) => [resolve(input.path), Promise.resolve(input.hash)]));
+  return (path) => {
+    const absolute = resolve(path);
+    let hash = known.get(absolute);
+    if (!hash) {
+      hash = readFile(absolute).then((bytes) => createHash('sha256').update(bytes).digest('hex'), () => '(missing)');
+      known.set(absolute, hash);
+    }
+    return hash;
+  };
 }
 
 async function hashDirectory(dir: string): Promise<string> {

@@ -46,6 +46,15 @@ export async function renderInProcess(input: string, outDir: string, settings: I
   }
 }
 
+/** renderInProcess, with an internal error reported as the file's failure instead of ending the build. */
+export async function renderSafely(input: string, outDir: string, settings: InProcessSettings, rootDir = outDir): Promise<RenderJobResult> {
+  try {
+    return await renderInProcess(input, outDir, settings, rootDir);
+  } catch (error) {
+    return { ok: false, outputs: [], messages: `plandoc: 内部错误：${(error as Error).message}\n这是 plandoc 的缺陷，请把这条信息和输入文件报告给维护人员。\n` };
+  }
+}
+
 /**
  * Prepares (without writing) one input, so the first re-render after a save
  * does not pay for compiling templates and warming up the JIT.

@@ -70,7 +70,7 @@ export class RenderWorkers {
   private readonly started: Worker[] = [];
   private readonly queue: Array<(worker: Worker) => void> = [];
 
-  constructor(private readonly size: number, private readonly settings: InProcessSettings) {}
+  constructor(readonly size: number, private readonly settings: InProcessSettings) {}
 
   async render(input: string, outDir: string, root = outDir): Promise<RenderJobResult> {
     const worker = await this.acquire();

@@ -10,7 +10,6 @@ interface CustomProperty {
 import type { Root } from 'mdast';
 import type { Diagnostic } from '../load/diagnostic.js';
 import type { Furniture } from '../model/plan.js';
-import { parseMarkdown } from '../markdown/parse.js';
 import { resolveProfile, type StyleProfile, type StyleProfileOverrides } from './profile.js';
 import { writeBody } from './body.js';
 import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordParagraphs, chineseDate } from './furniture.js';
@@ -40,6 +39,8 @@ export async function markdownToDocx(markdown: string, options: DocxOptions = {}
 /** Like markdownToDocx, and also returns the warnings (removed characters, title mismatch…). */
 export async function renderDocx(markdown: string, options: DocxOptions = {}): Promise<DocxResult> {
   const file = options.file ?? '<markdown>';
+  // loaded for Markdown only: a composed plan reaches mdastToDocx as a tree
+  const { parseMarkdown } = await import('../markdown/parse.js');
   const parsed = parseMarkdown(markdown, file);
   const result = await mdastToDocx(parsed.root, parsed.furniture, { ...options, file });
   return { docx: result.docx, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };

@@ -1,8 +1,10 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { discoverInputs, kindOf } from '../../src/build/discover.js';
+import { discoverInputs, kindOf, type KnownSource } from '../../src/build/discover.js';
+import { statOf } from '../../src/build/file-stat.js';
+import { chooseRenderer, IN_PROCESS_BATCH } from '../../src/build/index.js';
 import { runPool } from '../../src/build/pool.js';
 import { isScratchFile, watchAndRun } from '../../src/watch/index.js';
 
@@ -47,10 +49,61 @@ describe('discoverInputs', () => {
     expect(skipped).toEqual([join(dir, 'notes.yaml')]);
   });
 
+  it('records every YAML file it saw, so the next build need not read them again', async () => {
+    writeFileSync(join(dir, 'p.yaml'), 'title: x\nyear: 2026\nsections: []\n');
+    writeFileSync(join(dir, 'notes.yaml'), 'templates: t\n');
+    const { sources } = await discoverInputs(dir);
+    expect(Object.keys(sources).sort()).toEqual(['notes.yaml', 'p.yaml']);
+    expect(sources['p.yaml']).toMatchObject({ kind: 'plan', stat: { size: statSync(join(dir, 'p.yaml')).size } });
+    expect(sources['p.yaml']!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(sources['notes.yaml']!.kind).toBeNull();
+  });
+
+  it('takes a file with an unchanged stat from the last build without reading it, and reads a changed or racy one', async () => {
+    const path = join(dir, 'p.yaml');
+    writeFileSync(path, 'title: x\nyear: 2026\nsections: []\n');
+    utimesSync(path, new Date('2026-01-01'), new Date('2026-01-01'));
+    // what the last build recorded differs from the bytes: proof that they were not read
+    const recorded: KnownSource = { stat: statOf(statSync(path)), hash: 'recorded', kind: 'progress', plan: 'other.yaml' };
+    const trusted = await discoverInputs(dir, [], { 'p.yaml': recorded });
+    expect(trusted.inputs).toEqual([{ path, relative: 'p.yaml', kind: 'progress', plan: join(dir, 'other.yaml'), hash: 'recorded' }]);
+
+    const racy = await discoverInputs(dir, [], { 'p.yaml': { ...recorded, stat: { ...recorded.stat, racy: true } } });
+    expect(racy.inputs.map((i) => [i.kind, i.hash === 'recorded'])).toEqual([['plan', false]]);
+
+    utimesSync(path, new Date('2026-01-02'), new Date('2026-01-02'));
+    const touched = await discoverInputs(dir, [], { 'p.yaml': recorded });
+    expect(touched.inputs.map((i) => i.kind)).toEqual(['plan']);
+  });
+
+  it('calls a stat taken right after a change racy', () => {
+    const path = join(dir, 'fresh.yaml');
+    writeFileSync(path, 'x');
+    expect(statOf(statSync(path)).racy).toBe(true);
+    utimesSync(path, new Date('2026-01-01'), new Date('2026-01-01'));
+    expect(statOf(statSync(path)).racy).toBeUndefined();
+  });
+
   it('tells plans from progress files by their top-level keys', () => {
     expect(kindOf('title: a\nsections:\n  - title: b\n')).toBe('plan');
     expect(kindOf('plan: a.yaml\nperiod:\n  kind: year\n')).toBe('progress');
     expect(kindOf('profile: {}\n')).toBeUndefined();
+  });
+});
+
+describe('chooseRenderer', () => {
+  const options = { dir: '.', outDir: 'out', formats: ['md'] };
+
+  it('renders a few files in the build process: no worker start-up for one changed file', async () => {
+    const chosen = await chooseRenderer(options, 1);
+    expect([chosen.kind, chosen.lanes]).toEqual(['in-process', 1]);
+    expect((await chooseRenderer(options, IN_PROCESS_BATCH)).kind).toBe('in-process');
+  });
+
+  it('starts render workers, one per lane, when there are more', async () => {
+    const chosen = await chooseRenderer({ ...options, jobs: 2 }, IN_PROCESS_BATCH + 1);
+    chosen.close();
+    expect([chosen.kind, chosen.lanes]).toEqual(['workers', 2]);
   });
 });
 

@@ -8,13 +8,17 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../helpers/cli.js';
 import { RenderWorkers } from '../../src/build/render-workers.js';
+import { IN_PROCESS_BATCH } from '../../src/build/index.js';
+
+/** More files than a build renders in its own process, so the workers start. */
+const FILES = IN_PROCESS_BATCH + 2;
 
 let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'plandoc-workers-'));
   mkdirSync(join(dir, 'plans'));
-  for (let i = 0; i < 6; i++) copyFileSync(join(ROOT, 'plans', 'songtao-2022.yaml'), join(dir, 'plans', `songtao-${i}.yaml`));
+  for (let i = 0; i < FILES; i++) copyFileSync(join(ROOT, 'plans', 'songtao-2022.yaml'), join(dir, 'plans', `songtao-${i}.yaml`));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,7 +31,7 @@ describe('plandoc build render workers', () => {
   it('write the same bytes as plandoc render, for more files than workers', () => {
     const built = runCli(['build', '-o', 'built', '-j', '2'], { cwd: dir });
     expect(built.code).toBe(0);
-    expect(built.stderr).toContain('生成 6 个');
+    expect(built.stderr).toContain(`生成 ${FILES} 个`);
     const single = runCli(['render', 'plans/songtao-3.yaml', '-o', 'single'], { cwd: dir });
     expect(single.code).toBe(0);
     for (const ext of ['md', 'docx']) {

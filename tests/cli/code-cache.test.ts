@@ -61,6 +61,17 @@ describe('V8 code cache of the command', () => {
     expect(readFileSync(cacheFile()).equals(Buffer.alloc(4096, 7))).toBe(false);
   });
 
+  it('keeps one cache per set of V8 flags, so render workers do not throw the command\'s cache away', () => {
+    plandoc(checkArgs);
+    const commandCache = readFileSync(cacheFile());
+    // a render worker runs with --single-threaded, which V8 counts in the cache's flag hash
+    const worker = spawnSync(process.execPath, ['--single-threaded', join(pkg, 'bin', 'plandoc.js'), ...checkArgs], { cwd: ROOT, encoding: 'utf8' });
+    expect(worker.status).toBe(1);
+    const caches = readdirSync(join(pkg, 'dist')).filter((name) => name.endsWith('.cache'));
+    expect(caches).toHaveLength(2);
+    expect(readFileSync(cacheFile()).equals(commandCache)).toBe(true);
+  });
+
   it('runs without a cache where the cache cannot be read or written', () => {
     const reference = plandoc(checkArgs);
     rmSync(cacheFile());
