@@ -19,11 +19,12 @@ import v8 from 'node:v8';
 /**
  * A one-shot command on a few files ends before V8's optimising compilers pay
  * for themselves: with the baseline compiler as the top tier a cold render
- * took 0.76x the CPU time, and 20 files still 0.75x (npm run bench,
- * docs/benchmark.md); past ~50 files the optimised code wins.
+ * took 0.76x the CPU time, and 20 files still 0.75x; past ~50 files the
+ * optimised code wins (docs/benchmark.md). A build renders at most a few
+ * files itself and hands more to render workers, which keep the optimisers.
  */
 const ONE_SHOT_FLAGS = ['--max-opt=1'];
-const ONE_SHOT_COMMANDS = new Set(['render', 'check', 'status', 'lint', 'schema']);
+const ONE_SHOT_COMMANDS = new Set(['render', 'check', 'status', 'lint', 'schema', 'build']);
 const ONE_SHOT_MAX_ARGS = 32;
 
 function isShortOneShot(args) {

@@ -1,18 +1,22 @@
 // `npm run bench`: plandoc against pandoc on the same documents, in one run,
 // alternating, several repetitions, medians and ratios.
 //   (a) one cold `plandoc render` process vs one `pandoc` process
-//   (b) a 1,000-document `plandoc build` vs 1,000 pandoc runs (both over all cores)
-//   (c) in-process documents per second and peak memory (VmHWM)
-//   (d) scale: the example plan's sections repeated 1×, 10×, 100×, in process
-// (b) also prints the peak RSS of `plandoc build` and, for reference, the same
-// corpus rendered by one warm worker thread per core through the library.
-// BENCH_REPS, BENCH_DOCS and BENCH_BUILD_REPS override the defaults below.
+//   (b) `plandoc build` of 10, 100 and 1,000 documents vs as many pandoc runs
+//       (both over all cores), with the peak RSS of the 1,000-document build
+//   (c) incremental build of 100 documents: nothing changed, one file changed,
+//       against one pandoc run
+//   (d) warm re-render: `plandoc build --watch`, from saving a file to its new DOCX
+//   (e) the resident renderer (a one-shot render handed to a running watch)
+//   (f) in-process documents per second and peak memory (VmHWM)
+//   (g) scale: the example plan's sections repeated 1×, 10×, 100×, in process
+// BENCH_REPS, BENCH_SIZES (e.g. "10,100,1000") and BENCH_BUILD_REPS override the defaults below.
 // Peer: pandoc converts the Markdown plandoc itself wrote for the same plan, so
 // both tools produce a DOCX from the same text.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -20,7 +24,8 @@ const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const BIN = join(ROOT, 'bin', 'plandoc.js');
 const PLANS = ['changshou-2026', 'songtao-2022'];
 const REPS = Number(process.env.BENCH_REPS ?? 7);
-const BUILD_DOCS = Number(process.env.BENCH_DOCS ?? 1000);
+const BUILD_SIZES = (process.env.BENCH_SIZES ?? '10,100,1000').split(',').map(Number);
+const INCREMENTAL_DOCS = 100;
 const BUILD_REPS = Number(process.env.BENCH_BUILD_REPS ?? Math.max(1, Math.min(3, REPS)));
 const SCALES = [1, 10, 100];
 const CORES = availableParallelism();
@@ -92,19 +97,19 @@ function benchCold(work, md, env) {
   return { floor: median(floor), rows: rows.map((row) => ({ plan: row.plan, ours: median(row.ours), peer: median(row.peer) })) };
 }
 
-function makeCorpus(work, md) {
-  const plans = join(work, 'corpus-plans');
-  const mds = join(work, 'corpus-md');
+function makeCorpus(work, md, docs) {
+  const plans = join(work, `corpus-${docs}`, 'plans');
+  const mds = join(work, `corpus-${docs}`, 'md');
   mkdirSync(plans, { recursive: true });
   mkdirSync(mds, { recursive: true });
-  for (let i = 0; i < BUILD_DOCS; i++) {
+  for (let i = 0; i < docs; i++) {
     const plan = PLANS[i % PLANS.length];
     cpSync(join(ROOT, 'plans', `${plan}.yaml`), join(plans, `${plan}-${String(i).padStart(4, '0')}.yaml`));
     cpSync(join(md, `${plan}.md`), join(mds, `${plan}-${String(i).padStart(4, '0')}.md`));
   }
   // the schema comment points at ../schema; keep it resolvable
-  cpSync(join(ROOT, 'schema'), join(work, 'schema'), { recursive: true });
-  return { plans, mds };
+  cpSync(join(ROOT, 'schema'), join(work, `corpus-${docs}`, 'schema'), { recursive: true });
+  return { plans, mds, docs };
 }
 
 /** Peak RSS (MB) of the largest single process of a command, from GNU time. */
@@ -114,11 +119,11 @@ function peakRssMB(command, args) {
   return result.status === 0 && Number.isFinite(kb) ? kb / 1024 : undefined;
 }
 
-function benchBuild(work, corpus) {
+function benchBuild(work, corpus, { peak }) {
   const ours = [];
   const peer = [];
   for (let i = 0; i < BUILD_REPS; i++) {
-    const out = join(work, `build-out-${i}`);
+    const out = join(work, `build-out-${corpus.docs}-${i}`);
     ours.push(timed(process.execPath, [BIN, 'build', corpus.plans, '-o', out, '--to', 'docx']));
     const peerOut = join(work, `pandoc-out-${i}`);
     mkdirSync(peerOut, { recursive: true });
@@ -129,48 +134,64 @@ function benchBuild(work, corpus) {
     rmSync(out, { recursive: true, force: true });
     rmSync(peerOut, { recursive: true, force: true });
   }
-  const peakMB = peakRssMB(process.execPath, [BIN, 'build', corpus.plans, '-o', join(work, 'build-mem'), '--to', 'docx']);
+  const peakMB = peak ? peakRssMB(process.execPath, [BIN, 'build', corpus.plans, '-o', join(work, 'build-mem'), '--to', 'docx']) : undefined;
   rmSync(join(work, 'build-mem'), { recursive: true, force: true });
-  return { ours: median(ours), peer: median(peer), docs: BUILD_DOCS, peakMB };
+  return { ours: median(ours), peer: median(peer), docs: corpus.docs, peakMB };
 }
 
-/**
- * Reference for (b): the same corpus rendered by CORES warm worker threads
- * calling the library (what a build could reach without a process per file).
- */
-function benchWarmWorkers(work, corpus) {
-  const script = join(work, 'workers.mjs');
-  writeFileSync(
-    script,
-    `import { Worker, isMainThread, workerData } from 'node:worker_threads';
-import { readdirSync, readFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-if (isMainThread) {
-  const [dir, out, lanes] = process.argv.slice(2);
-  mkdirSync(out, { recursive: true });
-  const files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
-  const start = performance.now();
-  await Promise.all(Array.from({ length: Number(lanes) }, (_, lane) => new Promise((done, fail) => {
-    const worker = new Worker(new URL(import.meta.url), { workerData: { dir, out, files: files.filter((_, i) => i % Number(lanes) === lane) } });
-    worker.on('exit', done).on('error', fail);
-  })));
-  console.log(JSON.stringify({ ms: performance.now() - start }));
-} else {
-  const { renderPlanInMemory } = await import(${JSON.stringify(join(ROOT, 'dist', 'index.js'))});
-  const { dir, out, files } = workerData;
-  for (const file of files) {
-    const result = await renderPlanInMemory(readFileSync(join(dir, file), 'utf8'), file);
-    writeFileSync(join(out, file.replace(/\\.yaml$/, '.docx')), result.docx);
+/** (c) A second build with nothing changed, then with one file changed before each run. */
+function benchIncremental(work, corpus) {
+  const out = join(work, 'incremental-out');
+  const build = () => timed(process.execPath, [BIN, 'build', corpus.plans, '-o', out, '--to', 'docx']);
+  build();
+  // the first check after a build hashes the outputs it has just written (their stat was taken too soon to trust)
+  build();
+  const unchanged = [];
+  const oneChanged = [];
+  const changed = join(corpus.plans, readdirSync(corpus.plans).sort()[0]);
+  for (let i = 0; i < REPS; i++) {
+    unchanged.push(build());
+    appendFileSync(changed, `# bench ${i}\n`);
+    oneChanged.push(build());
   }
+  rmSync(out, { recursive: true, force: true });
+  return { unchanged: median(unchanged), oneChanged: median(oneChanged) };
 }
-`,
-  );
-  const runs = [];
-  for (let i = 0; i < BUILD_REPS; i++) {
-    const output = execFileSync(process.execPath, [script, corpus.plans, join(work, `workers-out-${i}`), String(CORES)], { encoding: 'utf8' });
-    runs.push(JSON.parse(output.trim().split('\n').pop()).ms);
+
+/** (d) `plandoc build --watch`: from the save of a plan to its new DOCX, as the preview would see it. */
+async function benchWatch(work) {
+  const dir = join(work, 'watch');
+  mkdirSync(join(dir, 'plans'), { recursive: true });
+  cpSync(join(ROOT, 'schema'), join(dir, 'schema'), { recursive: true });
+  const plan = join(dir, 'plans', `${PLANS[0]}.yaml`);
+  cpSync(join(ROOT, 'plans', `${PLANS[0]}.yaml`), plan);
+  const docx = join(dir, 'out', `${PLANS[0]}.docx`);
+  const child = spawn(process.execPath, [BIN, 'build', 'plans', '-o', 'out', '--to', 'docx', '--watch'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await new Promise((ready, fail) => {
+      let text = '';
+      child.stderr.on('data', (chunk) => {
+        text += chunk;
+        if (text.includes('正在监视')) ready();
+      });
+      child.once('exit', () => fail(new Error(`build --watch ended: ${text}`)));
+    });
+    const latencies = [];
+    for (let i = 0; i < REPS; i++) {
+      const before = statSync(docx).mtimeMs;
+      await sleep(300);
+      const start = performance.now();
+      appendFileSync(plan, `# save ${i}\n`);
+      while (statSync(docx).mtimeMs === before) {
+        if (performance.now() - start > 20_000) throw new Error('build --watch wrote no new DOCX within 20 s');
+        await sleep(2);
+      }
+      latencies.push(performance.now() - start);
+    }
+    return median(latencies);
+  } finally {
+    child.kill('SIGINT');
   }
-  return median(runs);
 }
 
 /** The example plan with its sections repeated `times` times (ids made unique). */
@@ -243,47 +264,59 @@ console.log(JSON.stringify({ docsPerSecond: n / seconds, peakMB: hwm ? Number(hw
   return JSON.parse(output.trim().split('\n').pop());
 }
 
-function main() {
+async function main() {
   const pandocVersion = requirePandoc();
   const work = mkdtempSync(join(tmpdir(), 'plandoc-bench-'));
+  const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
   try {
-    console.log(`plandoc 对比 ${pandocVersion}；${CORES} 个 CPU 核；每项重复 ${REPS} 次取中位数\n`);
+    console.log(`plandoc 对比 ${pandocVersion}；${CORES} 个 CPU 核；每项重复 ${REPS} 次取中位数；开始时系统负载 ${load()}\n`);
     const md = prepareInputs(work);
 
     console.log('(a) 单个文档，冷启动进程（plandoc render → DOCX 对比 pandoc md → DOCX）');
+    let pandocOnce;
     for (const { label, env } of NODE_ENVS) {
       const cold = benchCold(work, md, env);
+      pandocOnce ??= cold.rows[0].peer;
       console.log(`  ${label}：空的 Node 进程（node -e 0）${fmt(cold.floor)}`);
       for (const row of cold.rows) {
         console.log(`    ${row.plan.padEnd(16)} plandoc ${fmt(row.ours).padStart(8)}   pandoc ${fmt(row.peer).padStart(8)}   plandoc 用时为 pandoc 的 ${(row.ours / row.peer).toFixed(2)} 倍`);
       }
     }
 
-    console.log(`\n(b) ${BUILD_DOCS} 个文档（plandoc build 对比 ${BUILD_DOCS} 次 pandoc，均并行 ${CORES} 路）`);
-    const corpus = makeCorpus(work, md);
-    const build = benchBuild(work, corpus);
-    const oursRate = build.docs / (build.ours / 1000);
-    const peerRate = build.docs / (build.peer / 1000);
-    console.log(`  plandoc ${fmt(build.ours)}（${oursRate.toFixed(1)} 个/秒）   pandoc ${fmt(build.peer)}（${peerRate.toFixed(1)} 个/秒）   吞吐量为 pandoc 的 ${(oursRate / peerRate).toFixed(2)} 倍`);
-    if (build.peakMB) console.log(`  plandoc build 单个进程的峰值内存 ${build.peakMB.toFixed(0)} MB`);
-    const warm = benchWarmWorkers(work, corpus);
-    const warmRate = build.docs / (warm / 1000);
-    console.log(`  参照：${CORES} 个常驻 worker 线程调用库函数 ${fmt(warm)}（${warmRate.toFixed(1)} 个/秒），为 pandoc 的 ${(warmRate / peerRate).toFixed(2)} 倍`);
+    console.log(`\n(b) 批量生成（plandoc build 对比同样多次 pandoc，均并行 ${CORES} 路）`);
+    for (const docs of BUILD_SIZES) {
+      const build = benchBuild(work, makeCorpus(work, md, docs), { peak: docs === Math.max(...BUILD_SIZES) });
+      const oursRate = build.docs / (build.ours / 1000);
+      const peerRate = build.docs / (build.peer / 1000);
+      console.log(`  ${String(docs).padStart(5)} 个  plandoc ${fmt(build.ours).padStart(8)}（${oursRate.toFixed(1)} 个/秒）   pandoc ${fmt(build.peer).padStart(8)}（${peerRate.toFixed(1)} 个/秒）   吞吐量为 pandoc 的 ${(oursRate / peerRate).toFixed(2)} 倍`);
+      if (build.peakMB) console.log(`         plandoc build 单个进程的峰值内存 ${build.peakMB.toFixed(0)} MB`);
+    }
 
-    console.log('\n(c) 进程内渲染（YAML → Markdown → DOCX）');
+    console.log(`\n(c) 增量生成（${INCREMENTAL_DOCS} 个文档的目录再运行 plandoc build，对比一次 pandoc ${fmt(pandocOnce)}）`);
+    const incremental = benchIncremental(work, makeCorpus(work, md, INCREMENTAL_DOCS));
+    console.log(`  没有改动     ${fmt(incremental.unchanged).padStart(8)}   为一次 pandoc 的 ${(incremental.unchanged / pandocOnce).toFixed(2)} 倍`);
+    console.log(`  改了一个文件 ${fmt(incremental.oneChanged).padStart(8)}   为一次 pandoc 的 ${(incremental.oneChanged / pandocOnce).toFixed(2)} 倍`);
+
+    console.log('\n(d) 保存后重新生成（plandoc build --watch：保存计划文件 → 新的 DOCX 写好）');
+    console.log(`  ${fmt(await benchWatch(work))}（含监视的合并等待）`);
+
+    console.log('\n(e) 常驻渲染进程代答 plandoc render：未实现，没有可测的数字（见 docs/benchmark.md）');
+
+    console.log('\n(f) 进程内渲染（YAML → 文档树 → Markdown 和 DOCX）');
     const inProcess = benchInProcess(work);
     console.log(`  ${inProcess.docsPerSecond.toFixed(1)} 个文档/秒，峰值内存 ${inProcess.peakMB.toFixed(0)} MB`);
 
-    console.log(`\n(d) 规模：${PLANS[0]} 的章节重复 ${SCALES.join('、')} 倍，进程内渲染用时（中位数）`);
+    console.log(`\n(g) 规模：${PLANS[0]} 的章节重复 ${SCALES.join('、')} 倍，进程内渲染用时（中位数）`);
     const scale = benchScale(work);
     const base = scale.rows[0];
     for (const row of scale.rows) {
       console.log(`  ${String(row.times).padStart(3)}×  YAML ${row.yamlKB.toFixed(0).padStart(5)} KB  DOCX ${row.docxKB.toFixed(0).padStart(5)} KB  ${fmt(row.ms).padStart(8)}   每倍 ${(row.ms / row.times).toFixed(1)} ms（1× 的 ${((row.ms / row.times) / base.ms).toFixed(2)} 倍）`);
     }
     console.log(`  峰值内存 ${scale.peakMB.toFixed(0)} MB`);
+    console.log(`\n结束时系统负载 ${load()}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main();
+await main();

@@ -97,17 +97,28 @@ rmSync('dist/plandoc.js', { force: true });
 writeCodeCache();
 
 /**
- * Fills dist/plandoc.cjs.cache by rendering the example plan and its
- * half-year summary once: the cache then holds the compiled code of the
- * load, compose and DOCX stages (bin/plandoc.js rewrites it if V8 rejects it).
+ * Fills the code caches (bin/plandoc.js keeps one per set of V8 flags) by
+ * rendering the example plan and its half-year summary the three ways plandoc
+ * runs: a one-shot `render`, a `build` rendering in its own process, and a
+ * render worker (`--single-threaded`). Each cache then holds the compiled
+ * code of the load, compose and DOCX stages (bin/plandoc.js rewrites a cache
+ * V8 rejects).
  */
 function writeCodeCache() {
   for (const name of readdirSync('dist')) if (name.endsWith('.cache')) rmSync(join('dist', name), { force: true });
   const scratch = mkdtempSync(join(tmpdir(), 'plandoc-build-'));
+  const inputs = ['plans/changshou-2026.yaml', 'plans/changshou-2026-h1.yaml'];
   try {
-    execFileSync(process.execPath, ['bin/plandoc.js', 'render', 'plans/changshou-2026.yaml', 'plans/changshou-2026-h1.yaml', '-o', scratch], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['bin/plandoc.js', 'render', ...inputs, '-o', join(scratch, 'render')], { stdio: 'ignore' });
+    execFileSync(process.execPath, ['bin/plandoc.js', 'build', 'plans', '-o', join(scratch, 'build')], { stdio: 'ignore' });
+    const requests = inputs.map((input) => `${JSON.stringify({ input, outDir: join(scratch, 'worker'), root: join(scratch, 'worker') })}\n`).join('');
+    execFileSync(process.execPath, ['--single-threaded', 'bin/plandoc.js', 'render-worker'], {
+      input: requests,
+      stdio: ['pipe', 'ignore', 'ignore'],
+      env: { ...process.env, PLANDOC_RENDER_WORKER: JSON.stringify({ formats: ['md', 'docx'], color: false }) },
+    });
   } catch {
-    // no example plans here (an installed package): the first command writes the cache
+    // no example plans here (an installed package): the first command of each kind writes its cache
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

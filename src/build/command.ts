@@ -53,7 +53,8 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
   };
   if (flags.watch) {
     options.failedKeys = new Map();
-    // started on the first large batch, then kept warm for the next ones
+    // started on the first large batch, then kept warm for the next ones (the build itself runs with
+    // the optimising compilers then: bin/plandoc.js leaves them on under --watch)
     options.workers = new RenderWorkers(Math.max(1, flags.jobs ?? availableParallelism()), workerSettings(options));
   }
   let outcomes: FileOutcome[];

@@ -50,10 +50,11 @@ export interface BuildOptions {
 
 /**
  * Up to this many files render in the build's own process: a render worker
- * costs a Node start and a cold load of the renderer (~0.3 s of CPU), which
- * only pays off when the other lanes share enough files.
+ * costs a Node start and a cold load of the renderer, which only pays off
+ * when the lanes share enough files. 10 files took 0.42 s of CPU in process
+ * and 1.15 s through two workers (docs/benchmark.md).
  */
-export const IN_PROCESS_BATCH = 6;
+export const IN_PROCESS_BATCH = 16;
 
 type Renderer = NonNullable<BuildOptions['renderer']>;
 
