@@ -1,8 +1,8 @@
 // Page numbers (PN-01..PN-05): "— N —" in 宋体 4号, odd pages right and even
 // pages left, one character in from the edge of the type area.
-import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, BuilderElement, Footer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { StyleProfile } from './profile.js';
-import { runLook, runOptions } from './runs.js';
+import { runLook, runOptions, type RunLook } from './runs.js';
 
 export function pageNumberFooters(profile: StyleProfile): { default: Footer; even: Footer } {
   return { default: footer('odd', profile), even: footer('even', profile) };
@@ -18,10 +18,35 @@ function footer(side: 'odd' | 'even', profile: StyleProfile): Footer {
     run: runOptions(look),
     children: [
       new TextRun({ ...runOptions(look), text: `${dash} ` }),
-      // the field's own run carries 宋体 4号: a bare field would inherit the body style
-      new TextRun({ ...runOptions(look), children: [PageNumber.CURRENT] }),
+      ...pageField(look, side === 'odd' ? 1 : 2),
       new TextRun({ ...runOptions(look), text: ` ${dash}` }),
     ],
   });
   return new Footer({ children: [paragraph] });
+}
+
+/**
+ * A PAGE field as Word writes it, with a cached result: viewers that do not
+ * compute fields show that number instead of an empty "—  —". Every run
+ * carries 宋体 4号 (a bare field would inherit the body style). No w:dirty or
+ * w:updateFields: Word recomputes PAGE on layout anyway, and updateFields
+ * makes it ask the writer on every open.
+ */
+function pageField(look: RunLook, cached: number): ParagraphChild[] {
+  const run = (child: BuilderElement | string) => {
+    const field = new TextRun(runOptions(look));
+    field.addChildElement(typeof child === 'string' ? textElement('w:t', child) : child);
+    return field;
+  };
+  return [run(fieldChar('begin')), run(textElement('w:instrText', ' PAGE ')), run(fieldChar('separate')), run(String(cached)), run(fieldChar('end'))];
+}
+
+function fieldChar(type: 'begin' | 'separate' | 'end'): BuilderElement {
+  return new BuilderElement({ name: 'w:fldChar', attributes: { type: { key: 'w:fldCharType', value: type } } });
+}
+
+function textElement(name: string, text: string): BuilderElement {
+  const element = new BuilderElement({ name, attributes: { space: { key: 'xml:space', value: 'preserve' } } });
+  element.addChildElement(text);
+  return element;
 }

@@ -65,8 +65,14 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     customProperties: customProperties(furniture),
     sections: [{ properties: sectionProperties(profile), footers: pageNumberFooters(profile), children }],
   });
-  const docx = await packDocument(document, { stylesXml: stylesXml(profile), date: furniture.date });
+  const docx = await packDocument(document, { stylesXml: stylesXml(profile), fontAltNames: titleFontSubstitutes(profile), date: furniture.date });
   return { docx, diagnostics: ctx.diagnostics };
+}
+
+/** The profile's substitute for the title fonts (方正小标宋简体 → 宋体 by default). */
+function titleFontSubstitutes(profile: StyleProfile): Record<string, string> {
+  const { title, headerOrgan, titleSubstitute } = profile.fonts;
+  return { [title]: titleSubstitute, [headerOrgan]: titleSubstitute };
 }
 
 function sectionProperties(profile: StyleProfile) {

@@ -1,6 +1,8 @@
 // Post-processing of the package the docx library writes, for determinism and
-// for the parts it cannot express: our own styles.xml, core.xml dates taken
-// from the document's date, and zip entries with a fixed time in a fixed order.
+// for the parts it cannot express: our own styles.xml, a font table with
+// substitution hints, core.xml dates taken from the document's date, every
+// element's children in schema order (ISO/IEC 29500), and zip entries with a
+// fixed time in a fixed order.
 // fflate writes the zip container; Node's own zlib deflates, because deflate
 // in JavaScript was the largest single cost of a cold render in the profile
 // (29 ms of 280; zlib takes about 1 ms for the same parts). The bytes are then
@@ -9,6 +11,8 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
+import { reorderXml } from './reorder.js';
+import { fontsNamedIn, fontTableXml } from './fonts.js';
 
 /**
  * DOS time starts in 1980; every entry gets this timestamp. fflate writes the
@@ -21,6 +25,8 @@ const NO_DATE = '1980-01-01T00:00:00Z';
 
 export interface PackageFixes {
   stylesXml: string;
+  /** substitutes for fonts (fontTable altName) that override the built-in ones */
+  fontAltNames?: Record<string, string>;
   /** ISO date of the document (成文日期), e.g. 2026-01-14 */
   date?: string;
 }
@@ -53,6 +59,7 @@ export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Prom
 
 function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   const names = Object.keys(parts);
+  const fontTable = fontTableXml(usedFonts(parts, fixes), fixes.fontAltNames);
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
@@ -61,7 +68,7 @@ function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   });
   for (const name of ordered) {
     const data = parts[name];
-    if (data) DeflatedEntry.add(zip, name, fixedPart(name, data, fixes));
+    if (data) DeflatedEntry.add(zip, name, fixedPart(name, data, { ...fixes, fontTable }));
   }
   zip.end();
   return concat(chunks);
@@ -90,11 +97,26 @@ function concat(chunks: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function fixedPart(name: string, data: Uint8Array, fixes: PackageFixes): Uint8Array {
-  if (name === 'word/styles.xml') return strToU8(fixes.stylesXml);
+/** Every font named by the document's parts (styles.xml as plandoc writes it). */
+function usedFonts(parts: PartMap, fixes: PackageFixes): string[] {
+  const xml = Object.entries(parts).filter(([name]) => /^word\/[^/]+\.xml$/.test(name) && name !== 'word/styles.xml').map(([, data]) => strFromU8(data));
+  return [fixes.stylesXml, ...xml].flatMap(fontsNamedIn);
+}
+
+type PartFixes = PackageFixes & { fontTable: string };
+
+function fixedPart(name: string, data: Uint8Array, fixes: PartFixes): Uint8Array {
   if (name === 'docProps/core.xml') return strToU8(fixCoreDates(strFromU8(data), fixes.date));
-  if (name === 'word/settings.xml') return strToU8(fixSettings(strFromU8(data)));
-  return data;
+  if (!name.startsWith('word/') || !name.endsWith('.xml')) return data;
+  return strToU8(reorderXml(wordPart(name, data, fixes)));
+}
+
+/** A part of word/ as it should read, before its children are put in schema order. */
+function wordPart(name: string, data: Uint8Array, fixes: PartFixes): string {
+  if (name === 'word/styles.xml') return fixes.stylesXml;
+  if (name === 'word/fontTable.xml') return fixes.fontTable;
+  if (name === 'word/settings.xml') return fixSettings(strFromU8(data));
+  return strFromU8(data);
 }
 
 function fixCoreDates(xml: string, date: string | undefined): string {

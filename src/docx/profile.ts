@@ -48,6 +48,8 @@ export interface StyleProfile {
     tableHeader: string;
     /** 版头 发文机关标志 */
     headerOrgan: string;
+    /** the font Word and WPS use for the title and 发文机关标志 where their font is missing (fontTable altName) */
+    titleSubstitute: string;
   };
   sizes: {
     body: number;
@@ -117,6 +119,7 @@ export const DEFAULT_PROFILE: StyleProfile = deepFreeze({
     table: '仿宋_GB2312',
     tableHeader: '黑体',
     headerOrgan: '方正小标宋简体',
+    titleSubstitute: '宋体',
   },
   sizes: { body: 32, title: 44, heading: 32, pageNumber: 28, record: 28, table: 28, headerOrgan: 72 },
   bold: { heading2: false, heading3: false },

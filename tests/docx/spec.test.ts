@@ -340,11 +340,18 @@ describe('page numbers (PN)', () => {
     expect(attr(child(child(p, 'pPr'), 'jc'), 'val')).toBe('left');
     expect(attr(child(child(p, 'pPr'), 'ind'), 'left')).toBe('280');
   });
-  it('PN-04 "— N —": an em dash each side of the PAGE field', () => {
-    for (const p of Object.values(footers)) {
-      const text = all(p, 'r').map((r) => (all(r, 'instrText').length ? '{PAGE}' : runText(r))).join('');
-      expect(text).toBe('\u2014 {PAGE} \u2014');
-    }
+  it('PN-04 "— N —": an em dash each side of the PAGE field, which carries a cached number', () => {
+    const field = (r: Element) => {
+      const type = attr(all(r, 'fldChar')[0], 'fldCharType');
+      if (type) return { begin: '{', separate: '=', end: '}' }[type];
+      return all(r, 'instrText').map((t) => t.textContent!.trim()).join('') || runText(r);
+    };
+    expect(all(footers.default, 'r').map(field).join('')).toBe('\u2014 {PAGE=1} \u2014');
+    expect(all(footers.even, 'r').map(field).join('')).toBe('\u2014 {PAGE=2} \u2014');
+  });
+  it('PN-04 fields are not marked for update on open (Word would ask the writer every time)', async () => {
+    expect(all(docx.settings, 'updateFields')).toHaveLength(0);
+    for (const p of Object.values(footers)) for (const c of all(p, 'fldChar')) expect(attr(c, 'dirty')).toBeUndefined();
   });
   it('PN-05 footer distance about 1400 twips (7 mm below the type area; measured in the render test)', () => {
     expect(Number(attr(child(sectPr(), 'pgMar'), 'footer'))).toBe(1400);
