@@ -1,7 +1,10 @@
 // Test helpers: unzip a DOCX and read its XML as DOM, resolving inherited
 // properties (docDefaults → paragraph style → direct) where a rule needs it.
 import JSZip from 'jszip';
-import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
+import { parseXml } from '../../src/docx/check/package.js';
+
+export { parseXml };
 import { markdownToDocx } from '../../src/docx/index.js';
 import type { StyleProfileOverrides } from '../../src/docx/profile.js';
 
@@ -27,13 +30,6 @@ export async function openDocx(bytes: Uint8Array): Promise<DocxParts> {
 
 export async function renderMd(markdown: string, profile?: StyleProfileOverrides): Promise<DocxParts> {
   return openDocx(await markdownToDocx(markdown, { profile }));
-}
-
-export function parseXml(xml: string): Document {
-  const errors: string[] = [];
-  const doc = new DOMParser({ onError: (level, message) => { if (level !== 'warning') errors.push(message); } }).parseFromString(xml, 'text/xml');
-  if (errors.length) throw new Error(`XML does not parse: ${errors.join('; ')}`);
-  return doc;
 }
 
 export function all(node: Document | Element, localName: string): Element[] {
