@@ -1,12 +1,13 @@
 // The body: mdast blocks → docx paragraphs and tables, per the Markdown
 // convention (docs/markdown-convention.md) and GB/T 9704 PL-01..PL-07, PL-14.
-import { AlignmentType, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, textRun, type RunRole } from './runs.js';
 import { cleanValue, inlineRuns, plainText, type WriteContext } from './inline.js';
-import { blankLine, exactSpacing, flushParagraph, indentedParagraph } from './paragraphs.js';
+import { blankLine, flushParagraph, headingParagraph, indentedParagraph } from './paragraphs.js';
+import { STYLE } from './styles.js';
 import { breakTitle } from './title.js';
 import { officialTable } from './table.js';
 
@@ -94,7 +95,7 @@ class BodyWriter {
         return this.list(node, 0);
       case 'table':
         this.ensureTitle();
-        if (this.pageBreakPending) this.push(new Paragraph({ ...this.pageBreak(), spacing: exactSpacing(this.profile), children: [] }));
+        if (this.pageBreakPending) this.push(indentedParagraph([], this.pageBreak()));
         return void this.push(officialTable(node, this.profile, this.ctx));
       case 'thematicBreak':
         this.ensureTitle();
@@ -136,7 +137,7 @@ class BodyWriter {
     this.ensureTitle();
     const level = Math.min(node.depth - 1, 4) as HeadingLevel;
     const look = runLook(HEADING_ROLE[level], this.profile);
-    this.push(indentedParagraph(inlineRuns(node.children, look, this.ctx), this.profile, { ...this.pageBreak(), outlineLevel: level - 1, keepNext: true }));
+    this.push(headingParagraph(inlineRuns(node.children, look, this.ctx), level, this.pageBreak()));
   }
 
   private titleHeading(node: Heading): void {
@@ -163,16 +164,8 @@ class BodyWriter {
     const lines = breakTitle(title, this.profile.title.maxCharsPerLine);
     const children = lines.map((line, i) => new TextRun({ ...runOptions(look), text: line, ...(i > 0 ? { break: 1 } : {}) }));
     return [
-      new Paragraph({
-        ...extra,
-        alignment: AlignmentType.CENTER,
-        spacing: exactSpacing(this.profile),
-        indent: { firstLine: 0, left: 0, right: 0 },
-        outlineLevel: 0,
-        keepNext: true,
-        run: runOptions(look),
-        children,
-      }),
+      // the Title style centres it and gives it no outline level (the navigation pane starts at 一、)
+      new Paragraph({ ...extra, style: STYLE.title, run: runOptions(look), children }),
     ];
   }
 
@@ -181,14 +174,14 @@ class BodyWriter {
       return this.attachmentLabel(node);
     }
     this.ensureTitle();
-    this.push(indentedParagraph(this.paragraphRuns(node.children), this.profile, this.pageBreak()));
+    this.push(indentedParagraph(this.paragraphRuns(node.children), this.pageBreak()));
   }
 
   /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */
   private attachmentLabel(node: MdParagraph): void {
     const look = runLook('attachmentLabel', this.profile);
     const runs = inlineRuns(node.children, { ...look, bold: false }, this.ctx);
-    this.push(flushParagraph(runs, this.profile, this.pageBreak()), blankLine(this.profile));
+    this.push(flushParagraph(runs, this.pageBreak()), blankLine(this.profile));
   }
 
   /** PL-07: a leading strong part that starts with a heading number is a run-in heading. */
@@ -231,7 +224,7 @@ class BodyWriter {
         } else if (child.type === 'paragraph') {
           const prefix = numbered || !number ? [] : [textRun(number, runLook('body', this.profile))];
           numbered = true;
-          this.push(indentedParagraph([...prefix, ...this.paragraphRuns(child.children)], this.profile, this.pageBreak()));
+          this.push(indentedParagraph([...prefix, ...this.paragraphRuns(child.children)], this.pageBreak()));
         } else {
           this.block(child);
         }
@@ -241,7 +234,7 @@ class BodyWriter {
 
   private plainParagraph(text: string): void {
     this.ensureTitle();
-    this.push(indentedParagraph([textRun(text, runLook('body', this.profile))], this.profile, this.pageBreak()));
+    this.push(indentedParagraph([textRun(text, runLook('body', this.profile))], this.pageBreak()));
   }
 }
 

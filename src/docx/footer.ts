@@ -3,6 +3,7 @@
 import { AlignmentType, BuilderElement, Footer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, type RunLook } from './runs.js';
+import { STYLE } from './styles.js';
 
 export function pageNumberFooters(profile: StyleProfile): { default: Footer; even: Footer } {
   return { default: footer('odd', profile), even: footer('even', profile) };
@@ -12,8 +13,9 @@ function footer(side: 'odd' | 'even', profile: StyleProfile): Footer {
   const look = runLook('pageNumber', profile);
   const { dash, indent } = profile.pageNumber;
   const paragraph = new Paragraph({
+    style: STYLE.footer,
     alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    indent: side === 'odd' ? { right: indent, firstLine: 0 } : { left: indent, firstLine: 0 },
+    indent: side === 'odd' ? { right: indent, firstLine: 0, firstLineChars: 0 } : { left: indent, firstLine: 0, firstLineChars: 0 },
     spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' },
     run: runOptions(look),
     children: [

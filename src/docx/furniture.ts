@@ -6,7 +6,8 @@ import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { typeAreaHeight, typeAreaWidth } from './profile.js';
 import { runLook, runOptions, textRun } from './runs.js';
-import { blankLine, exactSpacing, flushParagraph, indentedParagraph } from './paragraphs.js';
+import { blankLine, exactSpacing, flushParagraph, indentedParagraph, NO_FIRST_LINE } from './paragraphs.js';
+import { STYLE } from './styles.js';
 import { textWidth } from './width.js';
 
 /** PL-11: "2026-01-14" → "2026年1月14日" (full year, no leading zeros). */
@@ -20,7 +21,7 @@ export function chineseDate(iso: string): string {
 export function recipientsParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
   if (!furniture.recipients?.length) return [];
   const text = `${furniture.recipients.join('，')}：`;
-  return [flushParagraph([textRun(text, runLook('body', profile))], profile)];
+  return [flushParagraph([textRun(text, runLook('body', profile))])];
 }
 
 /** Everything after the body and before the attachment pages. */
@@ -43,9 +44,10 @@ function attachmentNote(furniture: Furniture, profile: StyleProfile): FileChild[
     return [
       blankLine(profile),
       new Paragraph({
+        style: STYLE.body,
         spacing: exactSpacing(profile),
         alignment: AlignmentType.JUSTIFIED,
-        indent: { left: namesStart, hanging: namesStart - labelStart },
+        indent: { left: namesStart, hanging: namesStart - labelStart, firstLineChars: 0 },
         children: [textRun(`附件：${attachments[0]!.title}`, look)],
       }),
     ];
@@ -55,9 +57,10 @@ function attachmentNote(furniture: Furniture, profile: StyleProfile): FileChild[
   const items = attachments.map((attachment, index) => {
     const first = index === 0;
     return new Paragraph({
+      style: STYLE.body,
       spacing: exactSpacing(profile),
       alignment: AlignmentType.JUSTIFIED,
-      indent: { left: textStart, hanging: textStart - (first ? labelStart : namesStart) },
+      indent: { left: textStart, hanging: textStart - (first ? labelStart : namesStart), firstLineChars: 0 },
       tabStops: [{ type: TabStopType.LEFT, position: textStart }],
       children: [textRun(`${first ? '附件：' : ''}${index + 1}.\t${attachment.title}`, look)],
     });
@@ -75,9 +78,10 @@ function signature(furniture: Furniture, profile: StyleProfile): FileChild[] {
   const look = runLook('body', profile);
   const line = (text: string, right: number) =>
     new Paragraph({
+      style: STYLE.body,
       spacing: exactSpacing(profile),
       alignment: AlignmentType.RIGHT,
-      indent: { right: Math.round(right * char), firstLine: 0 },
+      indent: { right: Math.round(right * char), ...NO_FIRST_LINE },
       // no extra space around digits, so the date is as wide as the width model says
       autoSpaceEastAsianText: false,
       children: [textRun(text, look)],
@@ -104,23 +108,25 @@ export function signatureIndents(issuer: string, date: string, sealed: boolean):
 function note(furniture: Furniture, profile: StyleProfile): FileChild[] {
   if (!furniture.note) return [];
   const text = /^（.*）$/u.test(furniture.note) ? furniture.note : `（${furniture.note}）`;
-  return [indentedParagraph([textRun(text, runLook('body', profile))], profile)];
+  return [indentedParagraph([textRun(text, runLook('body', profile))])];
 }
 
 /** 版头: red 发文机关标志, 发文字号, red rule the width of the type area. */
 export function headerParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
   if (!furniture.header?.organ) return [];
   const organ = new Paragraph({
+    style: STYLE.body,
     alignment: AlignmentType.CENTER,
     spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' },
-    indent: { firstLine: 0 },
+    indent: NO_FIRST_LINE,
     children: [textRun(furniture.header.organ, runLook('headerOrgan', profile))],
   });
   const rule = { style: BorderStyle.SINGLE, size: 12, color: profile.colors.red, space: 11 };
   const number = new Paragraph({
+    style: STYLE.body,
     alignment: AlignmentType.CENTER,
     spacing: exactSpacing(profile),
-    indent: { firstLine: 0, left: 0, right: 0 },
+    indent: { ...NO_FIRST_LINE, left: 0, right: 0 },
     border: { bottom: rule },
     run: runOptions(runLook('body', profile)),
     children: furniture.docNumber ? [textRun(furniture.docNumber, runLook('body', profile))] : [],
@@ -153,7 +159,7 @@ export function recordParagraphs(furniture: Furniture, profile: StyleProfile): F
     return recordFrame(part, box, profile);
   });
   // frames anchor to the paragraph after them; the body must also end with a paragraph
-  frames.push(new Paragraph({ spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] }));
+  frames.push(new Paragraph({ style: STYLE.body, spacing: { before: 0, after: 0, line: 20, lineRule: 'exact' }, children: [] }));
   return frames;
 }
 
@@ -180,12 +186,13 @@ function recordFrame(part: RecordPart, box: { top: number; height: number; ruleA
       rule: 'exact',
       wrap: 'around',
     },
+    style: STYLE.body,
     border: { ...(box.ruleAbove ? { top: rule(box.ruleAbove) } : {}), bottom: rule(box.ruleBelow) },
     spacing: exactSpacing(profile),
     alignment: AlignmentType.LEFT,
     // the 印发 line: 印发机关 one character in, the date ending one character before the edge
     // (tab positions count from the frame's left edge, not from the indent)
-    indent: { left: char, right: part.tab ? 0 : char, firstLine: 0 },
+    indent: { left: char, right: part.tab ? 0 : char, ...NO_FIRST_LINE },
     tabStops: part.tab ? [{ type: TabStopType.RIGHT, position: width - char }] : [],
     children: [textRun(part.text, runLook('record', profile))],
   });

@@ -14,7 +14,7 @@ import { resolveProfile, type StyleProfile, type StyleProfileOverrides } from '.
 import { writeBody } from './body.js';
 import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordParagraphs, chineseDate } from './furniture.js';
 import { pageNumberFooters } from './footer.js';
-import { stylesXml } from './styles.js';
+import { STYLE, stylesXml } from './styles.js';
 import { packDocument } from './package.js';
 import { stripInvalidXmlChars } from './xml-chars.js';
 
@@ -55,7 +55,7 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     closing: closingParagraphs(furniture, profile),
   });
   const children: FileChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordParagraphs(furniture, profile)];
-  if (children.at(-1) instanceof Table) children.push(new Paragraph({ children: [] }));
+  if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.body, children: [] }));
   const document = new Document({
     title: furniture.title,
     creator: furniture.issuer ?? 'plandoc',

@@ -8,6 +8,7 @@ import { typeAreaWidth } from './profile.js';
 import { runLook, type RunLook } from './runs.js';
 import { inlineRuns, plainText, type WriteContext } from './inline.js';
 import { textWidth } from './width.js';
+import { STYLE } from './styles.js';
 
 export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteContext): Table {
   const columnCount = Math.max(...node.children.map((row) => row.children.length));
@@ -42,9 +43,10 @@ function cell(
   const children = mdCell ? inlineRuns(mdCell.children, look, ctx) : [];
   const alignment = header || align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const paragraph = new Paragraph({
+    style: STYLE.table,
     alignment,
     spacing: { before: 0, after: 0, line: profile.table.cellLine, lineRule: 'auto' },
-    indent: { firstLine: 0, left: 0, right: 0 },
+    indent: { firstLine: 0, firstLineChars: 0, left: 0, right: 0 },
     children,
   });
   return new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER });

@@ -201,7 +201,7 @@ describe('fonts (FN)', () => {
 describe('placement (PL)', () => {
   it('PL-01 title centred and broken into trapezoid lines of at most 20 characters', () => {
     const p = titleParagraph();
-    expect(attr(child(child(p, 'pPr'), 'jc'), 'val')).toBe('center');
+    expect(paraProp(docx, p, 'jc', 'val')).toBe('center');
     const lines = textRuns(p).map(runText);
     expect(lines).toEqual(['长寿镇2026年巩固拓展脱贫攻坚成果', '同乡村振兴有效衔接年初工作计划']);
     expect(all(p, 'br')).toHaveLength(1);

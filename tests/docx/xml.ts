@@ -70,33 +70,52 @@ export function runText(r: Element): string {
   return all(r, 't').map((t) => t.textContent ?? '').join('');
 }
 
+/** The paragraph style chain of a paragraph: its w:pStyle (Normal by default), then each basedOn. */
+export function styleChain(parts: DocxParts, p: Element | undefined): Element[] {
+  const styles = all(parts.styles, 'style');
+  const byId = (id: string | undefined) => styles.find((s) => attr(s, 'type') === 'paragraph' && attr(s, 'styleId') === id);
+  const chain: Element[] = [];
+  let style = byId(attr(child(child(p, 'pPr'), 'pStyle'), 'val') ?? 'Normal') ?? byId('Normal');
+  while (style && !chain.includes(style)) {
+    chain.push(style);
+    style = byId(attr(child(style, 'basedOn'), 'val'));
+  }
+  return chain;
+}
+
+function paragraphOf(run: Element): Element | undefined {
+  let node = run.parentNode as Element | null;
+  while (node && node.localName !== 'p') node = node.parentNode as Element | null;
+  return node ?? undefined;
+}
+
+/** The first value of `prop`/`name` in the property containers, nearest first. */
+function resolve(containers: Array<Element | undefined>, prop: string, name: string): string | undefined {
+  for (const container of containers) {
+    const value = attr(child(container, prop), name);
+    if (value !== undefined && value !== '') return value;
+  }
+  return undefined;
+}
+
 /**
- * A run property after resolving docDefaults → Normal → direct formatting.
+ * A run property after resolving docDefaults → paragraph style chain → direct formatting.
  * `prop` is the child element of w:rPr, `name` its attribute.
  */
 export function runProp(parts: DocxParts, run: Element, prop: string, name = 'val'): string | undefined {
-  const direct = attr(child(child(run, 'rPr'), prop), name);
-  if (direct !== undefined && direct !== '') return direct;
-  const normal = all(parts.styles, 'style').find((s) => attr(s, 'styleId') === 'Normal');
-  const fromStyle = attr(child(child(normal, 'rPr'), prop), name);
-  if (fromStyle) return fromStyle;
-  const defaults = all(parts.styles, 'rPrDefault')[0];
-  return attr(child(child(defaults, 'rPr'), prop), name) || undefined;
+  const styles = styleChain(parts, paragraphOf(run)).map((s) => child(s, 'rPr'));
+  return resolve([child(run, 'rPr'), ...styles, child(all(parts.styles, 'rPrDefault')[0], 'rPr')], prop, name);
 }
 
-/** A paragraph property after resolving docDefaults → Normal → direct formatting. */
+/** A paragraph property after resolving docDefaults → paragraph style chain → direct formatting. */
 export function paraProp(parts: DocxParts, p: Element, prop: string, name: string): string | undefined {
-  const direct = attr(child(child(p, 'pPr'), prop), name);
-  if (direct !== undefined && direct !== '') return direct;
-  const normal = all(parts.styles, 'style').find((s) => attr(s, 'styleId') === 'Normal');
-  const fromStyle = attr(child(child(normal, 'pPr'), prop), name);
-  if (fromStyle) return fromStyle;
-  const defaults = all(parts.styles, 'pPrDefault')[0];
-  return attr(child(child(defaults, 'pPr'), prop), name) || undefined;
+  const styles = styleChain(parts, p).map((s) => child(s, 'pPr'));
+  return resolve([child(p, 'pPr'), ...styles, child(all(parts.styles, 'pPrDefault')[0], 'pPr')], prop, name);
 }
 
 export function isBold(parts: DocxParts, run: Element): boolean {
-  const b = child(child(run, 'rPr'), 'b');
+  const containers = [child(run, 'rPr'), ...styleChain(parts, paragraphOf(run)).map((s) => child(s, 'rPr'))];
+  const b = containers.map((c) => child(c, 'b')).find(Boolean);
   if (!b) return false;
   const val = attr(b, 'val');
   return !(val === 'false' || val === '0');
