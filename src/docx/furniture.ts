@@ -111,17 +111,24 @@ function note(furniture: Furniture, profile: StyleProfile): FileChild[] {
   return [indentedParagraph([textRun(text, runLook('body', profile))])];
 }
 
-/** 版头: red 发文机关标志, 发文字号, red rule the width of the type area. */
+/**
+ * 版头: red 发文机关标志, 发文字号, red rule the width of the type area.
+ * FU-01: the 标志's top edge 35 mm below the top of the type area (room for
+ * 份号, 密级, 紧急程度); its line is exactly as high as its characters, so the
+ * space before it is that distance. FU-02: the 文号 two blank lines under it,
+ * the rule 4 mm under the 文号. FU-03: the title two blank lines under the rule.
+ */
 export function headerParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
   if (!furniture.header?.organ) return [];
+  const look = runLook('headerOrgan', profile);
   const organ = new Paragraph({
     style: STYLE.body,
     alignment: AlignmentType.CENTER,
-    spacing: { before: 0, after: 0, line: 240, lineRule: 'auto' },
+    spacing: { before: profile.header.organTop, after: 0, line: look.size * 10, lineRule: 'exact' },
     indent: NO_FIRST_LINE,
-    children: [textRun(furniture.header.organ, runLook('headerOrgan', profile))],
+    children: [textRun(furniture.header.organ, look)],
   });
-  const rule = { style: BorderStyle.SINGLE, size: 12, color: profile.colors.red, space: 11 };
+  const rule = { style: BorderStyle.SINGLE, size: 12, color: profile.colors.red, space: profile.header.ruleSpace };
   const number = new Paragraph({
     style: STYLE.body,
     alignment: AlignmentType.CENTER,
@@ -131,7 +138,7 @@ export function headerParagraphs(furniture: Furniture, profile: StyleProfile): F
     run: runOptions(runLook('body', profile)),
     children: furniture.docNumber ? [textRun(furniture.docNumber, runLook('body', profile))] : [],
   });
-  return [organ, blankLine(profile), number, blankLine(profile), blankLine(profile)];
+  return [organ, blankLine(profile), blankLine(profile), number, blankLine(profile), blankLine(profile)];
 }
 
 /**
@@ -144,7 +151,7 @@ export function headerParagraphs(furniture: Furniture, profile: StyleProfile): F
  */
 export function recordParagraphs(furniture: Furniture, profile: StyleProfile): FileChild[] {
   const parts: RecordPart[] = [];
-  if (furniture.copyTo?.length) parts.push({ text: `抄送：${furniture.copyTo.join('，')}。` });
+  if (furniture.copyTo?.length) parts.push({ text: `${COPY_LABEL}${furniture.copyTo.join('，')}。` });
   if (furniture.printedBy || furniture.printedDate) {
     const date = furniture.printedDate ? `${chineseDate(furniture.printedDate)}印发` : '';
     parts.push({ text: `${furniture.printedBy ?? ''}\t${date}`, tab: true });
@@ -192,7 +199,7 @@ function recordFrame(part: RecordPart, box: { top: number; height: number; ruleA
     alignment: AlignmentType.LEFT,
     // the 印发 line: 印发机关 one character in, the date ending one character before the edge
     // (tab positions count from the frame's left edge, not from the indent)
-    indent: { left: char, right: part.tab ? 0 : char, ...NO_FIRST_LINE },
+    indent: recordIndent(part, profile),
     tabStops: part.tab ? [{ type: TabStopType.RIGHT, position: width - char }] : [],
     children: [textRun(part.text, runLook('record', profile))],
   });
@@ -200,6 +207,21 @@ function recordFrame(part: RecordPart, box: { top: number; height: number; ruleA
 
 /** Lines the 抄送 text needs at the 版记 size between one-character indents. */
 function recordLineCount(text: string, profile: StyleProfile): number {
-  const perLine = Math.floor((typeAreaWidth(profile) - 2 * profile.grid.charWidth) / (profile.sizes.record * 10));
-  return Math.max(1, Math.ceil(textWidth(text.replace('\t', '')) / perLine));
+  const recordChar = profile.sizes.record * 10;
+  const firstLine = Math.floor((typeAreaWidth(profile) - 2 * profile.grid.charWidth) / recordChar);
+  const width = textWidth(text.replace('\t', ''));
+  if (width <= firstLine) return 1;
+  const wrapped = firstLine - COPY_LABEL.length;
+  return 1 + Math.ceil((width - firstLine) / wrapped);
+}
+
+/** FU-04: the label of the 抄送 line; wrapped lines start under the first character after it. */
+const COPY_LABEL = '抄送：';
+
+/** Indents of a 版记 line: one character in each side; the 抄送 line hangs after its label. */
+function recordIndent(part: RecordPart, profile: StyleProfile) {
+  const char = profile.grid.charWidth;
+  if (part.tab) return { left: char, right: 0, ...NO_FIRST_LINE };
+  const label = COPY_LABEL.length * profile.sizes.record * 10;
+  return { left: char + label, right: char, hanging: label, firstLineChars: 0 };
 }

@@ -84,6 +84,12 @@ export interface StyleProfile {
     /** PN-04 */
     dash: string;
   };
+  header: {
+    /** FU-01: from the top of the type area to the top of the 发文机关标志 (35 mm) */
+    organTop: number;
+    /** FU-02: points between the 文号 line and the red rule, so the rule lies 4 mm under the 文号 */
+    ruleSpace: number;
+  };
   table: {
     /** line spacing inside cells (240 = single), resetting the exact body pitch */
     cellLine: number;
@@ -126,6 +132,7 @@ export const DEFAULT_PROFILE: StyleProfile = deepFreeze({
   colors: { text: '000000', red: 'FF0000' },
   title: { maxCharsPerLine: 20 },
   pageNumber: { indent: 280, dash: '—' },
+  header: { organTop: 1984, ruleSpace: 6 },
   table: { cellLine: 240, cellMargin: 80 },
 });
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { textWidth } from '../../src/docx/width.js';
+import { measureHeader, measureRecord, type HeaderMeasures, type RecordMeasures } from '../../src/docx/check/furniture.js';
 import { bodyLines, canRender, pageNumberLine, renderPdf, TYPE_AREA, type PdfLine, type PdfPage } from './pdf-layout.js';
 
 const FULL = readFileSync(new URL('../fixtures/md/full.md', import.meta.url), 'utf8');
@@ -85,5 +86,59 @@ describe.skipIf(!canRender)('LibreOffice render of a realistic plan (songtao 202
       const text = hanging ? line.text.slice(0, -1) : line.text;
       if (line.yMin > TYPE_AREA.top + 90) expect(textWidth(text), line.text).toBeLessThanOrEqual(28);
     }
+  });
+});
+
+/** A 版头 with 文号 and a 抄送 list long enough to wrap. */
+const HEADED = [
+  '---',
+  'title: 关于做好春节期间安全生产工作的通知',
+  'issuer: 长寿镇人民政府',
+  'date: 2026-01-14',
+  'docNumber: 长府发〔2026〕3号',
+  'header: { organ: 长寿镇人民政府文件 }',
+  'copyTo: [县乡村振兴局, 县农业农村局, 县财政局, 县人力资源和社会保障局, 县住房和城乡建设局, 县交通运输局, 县水利局]',
+  'printedBy: 长寿镇党政办公室',
+  'printedDate: 2026-01-15',
+  '---',
+  '',
+  '# 关于做好春节期间安全生产工作的通知',
+  '',
+  '正文第一段。',
+].join('\n');
+
+describe.skipIf(!canRender)('版头 and 版记 positions measured on the render (FU-01..FU-05)', () => {
+  let header: HeaderMeasures;
+  let record: RecordMeasures;
+
+  beforeAll(async () => {
+    const { pdf, pages } = await renderPdf(HEADED, 'headed');
+    header = measureHeader(pdf, pages)!;
+    record = measureRecord(pdf, pages)!;
+  });
+
+  it('FU-01 the top edge of the 发文机关标志 is 35 mm below the top of the type area', () => {
+    expect(Math.abs(header.organTopMm - 35)).toBeLessThan(1);
+  });
+
+  it('FU-02 the 文号 two blank lines under the 标志, the red rule 4 mm under the 文号', () => {
+    // ink to ink: two blank lines plus the leading of the 文号's own line (one blank line gives about 1.5)
+    expect(header.numberGapLines).toBeGreaterThan(2);
+    expect(header.numberGapLines).toBeLessThan(3);
+    expect(Math.abs(header.ruleBelowNumberMm - 4)).toBeLessThan(0.75);
+  });
+
+  it('FU-03 the title two blank lines under the red rule', () => {
+    expect(header.titleGapLines).toBeGreaterThan(2);
+    expect(header.titleGapLines).toBeLessThan(3);
+  });
+
+  it('FU-04 a wrapped 抄送 line starts under the first character after the colon', () => {
+    expect(record.copyToHangChars).toBeCloseTo(3, 1);
+  });
+
+  it('FU-05 the last rule of the 版记 lies on the bottom edge of the type area of the last page', () => {
+    expect(record.page).toBe(record.pages);
+    expect(Math.abs(record.lastRuleMm!)).toBeLessThan(0.5);
   });
 });
