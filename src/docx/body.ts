@@ -1,11 +1,12 @@
 // The body: mdast blocks → docx paragraphs and tables, per the Markdown
 // convention (docs/markdown-convention.md) and GB/T 9704 PL-01..PL-07, PL-14.
-import { Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { Paragraph, TextRun, type FileChild } from 'docx';
 import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, textRun, type RunRole } from './runs.js';
-import { cleanValue, inlineRuns, plainText, type WriteContext } from './inline.js';
+import { cleanValue, inlineRuns, inlineSegments, plainText, segmentRuns, type Segment, type WriteContext } from './inline.js';
+import { avoidLoneLastCharacter } from './line-end.js';
 import { blankLine, flushParagraph, headingParagraph, indentedParagraph } from './paragraphs.js';
 import { STYLE } from './styles.js';
 import { breakTitle } from './title.js';
@@ -174,7 +175,13 @@ class BodyWriter {
       return this.attachmentLabel(node);
     }
     this.ensureTitle();
-    this.push(indentedParagraph(this.paragraphRuns(node.children), this.pageBreak()));
+    this.bodyParagraph(this.paragraphSegments(node.children));
+  }
+
+  /** PL-04 body paragraph; LE-01 keeps its last line from holding a lone character. */
+  private bodyParagraph(segments: Segment[]): void {
+    const fitted = avoidLoneLastCharacter(segments, this.profile, 2 * this.profile.grid.charWidth);
+    this.push(indentedParagraph(segmentRuns(fitted), this.pageBreak()));
   }
 
   /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */
@@ -185,24 +192,24 @@ class BodyWriter {
   }
 
   /** PL-07: a leading strong part that starts with a heading number is a run-in heading. */
-  private paragraphRuns(children: PhrasingContent[]): ParagraphChild[] {
+  private paragraphSegments(children: PhrasingContent[]): Segment[] {
     const body = runLook('body', this.profile);
     const first = children[0];
     if (first?.type === 'strong') {
       const level = runInLevel(plainText(first.children));
-      if (level) return [...this.runInHeading(first, level, children[1]), ...inlineRuns(this.afterRunIn(children.slice(1)), body, this.ctx)];
+      if (level) return [...this.runInHeading(first, level, children[1]), ...inlineSegments(this.afterRunIn(children.slice(1)), body, this.ctx)];
     }
-    return inlineRuns(children, body, this.ctx);
+    return inlineSegments(children, body, this.ctx);
   }
 
   /**
    * The heading part, including a terminal mark written just outside the
    * strong (`**（一）标题**。正文`, the form every Markdown viewer renders bold).
    */
-  private runInHeading(strong: Strong, level: HeadingLevel, next: PhrasingContent | undefined): ParagraphChild[] {
+  private runInHeading(strong: Strong, level: HeadingLevel, next: PhrasingContent | undefined): Segment[] {
     const mark = next?.type === 'text' ? RUN_IN_MARK.exec(next.value)?.[0] ?? '' : '';
     const nodes: PhrasingContent[] = mark ? [...strong.children, { type: 'text', value: mark }] : strong.children;
-    return inlineRuns(nodes, runLook(HEADING_ROLE[level], this.profile), this.ctx);
+    return inlineSegments(nodes, runLook(HEADING_ROLE[level], this.profile), this.ctx);
   }
 
   private afterRunIn(rest: PhrasingContent[]): PhrasingContent[] {
@@ -222,9 +229,9 @@ class BodyWriter {
         if (child.type === 'list') {
           this.list(child, depth + 1);
         } else if (child.type === 'paragraph') {
-          const prefix = numbered || !number ? [] : [textRun(number, runLook('body', this.profile))];
+          const prefix = numbered || !number ? [] : [{ text: number, look: runLook('body', this.profile) }];
           numbered = true;
-          this.push(indentedParagraph([...prefix, ...this.paragraphRuns(child.children)], this.pageBreak()));
+          this.bodyParagraph([...prefix, ...this.paragraphSegments(child.children)]);
         } else {
           this.block(child);
         }
@@ -234,7 +241,7 @@ class BodyWriter {
 
   private plainParagraph(text: string): void {
     this.ensureTitle();
-    this.push(indentedParagraph([textRun(text, runLook('body', this.profile))], this.pageBreak()));
+    this.bodyParagraph([{ text, look: runLook('body', this.profile) }]);
   }
 }
 

@@ -11,36 +11,46 @@ export interface WriteContext {
   diagnostics: Diagnostic[];
 }
 
-export function inlineRuns(nodes: PhrasingContent[], look: RunLook, ctx: WriteContext): ParagraphChild[] {
-  return nodes.flatMap((node) => nodeRuns(node, look, ctx));
+/** A piece of text in one look; `text: null` is a line break. */
+export interface Segment {
+  text: string | null;
+  look: RunLook;
 }
 
-function nodeRuns(node: PhrasingContent, look: RunLook, ctx: WriteContext): ParagraphChild[] {
+export function inlineRuns(nodes: PhrasingContent[], look: RunLook, ctx: WriteContext): ParagraphChild[] {
+  return segmentRuns(inlineSegments(nodes, look, ctx));
+}
+
+export function segmentRuns(segments: Segment[]): ParagraphChild[] {
+  return segments.map(({ text, look }) => (text === null ? new TextRun({ ...runOptions(look), break: 1 }) : new TextRun({ ...runOptions(look), text })));
+}
+
+export function inlineSegments(nodes: PhrasingContent[], look: RunLook, ctx: WriteContext): Segment[] {
+  return nodes.flatMap((node) => nodeSegments(node, look, ctx));
+}
+
+function nodeSegments(node: PhrasingContent, look: RunLook, ctx: WriteContext): Segment[] {
   switch (node.type) {
     case 'text':
-      return [run(cleanText(node, ctx), look)];
+      return [{ text: cleanText(node, ctx), look }];
     case 'strong':
-      return inlineRuns(node.children, { ...look, bold: true }, ctx);
+      return inlineSegments(node.children, { ...look, bold: true }, ctx);
     case 'emphasis':
     case 'delete':
     case 'link':
     case 'linkReference':
-      return inlineRuns(node.children, look, ctx);
+      return inlineSegments(node.children, look, ctx);
     case 'inlineCode':
     case 'html':
-      return [run(cleanValue(node.value, node, ctx), look)];
+      return [{ text: cleanValue(node.value, node, ctx), look }];
     case 'break':
-      return [new TextRun({ ...runOptions(look), break: 1 })];
+      return [{ text: null, look }];
     case 'image':
     case 'imageReference':
-      return node.alt ? [run(cleanValue(node.alt, node, ctx), look)] : [];
+      return node.alt ? [{ text: cleanValue(node.alt, node, ctx), look }] : [];
     case 'footnoteReference':
-      return [run(`[^${node.label ?? node.identifier}]`, look)];
+      return [{ text: `[^${node.label ?? node.identifier}]`, look }];
   }
-}
-
-function run(text: string, look: RunLook): TextRun {
-  return new TextRun({ ...runOptions(look), text });
 }
 
 function cleanText(node: Text, ctx: WriteContext): string {

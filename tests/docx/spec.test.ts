@@ -107,7 +107,8 @@ describe('grid (GR)', () => {
     expect(paraProp(docx, titleParagraph(), 'spacing', 'lineRule')).toBe('exact');
   });
   it('GR-04 no space before or after body paragraphs; blank lines are empty paragraphs', () => {
-    for (const p of bodyParagraphs(docx.document)) {
+    // FU-01: the 发文机关标志 alone has space before it, putting it 35 mm below the top of the type area
+    for (const p of bodyParagraphs(docx.document).filter((x) => paragraphText(x) !== '长寿镇人民政府文件')) {
       expect(paraProp(docx, p, 'spacing', 'before') ?? '0').toBe('0');
       expect(paraProp(docx, p, 'spacing', 'after') ?? '0').toBe('0');
     }
@@ -400,8 +401,10 @@ describe('tables, lists, furniture', () => {
     expect(paragraphText(printed)).toBe('长寿镇党政办公室\t2026年1月15日印发');
     const border = (p: Element, side: string) => attr(child(child(child(p, 'pPr'), 'pBdr'), side), 'sz');
     expect([border(copy, 'top'), border(copy, 'bottom'), border(printed, 'top'), border(printed, 'bottom')]).toEqual(['8', '6', undefined, '8']);
-    // 抄送 one character in each side (4号 = 280 twips is less than the 320 used; 1 body character)
-    expect(paraProp(docx, copy, 'ind', 'left')).toBe('320');
+    // 抄送 one character in each side (4号 = 280 twips is less than the 320 used; 1 body character);
+    // FU-04: wrapped lines hang after "抄送：" (three 4号 characters)
+    expect(paraProp(docx, copy, 'ind', 'left')).toBe(String(320 + 3 * 280));
+    expect(paraProp(docx, copy, 'ind', 'hanging')).toBe(String(3 * 280));
     expect(paraProp(docx, copy, 'ind', 'right')).toBe('320');
     const frame = (p: Element) => child(child(p, 'pPr'), 'framePr');
     const y = (p: Element) => Number(attr(frame(p), 'y'));
