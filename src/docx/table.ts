@@ -1,7 +1,7 @@
 // GFM table → official table: 仿宋 at the table size, header row 黑体, explicit
 // column widths (w:tblGrid, which WPS uses), single line spacing inside cells
 // (the exact body pitch would inflate every row), black single borders.
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, HeightRule, Paragraph, Table, TableCell, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { Table as MdTable, TableCell as MdTableCell } from 'mdast';
 import type { StyleProfile } from './profile.js';
 import { typeAreaWidth } from './profile.js';
@@ -18,7 +18,8 @@ export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteCo
     const header = rowIndex === 0;
     const look = { ...runLook(header ? 'tableHeader' : 'table', profile), bold: false };
     const cells = Array.from({ length: columnCount }, (_, col) => cell(row.children[col], widths[col]!, look, header, node.align?.[col], profile, ctx));
-    return new TableRow({ children: cells, tableHeader: header, cantSplit: true });
+    // TB-02: rows grow with their text; the minimum is below one line, so it never adds height
+    return new TableRow({ children: cells, tableHeader: header, cantSplit: true, height: { value: profile.sizes.table * 10, rule: HeightRule.ATLEAST } });
   });
   return new Table({
     rows,

@@ -16,6 +16,13 @@ export function parseXml(xml: string, name = 'part'): Document {
   return doc;
 }
 
+export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+
+export function attr(element: Element | undefined, name: string): string | undefined {
+  const value = element?.getAttributeNS(W, name);
+  return value === null || value === '' ? undefined : value;
+}
+
 export function childElements(node: Element): Element[] {
   return Array.from(node.childNodes).filter((n): n is Element => n.nodeType === 1);
 }

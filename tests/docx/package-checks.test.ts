@@ -1,6 +1,7 @@
-// ISO/IEC 29500 child order: every element of every document plandoc writes
-// (example plans and summaries, Markdown fixtures, a 修订对照表, every
-// furniture option, house profiles) against the content models of wml.xsd.
+// Checks over every document plandoc writes (example plans and summaries,
+// Markdown fixtures, a 修订对照表, every furniture option, house profiles):
+// ISO/IEC 29500 child order against the content models of wml.xsd, and the
+// WPS self-check (FN-11, TB-02).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AlignmentType, Document, Packer, Paragraph, TextRun } from 'docx';
@@ -9,6 +10,7 @@ import { markdownToDocx } from '../../src/docx/index.js';
 import { corpus, type CorpusDocument } from '../../src/docx/check/corpus.js';
 import { describeOrderIssue, schemaOrderIssues } from '../../src/docx/check/order.js';
 import { xmlParts } from '../../src/docx/check/package.js';
+import { wpsProblems } from '../../src/docx/check/wps.js';
 import { reorderXml } from '../../src/docx/reorder.js';
 import { checkChildren } from '../../src/docx/schema-order.js';
 import type { StyleProfileOverrides } from '../../src/docx/profile.js';
@@ -47,9 +49,37 @@ describe('ISO/IEC 29500 element order in every generated document', () => {
     expect(problems).toEqual([]);
   });
 
+  it('WPS self-check: no theme fonts, eastAsia in every rFonts, fixed tblGrid widths, rows that grow', () => {
+    const problems = documents.flatMap((d) => wpsProblems(xmlParts(d.docx)).map((p) => `${d.name}: ${p}`));
+    expect(problems).toEqual([]);
+    const withTables = documents.filter((d) => xmlParts(d.docx)['word/document.xml']!.includes('<w:tbl>'));
+    expect(withTables.length).toBeGreaterThanOrEqual(3);
+  });
+
   it('the check walks every WordprocessingML part: document, styles, settings, fonts, footers, notes, numbering', () => {
     const parts = Object.keys(xmlParts(documents[0]!.docx)).filter((n) => n.startsWith('word/') && n.endsWith('.xml'));
     expect(parts).toEqual(expect.arrayContaining(['word/document.xml', 'word/styles.xml', 'word/settings.xml', 'word/fontTable.xml', 'word/footer1.xml', 'word/footnotes.xml', 'word/numbering.xml']));
+  });
+});
+
+describe('the WPS self-check finds what WPS trips over', () => {
+  const table = (inner: string) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>${inner}</w:tbl></w:body></w:document>`;
+  const fixedRow = '<w:tr><w:trPr><w:trHeight w:val="280" w:hRule="atLeast"/></w:trPr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>';
+  const props = '<w:tblPr><w:tblLayout w:type="fixed"/></w:tblPr>';
+  const grid = '<w:tblGrid><w:gridCol w:w="4000"/><w:gridCol w:w="4845"/></w:tblGrid>';
+
+  it('accepts a table with a full grid, a fixed layout and rows that grow', () => {
+    expect(wpsProblems({ 'word/document.xml': table(props + grid + fixedRow) })).toEqual([]);
+  });
+
+  it('names a missing grid, a missing column, exact rows, theme fonts and rFonts without eastAsia', () => {
+    expect(wpsProblems({ 'word/document.xml': table(props + fixedRow) })).toEqual(['word/document.xml: table without w:tblGrid']);
+    expect(wpsProblems({ 'word/document.xml': table(props + '<w:tblGrid><w:gridCol w:w="4000"/></w:tblGrid>' + fixedRow) })).toEqual(['word/document.xml: w:tblGrid has 1 w:gridCol for 2 columns']);
+    expect(wpsProblems({ 'word/document.xml': table(props + grid + fixedRow.replace('atLeast', 'exact')) })).toEqual(['word/document.xml: row height rule exact instead of atLeast']);
+    expect(wpsProblems({ 'word/document.xml': table(grid + fixedRow) })).toEqual(['word/document.xml: table layout is not fixed']);
+    expect(wpsProblems({ 'word/document.xml': table(props + grid + '<w:tr><w:tc><w:p/></w:tc><w:tc><w:p/></w:tc></w:tr>') })).toEqual(['word/document.xml: row height rule (none) instead of atLeast']);
+    const fonts = '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:rFonts w:ascii="A" w:eastAsiaTheme="minorEastAsia"/></w:styles>';
+    expect(wpsProblems({ 'word/styles.xml': fonts })).toEqual(['word/styles.xml: theme font', 'word/styles.xml: w:rFonts without w:eastAsia']);
   });
 });
 

@@ -1,0 +1,96 @@
+// `npm run check:docx`: every example and fixture rendered, each package
+// validated (ISO/IEC 29500 order, WPS self-check), each render measured (FU
+// rules, LE-01 orphan lines), as one Markdown table for the README's 排版.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { markdownToDocx } from '../index.js';
+import { docxToPdf } from '../pdf.js';
+import { corpus, type CorpusDocument } from './corpus.js';
+import { measureHeader, measureRecord, orphanLines, type HeaderMeasures, type RecordMeasures } from './furniture.js';
+import { schemaOrderIssues } from './order.js';
+import { xmlParts } from './package.js';
+import { readPages } from './render.js';
+import { wpsProblems } from './wps.js';
+
+export interface CheckRow {
+  document: string;
+  orderErrors: number;
+  wpsProblems: number;
+  /** passed / checked FU rules, with the measurements */
+  fu: { passed: number; checked: number; detail: string };
+  orphans: string[];
+}
+
+/** A 版头 with 文号 and a 抄送 long enough to wrap, so every FU rule is measured at least once. */
+const FURNITURE_FIXTURE = [
+  '---',
+  'title: 关于做好春节期间安全生产工作的通知',
+  'issuer: 长寿镇人民政府',
+  'date: 2026-01-14',
+  'docNumber: 长府发〔2026〕3号',
+  'header: { organ: 长寿镇人民政府文件 }',
+  'copyTo: [县乡村振兴局, 县农业农村局, 县财政局, 县人力资源和社会保障局, 县住房和城乡建设局, 县交通运输局, 县水利局]',
+  'printedBy: 长寿镇党政办公室',
+  'printedDate: 2026-01-15',
+  '---',
+  '',
+  '# 关于做好春节期间安全生产工作的通知',
+  '',
+  '正文第一段。',
+].join('\n');
+
+export async function checkDocx(root: string, progress: (name: string) => void = () => {}): Promise<CheckRow[]> {
+  const documents = [...(await corpus(root)), { name: '版头、版记样例（FU-01…FU-05）', docx: await markdownToDocx(FURNITURE_FIXTURE) }];
+  const scratch = mkdtempSync(join(tmpdir(), 'plandoc-check-'));
+  try {
+    const rows: CheckRow[] = [];
+    for (const [index, document] of documents.entries()) {
+      progress(document.name);
+      rows.push(await checkDocument(document, join(scratch, `${index}.docx`)));
+    }
+    return rows;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function checkDocument(document: CorpusDocument, path: string): Promise<CheckRow> {
+  const parts = xmlParts(document.docx);
+  writeFileSync(path, document.docx);
+  const pdf = await docxToPdf(path, join(path, '..'));
+  const pages = readPages(pdf);
+  return {
+    document: document.name,
+    orderErrors: schemaOrderIssues(parts).length,
+    wpsProblems: wpsProblems(parts).length,
+    fu: furnitureChecks(measureHeader(pdf, pages), measureRecord(pdf, pages)),
+    orphans: orphanLines(pages).map((line) => line.text),
+  };
+}
+
+function furnitureChecks(header: HeaderMeasures | undefined, record: RecordMeasures | undefined): CheckRow['fu'] {
+  const checks: Array<[string, boolean]> = [];
+  if (header) {
+    checks.push([`FU-01 ${header.organTopMm.toFixed(1)} mm`, Math.abs(header.organTopMm - 35) < 1]);
+    checks.push([`FU-02 ${header.numberGapLines.toFixed(1)} 行、${header.ruleBelowNumberMm.toFixed(1)} mm`, header.numberGapLines > 2 && header.numberGapLines < 3 && Math.abs(header.ruleBelowNumberMm - 4) < 0.75]);
+    checks.push([`FU-03 ${header.titleGapLines.toFixed(1)} 行`, header.titleGapLines > 2 && header.titleGapLines < 3]);
+  }
+  if (record?.copyToHangChars !== undefined) checks.push([`FU-04 ${record.copyToHangChars.toFixed(1)} 字`, Math.abs(record.copyToHangChars - 3) < 0.1]);
+  if (record?.lastRuleMm !== undefined) checks.push([`FU-05 ${record.lastRuleMm.toFixed(1)} mm`, Math.abs(record.lastRuleMm) < 0.5 && record.page === record.pages]);
+  return { passed: checks.filter(([, ok]) => ok).length, checked: checks.length, detail: checks.map(([text, ok]) => `${text}${ok ? '' : ' ✗'}`).join('；') };
+}
+
+export function formatCheckTable(rows: CheckRow[]): string {
+  const lines = ['| 文档 | 元素顺序错误 | WPS 自检问题 | 版头版记（FU） | 孤字行（LE-01） |', '|---|---|---|---|---|'];
+  for (const row of rows) {
+    const fu = row.fu.checked ? `${row.fu.passed}/${row.fu.checked}：${row.fu.detail}` : '—';
+    const orphans = row.orphans.length ? `${row.orphans.length}（${row.orphans.join('、')}）` : '0';
+    lines.push(`| ${row.document} | ${row.orderErrors} | ${row.wpsProblems} | ${fu} | ${orphans} |`);
+  }
+  return lines.join('\n');
+}
+
+export function checkPassed(rows: CheckRow[]): boolean {
+  return rows.every((row) => row.orderErrors === 0 && row.wpsProblems === 0 && row.fu.passed === row.fu.checked && row.orphans.length === 0);
+}
