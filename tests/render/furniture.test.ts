@@ -90,22 +90,7 @@ describe.skipIf(!canRender)('LibreOffice render of a realistic plan (songtao 202
 });
 
 /** A 版头 with 文号 and a 抄送 list long enough to wrap. */
-const HEADED = [
-  '---',
-  'title: 关于做好春节期间安全生产工作的通知',
-  'issuer: 长寿镇人民政府',
-  'date: 2026-01-14',
-  'docNumber: 长府发〔2026〕3号',
-  'header: { organ: 长寿镇人民政府文件 }',
-  'copyTo: [县乡村振兴局, 县农业农村局, 县财政局, 县人力资源和社会保障局, 县住房和城乡建设局, 县交通运输局, 县水利局]',
-  'printedBy: 长寿镇党政办公室',
-  'printedDate: 2026-01-15',
-  '---',
-  '',
-  '# 关于做好春节期间安全生产工作的通知',
-  '',
-  '正文第一段。',
-].join('\n');
+const HEADED = readFileSync(new URL('../fixtures/md/headed-notice.md', import.meta.url), 'utf8');
 
 describe.skipIf(!canRender)('版头 and 版记 positions measured on the render (FU-01..FU-05)', () => {
   let header: HeaderMeasures;

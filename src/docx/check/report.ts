@@ -4,7 +4,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { markdownToDocx } from '../index.js';
 import { docxToPdf } from '../pdf.js';
 import { corpus, type CorpusDocument } from './corpus.js';
 import { measureHeader, measureRecord, orphanLines, type HeaderMeasures, type RecordMeasures } from './furniture.js';
@@ -22,26 +21,8 @@ export interface CheckRow {
   orphans: string[];
 }
 
-/** A 版头 with 文号 and a 抄送 long enough to wrap, so every FU rule is measured at least once. */
-const FURNITURE_FIXTURE = [
-  '---',
-  'title: 关于做好春节期间安全生产工作的通知',
-  'issuer: 长寿镇人民政府',
-  'date: 2026-01-14',
-  'docNumber: 长府发〔2026〕3号',
-  'header: { organ: 长寿镇人民政府文件 }',
-  'copyTo: [县乡村振兴局, 县农业农村局, 县财政局, 县人力资源和社会保障局, 县住房和城乡建设局, 县交通运输局, 县水利局]',
-  'printedBy: 长寿镇党政办公室',
-  'printedDate: 2026-01-15',
-  '---',
-  '',
-  '# 关于做好春节期间安全生产工作的通知',
-  '',
-  '正文第一段。',
-].join('\n');
-
 export async function checkDocx(root: string, progress: (name: string) => void = () => {}): Promise<CheckRow[]> {
-  const documents = [...(await corpus(root)), { name: '版头、版记样例（FU-01…FU-05）', docx: await markdownToDocx(FURNITURE_FIXTURE) }];
+  const documents = await corpus(root);
   const scratch = mkdtempSync(join(tmpdir(), 'plandoc-check-'));
   try {
     const rows: CheckRow[] = [];
