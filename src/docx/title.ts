@@ -1,6 +1,9 @@
 // PL-01: a long title breaks into lines of at most N characters, at natural
 // boundaries, in a trapezoid or diamond shape (never an hourglass, avoid a
 // rectangle). Candidate breaks are scored and the cheapest layout wins.
+// The search is bounded: every layout is tried only while there are few of
+// them; beyond that a beam search keeps the best partial layouts line by line,
+// so a long title with few natural breaks costs linear time, not C(n, k).
 import { textWidth } from './width.js';
 
 /** Characters after which a title line may end well, unless they begin a word. */
@@ -23,9 +26,12 @@ interface Candidate {
 export function breakTitle(title: string, maxWidth = 20): string[] {
   const chars = [...title];
   if (textWidth(title) <= maxWidth) return [title];
-  const natural = candidates(chars, false);
-  const best = bestLayout(chars, natural, maxWidth) ?? bestLayout(chars, candidates(chars, true), maxWidth);
-  return best ?? [title];
+  const natural = bestLayout(chars, candidates(chars, false), maxWidth);
+  if (natural && !isHourglass(natural.lines.map(textWidth))) return natural.lines;
+  // natural breaks alone give no layout, or only an hourglass: allow any break
+  const fallback = bestLayout(chars, candidates(chars, true), maxWidth);
+  const best = natural && (!fallback || natural.score <= fallback.score) ? natural : fallback;
+  return best?.lines ?? [title];
 }
 
 function candidates(chars: string[], withFallback: boolean): Candidate[] {
@@ -43,7 +49,8 @@ function boundaryCost(chars: string[], i: number): number {
   const after = chars[i] ?? '';
   if (isAsciiWordChar(before) && isAsciiWordChar(after)) return Infinity;
   if (WORDS.includes(before + after)) return Infinity;
-  const rest = chars.slice(i).join('');
+  // the longest suffix or word is four characters: the rest of the title is never needed
+  const rest = chars.slice(i, i + 4).join('');
   if (KIND_SUFFIXES.some((suffix) => rest.startsWith(suffix))) return NATURAL;
   if (BREAK_AFTER.has(before) && !WORDS.some((w) => w.startsWith(before) && rest.startsWith(w.slice(1)))) return NATURAL;
   if (BREAK_BEFORE.has(after)) return NATURAL;
@@ -55,20 +62,103 @@ function isAsciiWordChar(char: string): boolean {
   return /[0-9A-Za-z]/.test(char);
 }
 
-function bestLayout(chars: string[], breaks: Candidate[], maxWidth: number): string[] | undefined {
+/** Up to this many layouts per line count are all scored; more go to the beam search. */
+const EXHAUSTIVE_LIMIT = 20_000;
+/** Partial layouts the beam search keeps after each line. */
+const BEAM_WIDTH = 64;
+
+interface Scored {
+  lines: string[];
+  score: number;
+}
+
+function bestLayout(chars: string[], breaks: Candidate[], maxWidth: number): Scored | undefined {
   const total = textWidth(chars.join(''));
   const minLines = Math.ceil(total / maxWidth);
-  let best: { lines: string[]; score: number } | undefined;
+  let best: Scored | undefined;
   for (let lineCount = Math.max(2, minLines); lineCount <= minLines + 1 && lineCount <= breaks.length + 1; lineCount++) {
-    for (const combo of combinations(breaks, lineCount - 1)) {
-      const lines = split(chars, combo.map((c) => c.index));
-      const widths = lines.map(textWidth);
-      if (widths.some((w) => w > maxWidth)) continue;
-      const score = combo.reduce((sum, c) => sum + c.cost, 0) + shapePenalty(widths) + lineCount * 5;
-      if (!best || score < best.score) best = { lines, score };
-    }
+    const combos = countCombinations(breaks.length, lineCount - 1, EXHAUSTIVE_LIMIT);
+    const found = combos <= EXHAUSTIVE_LIMIT
+      ? exhaustiveLayout(chars, combinations(breaks, lineCount - 1), maxWidth, lineCount)
+      : beamLayout(chars, breaks, maxWidth, lineCount);
+    if (found && (!best || found.score < best.score)) best = found;
   }
-  return best?.lines;
+  return best;
+}
+
+function scoreLayout(chars: string[], combo: Candidate[], maxWidth: number, lineCount: number): Scored | undefined {
+  const lines = split(chars, combo.map((c) => c.index));
+  const widths = lines.map(textWidth);
+  if (widths.some((w) => w > maxWidth)) return undefined;
+  return { lines, score: combo.reduce((sum, c) => sum + c.cost, 0) + shapePenalty(widths) + lineCount * 5 };
+}
+
+function exhaustiveLayout(chars: string[], combos: Iterable<Candidate[]>, maxWidth: number, lineCount: number): Scored | undefined {
+  let best: Scored | undefined;
+  for (const combo of combos) {
+    const scored = scoreLayout(chars, combo, maxWidth, lineCount);
+    if (scored && (!best || scored.score < best.score)) best = scored;
+  }
+  return best;
+}
+
+/** C(n, k), stopping once it exceeds `cap`. */
+export function countCombinations(n: number, k: number, cap: number): number {
+  let count = 1;
+  for (let i = 0; i < k; i++) {
+    count = (count * (n - i)) / (i + 1);
+    if (count > cap) return cap + 1;
+  }
+  return count;
+}
+
+interface Partial {
+  combo: Candidate[];
+  /** width of each line so far */
+  widths: number[];
+  /** break costs plus the shape penalties already decided (hourglass dips) */
+  cost: number;
+}
+
+/**
+ * Line by line, each partial layout is extended by every break that keeps the
+ * line within maxWidth and leaves a rest that still fits the remaining lines;
+ * only the BEAM_WIDTH cheapest survive. O(lines × BEAM_WIDTH × breaks).
+ */
+function beamLayout(chars: string[], breaks: Candidate[], maxWidth: number, lineCount: number): Scored | undefined {
+  const prefix = prefixWidths(chars);
+  const total = prefix[chars.length]!;
+  const end: Candidate = { index: chars.length, cost: 0 };
+  let beam: Partial[] = [{ combo: [], widths: [], cost: 0 }];
+  for (let line = 0; line < lineCount; line++) {
+    const linesLeft = lineCount - line - 1;
+    const next: Partial[] = [];
+    for (const partial of beam) {
+      const start = partial.combo.at(-1)?.index ?? 0;
+      const options = linesLeft === 0 ? [end] : breaks.filter((b) => b.index > start);
+      for (const option of options) {
+        const width = prefix[option.index]! - prefix[start]!;
+        if (width > maxWidth) break;
+        if (total - prefix[option.index]! > linesLeft * maxWidth) continue;
+        next.push(extend(partial, option, width));
+      }
+    }
+    beam = next.sort((a, b) => a.cost - b.cost).slice(0, BEAM_WIDTH);
+  }
+  return exhaustiveLayout(chars, beam.map((partial) => partial.combo.slice(0, -1)), maxWidth, lineCount);
+}
+
+function extend(partial: Partial, option: Candidate, width: number): Partial {
+  const widths = [...partial.widths, width];
+  const n = widths.length;
+  const dip = n >= 3 && widths[n - 2]! < widths[n - 3]! && widths[n - 2]! < width ? 1000 : 0;
+  return { combo: [...partial.combo, option], widths, cost: partial.cost + option.cost + dip };
+}
+
+function prefixWidths(chars: string[]): number[] {
+  const prefix = [0];
+  for (const char of chars) prefix.push(prefix.at(-1)! + textWidth(char));
+  return prefix;
 }
 
 /** Penalty for the outline of the lines' widths: hourglass is forbidden, rectangle discouraged. */

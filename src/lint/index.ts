@@ -5,6 +5,7 @@ import { excessiveNesting } from '../load/depth.js';
 import type { Diagnostic } from '../load/diagnostic.js';
 import { applyFixes, lintText, safeFixes, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
+import { boundedStructureErrors } from '../load/yaml-bounds.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
 
@@ -143,8 +144,8 @@ function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
 function sameShape(before: string, after: string): boolean {
   const shape = (text: string): string | undefined => {
     if (excessiveNesting(text) !== undefined) return undefined;
-    const doc = parseDocument(text);
-    if (doc.errors.length) return undefined;
+    const doc = parseDocument(text, { uniqueKeys: false });
+    if (doc.errors.length || boundedStructureErrors(doc).length) return undefined;
     return JSON.stringify(doc.toJS(), (_key, value: unknown) => (typeof value === 'string' ? '' : value));
   };
   const expected = shape(before);
@@ -178,6 +179,7 @@ export function fixSource(text: string, file: string): { text: string; changes: 
         .filter((d) => d.fix)
         .map((d) => ({ start: d.fix!.start, end: d.fix!.end, fix: d.fix!, diagnostic: d })),
     );
+    if (!candidates.length) break;
     const fixes = isMarkdownFile(file) || sameShape(current, applyFixes(current, candidates)) ? candidates : fixesKeepingShape(current, candidates);
     if (!fixes.length) break;
     changes.push(...fixes.map((f) => ({ line: f.diagnostic.line, column: f.diagnostic.column, code: f.diagnostic.code, before: current.slice(f.start, f.end), after: f.fix.replacement })));

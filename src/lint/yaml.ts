@@ -4,6 +4,7 @@
 import { isPair, isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
 import { lineCounterFor } from '../load/yaml.js';
+import { boundedStructureErrors } from '../load/yaml-bounds.js';
 import type { TextRole } from './rules.js';
 
 /** Keys whose values are data, not prose: never linted. */
@@ -35,7 +36,8 @@ export function findProse(text: string): YamlProse {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) return { scalars: [], lineCounter: lineCounterFor(text), syntaxErrors: [{ offset: tooDeep, message: 'nesting too deep' }] };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
+  if (doc.errors.length === 0) doc.errors.push(...boundedStructureErrors(doc));
   const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
   const scalars: ProseScalar[] = [];
   if (syntaxErrors.length) return { scalars, lineCounter, syntaxErrors };

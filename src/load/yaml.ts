@@ -5,6 +5,7 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, vi
 import type { Document, Node, Pair, YAMLError } from 'yaml';
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { excessiveNesting } from './depth.js';
+import { boundedStructureErrors, MAP_TOO_LARGE_MESSAGE, MAX_MAP_KEYS, SELF_ALIAS_MESSAGE } from './yaml-bounds.js';
 
 export type JsonPath = ReadonlyArray<string | number>;
 
@@ -27,7 +28,9 @@ export function parseYaml(text: string, file: string): ParsedYaml {
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) return refusedAsTooDeep(text, file, tooDeep);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
+  // duplicate keys are found by boundedStructureErrors in linear time
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: false });
+  if (doc.errors.length === 0) doc.errors.push(...boundedStructureErrors(doc));
   return { file, text, doc, lineCounter };
 }
 
@@ -101,10 +104,16 @@ function describeYamlError(error: YAMLError, parsed: ParsedYaml): SyntaxText {
       return { code: 'yaml-escape', message: '双引号里的反斜杠（\\）写法不对', hint: '双引号里的反斜杠要写成 \\\\；或者改用单引号，或去掉引号。' };
     case 'MULTIPLE_DOCS':
       return { code: 'yaml-multiple-docs', message: '文件里有多份 YAML 文档（用“---”分隔）', hint: '一个文件只写一份计划：删掉多余的“---”和它后面的内容，或拆成几个文件。' };
-    case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
+    case 'BAD_ALIAS':
+      if (error.message === SELF_ALIAS_MESSAGE) {
+        return { code: 'yaml-alias-cycle', message: '别名引用了包含它自己的锚点，内容会无限展开', hint: '别名（*名称）不能写在它引用的“&名称”那一项里面；计划文件通常不需要别名。' };
+      }
       return { code: 'yaml-alias', message: '别名（*名称）写法不对', hint: '别名要引用前面用“&名称”定义过的内容；计划文件通常不需要别名。' };
     case 'RESOURCE_EXHAUSTION':
+      if (error.message === MAP_TOO_LARGE_MESSAGE) {
+        return { code: 'yaml-too-many-keys', message: `这一项（合并键“<<”展开后）有超过 ${MAX_MAP_KEYS} 个键，不可能是计划的内容`, hint: '检查是不是粘贴错了内容，或删掉“<<”合并。' };
+      }
       // the yaml library reports a stack overflow this way; so does parseYaml for text past load/depth.ts's limits
       return { code: 'yaml-too-deep', message: '嵌套层次太深，无法读取', hint: '计划文件通常不超过十几层：检查是不是括号没有配对或缩进出了错。' };
     case 'KEY_OVER_1024_CHARS':
