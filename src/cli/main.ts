@@ -29,11 +29,13 @@ function createProgram(): Command {
 
 /** Runs one command line (process.argv) and sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
-  // `plandoc check … | head` closes the pipe early: that is the reader's choice, not an error.
+  // `plandoc render plans/*.yaml | head -1` closes the pipe early: that is the
+  // reader's choice. Output stops there, the work does not: every file is
+  // still written and the exit status is the work's.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (error.code !== 'EPIPE') throw error;
+      stream.write = (() => true) as typeof stream.write;
     });
   }
   const program = createProgram();
