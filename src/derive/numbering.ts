@@ -4,13 +4,22 @@ import type { NumberingOptions, Section } from '../model/plan.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 105 → 一百零五. */
+/** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 105 → 一百零五, 10001 → 一万零一. */
 export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`cannot spell ${n} in Chinese numerals`);
+  if (!Number.isInteger(n) || n < 1 || n > 99_999_999) throw new RangeError(`cannot spell ${n} in Chinese numerals`);
+  if (n >= 10_000) return spellTenThousands(n);
   if (n < 10) return DIGITS[n]!;
   if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`;
   if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 ? DIGITS[n % 10] : ''}`;
   return spellLarge(n);
+}
+
+/** 10000 → 一万, 10010 → 一万零一十, 123456 → 十二万三千四百五十六 (anything `check` accepts must render). */
+function spellTenThousands(n: number): string {
+  const high = Math.floor(n / 10_000);
+  const low = n % 10_000;
+  if (low === 0) return `${chineseNumeral(high)}万`;
+  return `${chineseNumeral(high)}万${low < 1000 ? '零' : ''}${spellLarge(low)}`;
 }
 
 function spellLarge(n: number): string {

@@ -7,6 +7,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { isMap, isScalar } from 'yaml';
 import { parseYaml, syntaxDiagnostics, toData } from '../load/yaml.js';
+import { excessiveLinePrefix, excessiveTreeDepth, MAX_MARKDOWN_NESTING } from './depth.js';
 import type { Root, Yaml } from 'mdast';
 import type { Diagnostic } from '../load/diagnostic.js';
 import type { Furniture } from '../model/plan.js';
@@ -24,12 +25,32 @@ export interface ParsedMarkdown {
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(remarkFrontmatter, ['yaml']);
 
 export function parseMarkdown(md: string, file = '<markdown>'): ParsedMarkdown {
+  const tooDeep = nestingDiagnostic(md, file);
+  if (tooDeep) return { root: { type: 'root', children: [] }, furniture: { title: '' }, diagnostics: [tooDeep] };
   const root = processor.parse(md) as Root;
+  const deepNode = excessiveTreeDepth(root);
+  if (deepNode) {
+    const start = deepNode.position?.start;
+    return { root: { type: 'root', children: [] }, furniture: { title: '' }, diagnostics: [tooDeepDiagnostic(file, start?.line ?? 1, start?.column ?? 1)] };
+  }
   const diagnostics: Diagnostic[] = [];
   const yamlNode = root.children.find((node): node is Yaml => node.type === 'yaml');
   const data = yamlNode ? readFrontMatter(yamlNode, file, diagnostics) : {};
   const furniture = documentFurniture(data, root, keyLocator(data, yamlNode), file, diagnostics);
   return { root, furniture, diagnostics };
+}
+
+function nestingDiagnostic(md: string, file: string): Diagnostic | undefined {
+  const excess = excessiveLinePrefix(md);
+  return excess ? tooDeepDiagnostic(file, excess.line, excess.column) : undefined;
+}
+
+function tooDeepDiagnostic(file: string, line: number, column: number): Diagnostic {
+  return {
+    file, line, column, severity: 'error', code: 'markdown-too-deep',
+    message: `引用（>）、列表或强调嵌套超过 ${MAX_MARKDOWN_NESTING} 层，无法排版`,
+    hint: '公文的层次不超过四级：检查是不是多写了“>”或缩进出了错。',
+  };
 }
 
 /** Front matter through the plan loader's YAML reader: the same limits (nesting, aliases) and Chinese messages. */

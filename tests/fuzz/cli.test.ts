@@ -44,7 +44,18 @@ describe('the crasher corpus', () => {
 });
 
 describe('Markdown crashers', () => {
-  const markdown = readdirSync(CRASHERS).filter((name) => name.endsWith('.md'));
+  // NAME.refused.md: Markdown no document can be (nested 5,000 deep…), refused with a diagnostic
+  const markdown = readdirSync(CRASHERS).filter((name) => name.endsWith('.md') && !name.endsWith('.refused.md'));
+  const refused = readdirSync(CRASHERS).filter((name) => name.endsWith('.refused.md'));
+
+  it.each(refused)('%s is refused cleanly, nothing written, input untouched', (name) => {
+    const path = join(CRASHERS, name);
+    const before = sha256(path);
+    const out = join(work, `md-${name}`);
+    expectCleanRefusal(runCli(['render', path, '-o', out, '--to', 'docx']));
+    expect(existsSync(out)).toBe(false);
+    expect(sha256(path)).toBe(before);
+  });
 
   it.each(markdown)('%s renders to a well-formed DOCX, input untouched', (name) => {
     const path = join(CRASHERS, name);

@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
+import { loadPlanSource } from '../../src/load/index.js';
+import { composePlanMarkdown } from '../../src/compose/index.js';
+import { chineseNumeral } from '../../src/derive/numbering.js';
+import { parseMarkdown } from '../../src/markdown/parse.js';
 import fc from 'fast-check';
 import { breakTitle, isHourglass } from '../../src/docx/title.js';
 import { textWidth } from '../../src/docx/width.js';
@@ -37,5 +41,43 @@ describe('PL-01 title breaking is bounded', () => {
       }),
       { numRuns: 25, seed: 19 },
     );
+  });
+});
+
+describe('anything check accepts renders', () => {
+  it('10,000 sibling sections are numbered (一万、 and on), not 内部错误', () => {
+    const sections = Array.from({ length: 10_001 }, (_, i) => `  - title: 任务${i + 1}\n    text: 内容。`).join('\n');
+    const loaded = loadPlanSource(`title: 测试计划\nyear: 2026\nsections:\n${sections}\n`, 'plan.yaml');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { markdown } = composePlanMarkdown(loaded.value!, { file: 'plan.yaml' });
+    expect(markdown).toContain('九千九百九十九、任务9999');
+    expect(markdown).toContain('一万、任务10000');
+    expect(markdown).toContain('一万零一、任务10001');
+  });
+
+  it.each([
+    [10_000, '一万'],
+    [10_010, '一万零一十'],
+    [11_000, '一万一千'],
+    [123_456, '十二万三千四百五十六'],
+    [20_000_005, '二千万零五'],
+  ])('chineseNumeral(%i) is %s', (n, spelled) => {
+    expect(chineseNumeral(n)).toBe(spelled);
+  });
+});
+
+describe('Markdown nesting is bounded before and after parsing', () => {
+  it.each([
+    ['5,000 nested quotes', `# 标题\n\n${'>'.repeat(5000)} 引用\n`, 3],
+    ['a 1,000-deep list', `# 标题\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- 项`).join('\n')}\n`, 67],
+    ['3,000 nested emphasis runs', `# 标题\n\n${'*a '.repeat(3000)}x${' a*'.repeat(3000)}\n`, 3],
+  ])('%s is a diagnostic at its line, not a stack overflow or a minute of parsing', (_name, markdown, line) => {
+    const parsed = parseMarkdown(markdown, 'doc.md');
+    expect(parsed.diagnostics).toMatchObject([{ code: 'markdown-too-deep', line, file: 'doc.md' }]);
+  });
+
+  it('a list 30 levels deep still parses', () => {
+    const markdown = `# 标题\n\n${Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- 项`).join('\n')}\n`;
+    expect(parseMarkdown(markdown, 'doc.md').diagnostics).toEqual([]);
   });
 });
