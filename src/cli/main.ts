@@ -5,6 +5,7 @@ import { Command, CommanderError, Help } from 'commander';
 import { HELP_TITLES, describeOption, translateCommanderMessage, translateUsage } from './usage.js';
 import { registerCommands } from './commands.js';
 import { EXIT_USAGE, EXIT_INPUT, reportCrash } from './exit.js';
+import { sanitizeForTerminal } from '../io/sanitize.js';
 
 function createProgram(): Command {
   return new Command('plandoc')
@@ -27,8 +28,17 @@ function createProgram(): Command {
     .exitOverride();
 }
 
+/** Nothing from a user's file (an ESC, a BEL, a lone surrogate) reaches the terminal raw. */
+function sanitizeTerminalOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? sanitizeForTerminal(chunk) : chunk, ...rest)) as typeof stream.write;
+  }
+}
+
 /** Runs one command line (process.argv) and sets process.exitCode. */
 export async function main(argv: string[]): Promise<void> {
+  sanitizeTerminalOutput();
   // `plandoc render plans/*.yaml | head -1` closes the pipe early: that is the
   // reader's choice. Output stops there, the work does not: every file is
   // still written and the exit status is the work's.

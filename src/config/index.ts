@@ -78,7 +78,10 @@ function checkProfile(value: unknown, parsed: ParsedYaml, diagnostics: Diagnosti
     return value as StyleProfileOverrides;
   } catch (error) {
     if (!(error instanceof ProfileError)) throw error;
-    for (const message of error.problems) diagnostics.push(problem(parsed, ['profile'], `版式设置（profile）有误：${message}。`, '可用的设置和默认值见 src/docx/profile.ts（DEFAULT_PROFILE）。'));
+    for (const { path, message } of error.problems) {
+      const at = ['profile', ...path.split('.').filter(Boolean)];
+      diagnostics.push(problem(parsed, at, `版式设置（profile）有误：${message}。`, '可用的设置和默认值见 src/docx/profile.ts（DEFAULT_PROFILE）。'));
+    }
     return undefined;
   }
 }

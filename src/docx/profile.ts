@@ -1,6 +1,7 @@
 // The style profile: every number of the official layout (GB/T 9704-2012) in one
 // object. An office with a house style overrides parts of it in configuration;
 // resolveProfile deep-merges the override onto DEFAULT_PROFILE and validates it.
+import { hasUnsafeChars } from '../io/sanitize.js';
 
 /** Twips are 1/20 pt; sizes are half-points (w:sz). */
 export interface StyleProfile {
@@ -141,18 +142,24 @@ function deepFreeze<T extends object>(value: T): T {
   return Object.freeze(value);
 }
 
+/** One unusable value: `path` names it in the profile ("page.marginLeft"), `message` is plain Chinese. */
+export interface ProfileProblem {
+  path: string;
+  message: string;
+}
+
 /** An override that cannot be used; the message is plain Chinese. */
 export class ProfileError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`样式配置有误：${problems.join('；')}`);
+  constructor(readonly problems: ProfileProblem[]) {
+    super(`样式配置有误：${problems.map((p) => p.message).join('；')}`);
     this.name = 'ProfileError';
   }
 }
 
 export function resolveProfile(overrides: StyleProfileOverrides = {}): StyleProfile {
-  const problems: string[] = [];
+  const problems: ProfileProblem[] = [];
   const merged = mergeInto(DEFAULT_PROFILE, overrides, '', problems) as StyleProfile;
-  problems.push(...checkRanges(merged));
+  if (problems.length === 0) problems.push(...checkRanges(merged), ...checkTexts(merged));
   if (problems.length > 0) throw new ProfileError(problems);
   return merged;
 }
@@ -161,16 +168,17 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function mergeInto(base: unknown, override: unknown, path: string, problems: string[]): unknown {
+function mergeInto(base: unknown, override: unknown, path: string, problems: ProfileProblem[]): unknown {
   if (override === undefined) return base;
   if (isPlainObject(base)) {
     if (!isPlainObject(override)) {
-      problems.push(`“${path}”应当是一组设置`);
+      problems.push({ path, message: `“${path}”应当是一组设置` });
       return base;
     }
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(override)) {
-      if (!(key in base)) problems.push(`没有“${path ? `${path}.` : ''}${key}”这项设置`);
+      const full = path ? `${path}.${key}` : key;
+      if (!Object.hasOwn(base, key)) problems.push({ path: full, message: `没有“${full}”这项设置` });
     }
     for (const [key, value] of Object.entries(base)) {
       result[key] = mergeInto(value, override[key], path ? `${path}.${key}` : key, problems);
@@ -180,33 +188,77 @@ function mergeInto(base: unknown, override: unknown, path: string, problems: str
   return checkLeaf(base, override, path, problems);
 }
 
-function checkLeaf(base: unknown, override: unknown, path: string, problems: string[]): unknown {
+function checkLeaf(base: unknown, override: unknown, path: string, problems: ProfileProblem[]): unknown {
   if (path === 'fonts.digits' && (override === null || typeof override === 'string')) return override;
   if (typeof base === 'number' && !(typeof override === 'number' && Number.isFinite(override))) {
-    problems.push(`“${path}”应当是数字`);
+    problems.push({ path, message: `“${path}”应当是数字` });
     return base;
   }
   if (typeof base !== 'number' && typeof override !== typeof base) {
-    problems.push(`“${path}”应当是${typeof base === 'boolean' ? '是或否（true/false）' : '文字'}`);
+    problems.push({ path, message: `“${path}”应当是${typeof base === 'boolean' ? '是或否（true/false）' : '文字'}` });
     return base;
   }
   return override;
 }
 
-function checkRanges(profile: StyleProfile): string[] {
-  const problems: string[] = [];
-  const { page, grid } = profile;
-  if (page.marginLeft + page.marginRight >= page.width) problems.push('左右页边距之和不能大于纸宽');
-  if (page.marginTop + page.marginBottom >= page.height) problems.push('上下页边距之和不能大于纸高');
-  if (grid.linePitch < 240 || grid.linePitch > 1000) problems.push('行距（grid.linePitch）应在 240 到 1000 缇之间');
-  if (grid.charWidth <= 0) problems.push('字宽（grid.charWidth）应当大于 0');
+/** Inclusive integer ranges of every numeric setting (twips, half-points); Word's own page limit is 22 inches. */
+const RANGES: Record<string, [number, number, string]> = {
+  'page.width': [2880, 31680, '纸宽'],
+  'page.height': [2880, 31680, '纸高'],
+  'page.marginTop': [0, 31680, '上边距'],
+  'page.marginBottom': [0, 31680, '下边距'],
+  'page.marginLeft': [0, 31680, '左边距'],
+  'page.marginRight': [0, 31680, '右边距'],
+  'page.header': [0, 31680, '页眉距离'],
+  'page.footer': [0, 31680, '页脚距离'],
+  'grid.linePitch': [240, 1000, '行距'],
+  'grid.charSpacing': [-200, 200, '字间距'],
+  'grid.charWidth': [100, 1000, '字宽'],
+  'title.maxCharsPerLine': [5, 60, '标题每行字数'],
+  'pageNumber.indent': [0, 2880, '页码缩进'],
+  'table.cellLine': [120, 1000, '表格行距'],
+  'table.cellMargin': [0, 1000, '表格单元格边距'],
+};
+
+function valueAt(profile: StyleProfile, path: string): unknown {
+  return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], profile);
+}
+
+function checkRanges(profile: StyleProfile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  for (const [path, [min, max, name]] of Object.entries(RANGES)) {
+    const value = valueAt(profile, path) as number;
+    if (!Number.isInteger(value) || value < min || value > max) problems.push({ path, message: `${name}（${path}）应为 ${min} 到 ${max} 之间的整数，现在是 ${value}` });
+  }
+  const { page } = profile;
+  if (page.marginLeft + page.marginRight >= page.width) problems.push({ path: 'page.marginLeft', message: '左右页边距之和不能大于纸宽' });
+  if (page.marginTop + page.marginBottom >= page.height) problems.push({ path: 'page.marginTop', message: '上下页边距之和不能大于纸高' });
   for (const [name, size] of Object.entries(profile.sizes)) {
-    if (!Number.isInteger(size) || size < 8 || size > 200) problems.push(`字号“sizes.${name}”应为 8 到 200 之间的整数（半磅）`);
+    if (!Number.isInteger(size) || size < 8 || size > 200) problems.push({ path: `sizes.${name}`, message: `字号“sizes.${name}”应为 8 到 200 之间的整数（半磅）` });
   }
   for (const [name, color] of Object.entries(profile.colors)) {
-    if (!/^[0-9A-Fa-f]{6}$/.test(color)) problems.push(`颜色“colors.${name}”应为六位十六进制数，如 000000`);
+    if (!/^[0-9A-Fa-f]{6}$/.test(color)) problems.push({ path: `colors.${name}`, message: `颜色“colors.${name}”应为六位十六进制数，如 000000` });
   }
-  if (profile.title.maxCharsPerLine < 5) problems.push('标题每行字数（title.maxCharsPerLine）不能少于 5');
+  return problems;
+}
+
+/** Word's limit for a font name. */
+const MAX_FONT_NAME = 31;
+
+/** Font names and the page-number dash go into the DOCX XML as they are: printable, short text only. */
+function checkTexts(profile: StyleProfile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  for (const [name, font] of Object.entries(profile.fonts)) {
+    if (font === null && name === 'digits') continue;
+    const path = `fonts.${name}`;
+    if (typeof font !== 'string' || !font.trim()) problems.push({ path, message: `字体“${path}”不能是空的` });
+    else if (hasUnsafeChars(font) || /[<>&"]/.test(font)) problems.push({ path, message: `字体名“${path}”里有控制字符或 < > & " 这样的符号，不是字体名` });
+    else if ([...font].length > MAX_FONT_NAME) problems.push({ path, message: `字体名“${path}”超过 ${MAX_FONT_NAME} 个字，不是字体名` });
+  }
+  const dash = profile.pageNumber.dash;
+  if (!dash || hasUnsafeChars(dash) || /[<>&"]/.test(dash) || [...dash].length > 3) {
+    problems.push({ path: 'pageNumber.dash', message: '页码两边的符号（pageNumber.dash）应为 1 到 3 个可见字符，例如 —' });
+  }
   return problems;
 }
 

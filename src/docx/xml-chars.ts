@@ -1,23 +1,14 @@
 // XML 1.0 allows only some code points in a document; anything else (most C0
-// control characters, lone surrogates, U+FFFE/U+FFFF) makes Word refuse the file.
+// control characters, lone surrogates, U+FFFE/U+FFFF) makes Word refuse the
+// file. The DOCX writer uses plandoc's one sanitiser (src/io/sanitize.ts),
+// which removes those and the other invisible controls (DEL, C1, ESC).
+import { stripUnsafeChars, type StrippedText } from '../io/sanitize.js';
 
-// eslint-disable-next-line no-control-regex
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-export interface StrippedText {
-  text: string;
-  /** the characters removed, in order */
-  removed: string[];
-}
+export type { StrippedText };
 
 /** Removes characters XML 1.0 cannot carry; the caller warns when `removed` is not empty. */
 export function stripInvalidXmlChars(text: string): StrippedText {
-  const removed: string[] = [];
-  const cleaned = text.replace(INVALID_XML_CHARS, (char) => {
-    removed.push(char);
-    return '';
-  });
-  return { text: cleaned, removed };
+  return stripUnsafeChars(text);
 }
 
 /** U+0007 → "U+0007", for warnings. */

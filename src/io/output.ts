@@ -10,6 +10,7 @@ import { checkOutputDirectory, makeDirectory } from './directories.js';
 import { isInside } from './paths.js';
 import { describeFileKind } from './read.js';
 import { removeStaleTemps, writeFileAtomic } from './write.js';
+import { sanitizeText } from './sanitize.js';
 
 export class OutputRoot {
   private readonly claims = new Map<string, string>();
@@ -77,9 +78,9 @@ export class OutputRoot {
     return target;
   }
 
-  /** Writes one output atomically (a symlink at the target is replaced, never followed). */
+  /** Writes one output atomically (a symlink at the target is replaced, never followed); text passes the sanitiser. */
   async write(path: string, data: string | Uint8Array): Promise<void> {
-    await writeFileAtomic(await this.target(path), data, path);
+    await writeFileAtomic(await this.target(path), typeof data === 'string' ? sanitizeText(data) : data, path);
   }
 
   /** Removes an output before a conversion that may fail, so an old file is never taken for the new one. */

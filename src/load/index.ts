@@ -10,6 +10,7 @@ import { checkPlanRules, RuleContext } from './plan-rules.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { preflightText, readSourceFile } from './source.js';
 import { makeDiagnostic, parseYaml, positionAt, syntaxDiagnostics, toData } from './yaml.js';
+import { escapedControlDiagnostics } from './control-chars.js';
 import type { ParsedYaml } from './yaml.js';
 import { validatorFor } from './validate.js';
 
@@ -60,6 +61,7 @@ function readData(parsed: ParsedYaml, noun: string): { value?: unknown; diagnost
   const syntax = syntaxDiagnostics(parsed);
   // duplicate keys leave a usable document; other syntax errors do not
   if (syntax.some((d) => d.code !== 'duplicate-key')) return { diagnostics: syntax };
+  syntax.push(...escapedControlDiagnostics(parsed));
   const shape = shapeDiagnostic(parsed, noun);
   if (shape) return { diagnostics: [...syntax, shape] };
   const data = toData(parsed);

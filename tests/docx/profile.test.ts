@@ -22,7 +22,7 @@ describe('style profile', () => {
     try {
       bad();
     } catch (error) {
-      expect((error as ProfileError).problems).toEqual(expect.arrayContaining(['“grid.linePitch”应当是数字', '没有“colour”这项设置']));
+      expect((error as ProfileError).problems.map((p) => p.message)).toEqual(expect.arrayContaining(['“grid.linePitch”应当是数字', '没有“colour”这项设置']));
     }
     expect(() => resolveProfile({ colors: { text: 'black' } })).toThrow(/六位十六进制/);
     expect(() => resolveProfile({ page: { marginLeft: 12000 } })).toThrow(/页边距/);
