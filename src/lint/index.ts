@@ -6,6 +6,7 @@ import type { Diagnostic } from '../load/diagnostic.js';
 import { applyFixes, lintText, safeFixes, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
+import { markdownSyntaxRanges, overlapsSyntax } from './markdown-syntax.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
 
@@ -97,6 +98,7 @@ export function lintMarkdownSource(text: string, file: string): LintDiagnostic[]
   const front = FRONT_MATTER.exec(text);
   const bodyStart = front ? front[0].length : 0;
   if (front) out.push(...lintYamlText(front[1]!, file, front[0].indexOf(front[1]!), lineCounter));
+  const syntax = markdownSyntaxRanges(text.slice(bodyStart));
   let inFence = false;
   let lineStart = bodyStart;
   for (const line of text.slice(bodyStart).split('\n')) {
@@ -107,6 +109,7 @@ export function lintMarkdownSource(text: string, file: string): LintDiagnostic[]
     for (const piece of markdownPieces(line.replace(/\r$/, ''))) {
       for (const finding of lintText(piece.text, piece.role)) {
         const range: [number, number] = [start + piece.at + finding.start, start + piece.at + finding.end];
+        if (overlapsSyntax(syntax, range[0] - bodyStart, range[1] - bodyStart)) continue;
         out.push(toDiagnostic(file, { finding, offset: range[0], range }, lineCounter));
       }
     }
