@@ -47,7 +47,8 @@ function fieldProblem(id: string, field: MetricField, context: SummaryContext): 
       return result?.rate === undefined && field === 'rate' ? `指标 “${id}” 缺少基数或上年同期数，算不出完成率` : undefined;
     case 'lastYear':
     case 'yoy':
-      return value?.lastYear === undefined ? `指标 “${id}” 的完成数据没有上年同期数（lastYear）` : undefined;
+      if (value?.lastYear === undefined) return `指标 “${id}” 的完成数据没有上年同期数（lastYear）`;
+      return field === 'yoy' && value.lastYear === 0 ? `指标 “${id}” 的上年同期数是 0，算不出同比增减` : undefined;
     case 'name':
       return undefined;
   }

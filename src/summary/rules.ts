@@ -8,6 +8,7 @@ import { locate, locateWithin, makeDiagnostic, type JsonPath, type ParsedYaml } 
 import { parseIsoDate, periodRange } from '../derive/progress.js';
 import { buildContext, type SummaryContext } from './context.js';
 import { chineseDate, citationProblem, citationsIn } from './cite.js';
+import { magnitudeDiagnostics } from './magnitude.js';
 
 interface Checker {
   parsed: ParsedYaml;
@@ -21,6 +22,7 @@ export function checkProgress(progress: Progress, plan: Plan | undefined, parsed
   const periodFits = checkPeriod(checker);
   checkMetricDefinitions(checker);
   checkValues(checker, periodFits);
+  checker.found.push(...magnitudeDiagnostics(progress, checker.context.metrics, parsed));
   checkCumulativeOrder(checker);
   checkTasks(checker);
   checkNarrative(checker);
