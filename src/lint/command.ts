@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { writeInPlace } from '../io/inplace.js';
 import { FileIoError } from '../io/errors.js';
-import { readSourceFile } from '../load/source.js';
+import { normalizeLoneCr, readSourceFile } from '../load/source.js';
 import { formatCounts, formatDiagnostics } from '../load/format.js';
 import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.js';
 
@@ -40,11 +40,13 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
       all.push(...read.diagnostics);
       continue;
     }
-    let text = read.text;
+    // a file with old Mac line ends (CR alone) is linted with LF in their place, position for position
+    const onlyCr = !read.text.includes('\n') && read.text.includes('\r');
+    let text = normalizeLoneCr(read.text);
     if (options.fix) {
       const fixed = fixSource(text, file);
       if (fixed.changes.length) {
-        const failure = await writeFixes(file, fixed.text);
+        const failure = await writeFixes(file, onlyCr ? fixed.text.replace(/\n/g, '\r') : fixed.text);
         if (failure) {
           all.push(failure);
         } else {

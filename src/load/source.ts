@@ -34,8 +34,9 @@ export async function readSourceFile(path: string, file = path): Promise<{ text?
 
 /** Turns raw bytes into text: UTF-8 only, a UTF-8 byte-order mark is accepted. */
 export function decodeSource(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
-  if (looksLikeUtf16(bytes)) {
-    return { diagnostics: [fileDiagnostic(file, 'file-encoding', '文件是 UTF-16 编码，plandoc 只读 UTF-8 编码的文件', '在编辑器里把文件另存为“UTF-8”编码。')] };
+  const wide = wideEncoding(bytes);
+  if (wide) {
+    return { diagnostics: [fileDiagnostic(file, 'file-encoding', `文件是 ${wide} 编码，plandoc 只读 UTF-8 编码的文件`, '在编辑器里把文件另存为“UTF-8”编码。', 1, 1)] };
   }
   if (bytes.includes(0)) {
     return { diagnostics: [fileDiagnostic(file, 'file-binary', '这不是文本文件（含有二进制内容），不能作为计划文件', '请给出 .yaml 计划文件；Word、PDF、图片等文件不能直接检查。', 1, 1)] };
@@ -47,8 +48,30 @@ export function decodeSource(bytes: Uint8Array, file: string): { text?: string; 
   }
 }
 
-function looksLikeUtf16(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
+/**
+ * UTF-32 or UTF-16, by byte-order mark (UTF-32's little-endian mark begins
+ * like UTF-16's, so it is tested first), or without one by where the zero
+ * bytes of the ASCII keys fall.
+ */
+function wideEncoding(bytes: Uint8Array): 'UTF-32' | 'UTF-16' | undefined {
+  const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
+  if (starts(0xff, 0xfe, 0x00, 0x00) || starts(0x00, 0x00, 0xfe, 0xff)) return 'UTF-32';
+  if (starts(0xff, 0xfe) || starts(0xfe, 0xff)) return 'UTF-16';
+  const length = Math.min(bytes.length, 256) & ~3;
+  if (length < 8) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < length; i++) if (bytes[i] === 0) zeros[i % 4]!++;
+  const quads = length / 4;
+  if ((zeros[2] === quads && zeros[3] === quads) || (zeros[0] === quads && zeros[1] === quads)) return 'UTF-32';
+  const even = zeros[0]! + zeros[2]!;
+  const odd = zeros[1]! + zeros[3]!;
+  if (Math.max(even, odd) >= quads / 2 && Math.min(even, odd) === 0) return 'UTF-16';
+  return undefined;
+}
+
+/** Old Mac line ends (a CR alone) as LF, character for character, so positions stay where they were. */
+export function normalizeLoneCr(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 function encodingMessage(bytes: Uint8Array): string {
@@ -62,7 +85,7 @@ function encodingMessage(bytes: Uint8Array): string {
 
 /** Checks a decoded text before parsing; returns the text without its byte-order mark. */
 export function preflightText(raw: string, file: string): { text?: string; diagnostics: Diagnostic[] } {
-  const text = raw.startsWith('\uFEFF') ? raw.slice(1) : raw;
+  const text = normalizeLoneCr(raw.startsWith('\uFEFF') ? raw.slice(1) : raw);
   if (text.length > MAX_SOURCE_BYTES) return { diagnostics: [tooLarge(file, Buffer.byteLength(text))] };
   if (text.includes('\u0000')) {
     return { diagnostics: [fileDiagnostic(file, 'file-binary', '这不是文本文件（含有二进制内容），不能作为计划文件', '请给出 .yaml 计划文件；Word、PDF、图片等文件不能直接检查。', 1, 1)] };
