@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline/promises';
 import { join } from 'node:path';
 import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../io/write.js';
+import { safeFileName } from '../io/paths.js';
 import type { PlanKind } from '../model/plan.js';
 import { PLAN_KINDS, skeletonYaml } from './index.js';
 import { linkSchema, schemaWrittenNote } from './schema-path.js';
@@ -84,7 +85,8 @@ function parseKind(text: string): PlanKind | undefined {
 
 /** plans/长寿镇-2027.yaml when there is a plans/ folder here, else 长寿镇-2027.yaml. */
 function defaultOutput(answers: Answers): string {
-  const name = `${answers.issuer}-${answers.year}.yaml`;
+  // the issuer is user text: "../x" must not name a file outside plans/
+  const name = safeFileName(`${answers.issuer}-${answers.year}.yaml`);
   return existsSync('plans') ? join('plans', name) : name;
 }
 

@@ -40,7 +40,8 @@ export function documentFurniture(data: Record<string, unknown>, root: Root, at:
 function furnitureFromData(data: Record<string, unknown>, at: KeyLocator, file: string, diagnostics: Diagnostic[]): Furniture {
   const furniture: Record<string, unknown> = { title: '' };
   for (const [key, value] of Object.entries(data)) {
-    const kind = FURNITURE_FIELDS[key as keyof Furniture];
+    // own keys only: "__proto__" or "constructor" would find Object.prototype's
+    const kind = Object.hasOwn(FURNITURE_FIELDS, key) ? FURNITURE_FIELDS[key as keyof Furniture] : undefined;
     if (!kind) {
       if (!OTHER_KNOWN_KEYS.has(key)) {
         const { line, col } = at(key);
