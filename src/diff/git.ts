@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { MAX_SOURCE_BYTES } from '../load/source.js';
 
 const run = promisify(execFile);
 
@@ -48,11 +49,17 @@ export async function readRevision(file: string, rev: string): Promise<RevisionB
   if (!(await revisionExists(rev, root))) {
     throw new RevisionError(`版本 “${rev}” 不存在；可以用 git log --oneline 查看已有的提交。`);
   }
+  let size: number;
   try {
-    return { bytes: await gitBytes(['show', name], root), name };
+    size = Number((await git(['cat-file', '-s', name], root)).trim());
   } catch {
     throw new RevisionError(`版本 “${rev}” 中没有文件 ${path}（文件可能是之后才加入或改过名）。`);
   }
+  // the same bound as any input, checked before the file is read (a 64 MB one was reported as missing)
+  if (size > MAX_SOURCE_BYTES) {
+    throw new RevisionError(`版本 “${rev}” 中的文件 ${path} 太大（${(size / 1024 / 1024).toFixed(1)} MB），超过了 ${MAX_SOURCE_BYTES / 1024 / 1024} MB 的上限，不像计划文件。`);
+  }
+  return { bytes: await gitBytes(['show', name], root), name };
 }
 
 async function revisionExists(rev: string, root: string): Promise<boolean> {
