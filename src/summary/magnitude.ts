@@ -7,7 +7,7 @@ import { locate, makeDiagnostic, sourceOf, type ParsedYaml } from '../load/yaml.
 import type { Target } from '../model/plan.js';
 import type { Progress } from '../model/progress.js';
 
-/** A double holds 15 significant decimal digits exactly. */
+/** A double holds 15 significant decimal digits exactly; more may not survive. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 /** A value this many times its target is out of scale. */
 const OUT_OF_SCALE = 1000;
@@ -37,8 +37,7 @@ function numberProblem(value: number, source: string | undefined): { code: strin
   if (value < 0) {
     return { code: 'value-negative', message: `数字 ${value} 是负数，完成数和上年同期数不能为负`, hint: '填写实际完成的数量；减少的情况在文字里说明。' };
   }
-  const digits = significantDigits(source ?? String(value));
-  if (!Number.isSafeInteger(value) && Number.isInteger(value) || digits > MAX_SIGNIFICANT_DIGITS) {
+  if (source !== undefined && !roundTrips(source, value)) {
     return {
       code: 'number-inexact',
       message: `数字 ${source?.trim() ?? value} 的有效数字超过 ${MAX_SIGNIFICANT_DIGITS} 位，plandoc 无法准确表示（会写成 ${value}）`,
@@ -48,11 +47,21 @@ function numberProblem(value: number, source: string | undefined): { code: strin
   return undefined;
 }
 
-/** "9007199254740993" → 16, "1.50" → 2, "0.000123" → 3. */
-function significantDigits(text: string): number {
-  const mantissa = text.trim().replace(/^[+-]/, '').replace(/_/g, '').split(/e/i)[0]!;
-  const digits = mantissa.replace('.', '').replace(/^0+/, '');
-  return mantissa.includes('.') ? digits.replace(/0+$/, '').length || 1 : digits.replace(/0+$/, '').length || 1;
+/**
+ * Whether the number as typed is the number plandoc holds: "9007199254740993"
+ * is held as …992 and "326.00000000000001" as 326; "1.50", "1e6" and
+ * "0.30000000000000004" are held exactly as typed.
+ */
+function roundTrips(source: string, value: number): boolean {
+  const typed = source.trim().replace(/_/g, '');
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(typed)) return true; // hex, octal, .inf: not decimal digits
+  return significantDigits(typed) === significantDigits(String(value));
+}
+
+/** "9007199254740993" → "9007199254740993", "1.50" → "15", "0.000123" → "123", "1e6" → "1". */
+function significantDigits(text: string): string {
+  const mantissa = text.replace(/^[+-]/, '').split(/e/i)[0]!;
+  return mantissa.replace('.', '').replace(/^0+/, '').replace(/0+$/, '') || '0';
 }
 
 /** The target figure a value is compared with, when the value is more than OUT_OF_SCALE times it. */
