@@ -125,14 +125,14 @@ describe('plandoc render', () => {
     noStackTrace(result.stderr);
   });
 
-  it('warns about control characters typed through YAML escapes and still renders', () => {
+  it('refuses control characters typed through YAML escapes, at the escape, like typed ones (#19)', () => {
     const work = workDir();
     writeFileSync(join(work, 'p.yaml'), SMALL_PLAN.replace('text: 以习近平', 'text: "\\x07以习近平'));
     writeFileSync(join(work, 'p.yaml'), readFileSync(join(work, 'p.yaml'), 'utf8').replace('指导。\n', '指导。"\n'));
     const result = runCli(['render', 'p.yaml', '--to', 'md'], { cwd: work });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/p\.yaml:7:\d+: 警告 \[invalid-character\]/);
-    expect(readFileSync(join(work, 'out', 'p.md'), 'utf8')).toContain('\n以习近平新时代中国特色社会主义思想为指导。\n');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/p\.yaml:7:\d+: 错误 \[control-char\]/);
+    expect(existsSync(join(work, 'out'))).toBe(false);
   });
 
   it('keeps outputs inside the output directory whatever the input path', () => {
@@ -199,7 +199,8 @@ describe('templates and configuration', () => {
     writeFileSync(join(work, 'plandoc.config.yaml'), 'profile:\n  grid:\n    linePitch: 五十\n');
     const result = runCli(['render', 'p.yaml'], { cwd: work });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/plandoc\.config\.yaml:2:\d+: 错误 \[config\] 版式设置（profile）有误/);
+    // at the value itself (#19), no longer at profile:
+    expect(result.stderr).toMatch(/plandoc\.config\.yaml:3:\d+: 错误 \[config\] 版式设置（profile）有误/);
     expect(result.stderr).toContain('grid.linePitch');
   });
 
