@@ -19,13 +19,15 @@ export async function runServe(dir: string | undefined, flags: { port?: number; 
     process.stderr.write(code === 'EADDRINUSE' ? `plandoc: 端口 ${flags.port} 已被占用，换一个端口（--port），或者不写 --port 让工作台自己选。\n` : `plandoc: 工作台无法启动：${(error as Error).message}\n`);
     return EXIT_INPUT;
   }
-  process.stdout.write(`工作台已启动（目录 ${root}）：\n  ${server.url}\n在浏览器里打开上面的地址；按 Ctrl+C 结束。\n`);
-  if (flags.open) openBrowser(server.url);
-  await new Promise<void>((done) => {
+  // listen for Ctrl+C before printing the address: a script may stop the workbench as soon as it reads it
+  const stopped = new Promise<void>((done) => {
     const stop = () => void server.close().then(done);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  process.stdout.write(`工作台已启动（目录 ${root}）：\n  ${server.url}\n在浏览器里打开上面的地址；按 Ctrl+C 结束。\n`);
+  if (flags.open) openBrowser(server.url);
+  await stopped;
   return EXIT_OK;
 }
 
