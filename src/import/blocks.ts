@@ -8,6 +8,14 @@ export type InputBlock =
       list?: boolean;
       /** marked as a heading by the source format: 0 = document title, 1–4 = 一、（一）1.（1） */
       headingLevel?: number;
+      /** the number Word's list numbering draws before the text (already prefixed to `text`) */
+      wordNumber?: string;
+      /** .docx: the bold text the paragraph starts with (a run-in head when plain text follows) */
+      boldLead?: string;
+      /** .docx: the one East-Asian font of the whole paragraph (黑体, 楷体_GB2312…) */
+      font?: string;
+      /** .docx: a footnote, placed after the paragraph that cites it */
+      footnote?: boolean;
     }
   | { kind: 'table'; rows: string[][]; line: number };
 

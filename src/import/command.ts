@@ -3,9 +3,9 @@ import { access } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { writeFileAtomic } from '../cli/io.js';
 import { linkSchema, schemaWrittenNote } from '../init/schema-path.js';
-import { DocxReadError, importFile, SCHEMA_LINE, type ImportNote } from './index.js';
+import { ImportError, importFile, SCHEMA_LINE, type ImportNote } from './index.js';
 
-const SUPPORTED = new Set(['.txt', '.md', '.markdown', '.docx']);
+const SUPPORTED = new Set(['.txt', '.md', '.markdown', '.docx', '.doc', '.wps', '.rtf', '.pdf']);
 
 export function defaultOutput(input: string): string {
   return `${basename(input, extname(input))}.yaml`;
@@ -35,10 +35,8 @@ function formatNote(input: string, note: ImportNote): string {
 export async function runImport(input: string, options: { output?: string; force?: boolean }): Promise<boolean> {
   const ext = extname(input).toLowerCase();
   if (!SUPPORTED.has(ext)) {
-    const hint = ['.doc', '.wps', '.rtf'].includes(ext) ? '。请先用 Word 或 WPS 把它另存为 .docx' : '';
-    return fail(`${input}：不支持的文件类型“${ext || '（无扩展名）'}”，只能导入 .txt、.md 和 .docx${hint}`);
+    return fail(`${input}：不支持的文件类型“${ext || '（无扩展名）'}”，只能导入 .txt、.md、.docx、.doc、.wps、.rtf 和 .pdf`);
   }
-  if (!(await exists(input))) return fail(`${input}：找不到这个文件`);
   const output = options.output ?? defaultOutput(input);
   const toStdout = output === '-';
   if (!toStdout && resolve(output) === resolve(input)) return fail(`输出文件不能和输入文件相同：${output}`);
@@ -49,7 +47,7 @@ export async function runImport(input: string, options: { output?: string; force
   try {
     outcome = await importFile(input);
   } catch (error) {
-    if (error instanceof DocxReadError) return fail(`${input}：${error.message}`);
+    if (error instanceof ImportError) return fail(`${input}：${error.message}`);
     throw error;
   }
   for (const note of outcome.notes) process.stderr.write(`${formatNote(input, note)}\n`);

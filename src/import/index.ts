@@ -1,7 +1,6 @@
 // plandoc import: an existing document (.txt, .md, .docx) → a plan YAML with
 // comments where the importer guessed. Pure from blocks to YAML text; only
 // importFile reads the disk.
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
@@ -10,12 +9,16 @@ import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
 import { textToBlocks, type InputBlock } from './blocks.js';
 import { docxToBlocks } from './docx.js';
+import { convertToDocx, pdfToText } from './convert.js';
+import { ImportError } from './errors.js';
+import { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, readImportInput } from './read.js';
 import { dropDebris, takeAttachmentPages, takeAttachments, takePublication, takeSignature, takeTitle, type AttachmentPage, type ImportNote } from './furniture.js';
 import { findMetricCandidates, guessMetricName } from './metrics.js';
 import { buildBody, type TreeNode } from './structure.js';
 
 export type { ImportNote } from './furniture.js';
 export { DocxReadError } from './docx.js';
+export { ImportError } from './errors.js';
 
 export interface ImportOutcome {
   plan: Plan;
@@ -35,14 +38,51 @@ interface Context {
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
 const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工作计划'];
 
+/** About 240 pages of GB/T 9704 text (22 lines of 28 characters a page): no plan or summary is longer. */
+export const MAX_IMPORT_CHARACTERS = 150_000;
+
 export async function importFile(path: string): Promise<ImportOutcome> {
   const ext = extname(path).toLowerCase();
-  const bytes = await readFile(path);
-  if (ext === '.docx') return importBlocks(await docxToBlocks(bytes));
+  const bytes = await readImportInput(path, TEXT_FORMATS.has(ext) ? MAX_TEXT_BYTES : MAX_DOCUMENT_BYTES);
+  if (ext === '.docx') return importDocx(bytes, path);
+  if (CONVERTED_FORMATS.has(ext)) return importDocx(await convertToDocx(bytes, ext, path), path);
+  if (ext === '.pdf') return importText(await pdfToText(bytes, path), path);
   const { text, encoding } = decodeText(bytes);
+  refuseBinary(bytes, text, path);
+  refuseTooLong(text);
   const outcome = importText(text, path);
   if (encoding !== 'utf-8') outcome.notes.unshift({ line: 0, kind: 'guess', message: `文件不是 UTF-8 编码，已按 ${encoding.toUpperCase()} 编码读取` });
   return outcome;
+}
+
+const TEXT_FORMATS = new Set(['.txt', '.md', '.markdown']);
+const CONVERTED_FORMATS = new Set(['.doc', '.wps', '.rtf']);
+
+async function importDocx(bytes: Uint8Array, path: string): Promise<ImportOutcome> {
+  const blocks = await docxToBlocks(bytes);
+  refuseTooLong(blocks.map((b) => (b.kind === 'para' ? b.text : b.rows.flat().join(''))).join(''));
+  return importBlocks(blocks);
+}
+
+function refuseTooLong(text: string): void {
+  const characters = text.replace(/\s/g, '').length;
+  if (characters <= MAX_IMPORT_CHARACTERS) return;
+  const pages = Math.round(characters / 616);
+  throw new ImportError(`文档有 ${Math.round(characters / 10000)} 万字（约 ${pages} 页），超过了导入上限 ${MAX_IMPORT_CHARACTERS / 10000} 万字。工作计划和总结通常不超过几十页：如果这是汇编或合订本，请把其中的一份计划或总结单独存成文件再导入`);
+}
+
+const MAGIC: Array<[string, string]> = [['%PDF', 'PDF'], ['PK\x03\x04', 'Word（.docx）或其他压缩'], ['\xd0\xcf\x11\xe0', 'Word 97-2003（.doc）或 WPS'], ['{\\rtf', 'RTF']];
+
+/** A Word or PDF file renamed to .txt, or any binary data: say what it is instead of importing garbage. */
+function refuseBinary(bytes: Uint8Array, text: string, path: string): void {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  const known = MAGIC.find(([magic]) => head.startsWith(magic));
+  if (known) throw new ImportError(`这个文件其实是 ${known[1]} 文件，只是扩展名写成了 ${extname(path)}。请把扩展名改回原来的格式再导入`);
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const junk = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
+  if ((!utf16 && bytes.includes(0)) || junk > Math.max(3, text.length / 200)) {
+    throw new ImportError(`这不是文本文件（里面是二进制数据），不能导入。请给出计划或总结的 .txt、.md、.docx 文件`);
+  }
 }
 
 /** Old .txt files from Windows offices are often GBK (GB18030) or UTF-16; read them too. */
@@ -127,7 +167,9 @@ function mergeAttachments(titles: string[], pages: AttachmentPage[]): Attachment
 export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}): ImportOutcome {
   const notes: ImportNote[] = [];
   const front = readFront(input, typed, notes);
+  refuseSpeech(front.title, front.blocks);
   const body = buildBody(front.blocks, normalise, notes);
+  if (!body.roots.length) throw new ImportError(noStructureMessage(front.title));
   const ctx: Context = { metrics: [], comments: [], paths: new Map() };
   const year = (Number(typed.year) || undefined) ?? guessYear(front.title, front.dateForYear);
   const basis: BasisDocument[] = [];
@@ -158,6 +200,20 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
   const yaml = emitYaml(plan, ctx.comments);
   notes.push(...remainingConventionProblems(yaml));
   return { plan, yaml, notes };
+}
+
+/** A 讲话稿 may well have 一、 headings, but it is not a plan: its sections are not tasks. */
+function refuseSpeech(title: string, blocks: InputBlock[]): void {
+  const salutation = blocks.slice(0, 3).some((b) => b.kind === 'para' && /^(各位|同志们|尊敬的)[^。]{0,30}[：:]$/.test(b.text));
+  if (!/(讲话|致辞|发言)(稿)?$|在.+上的(讲话|致辞|发言)/.test(title) && !salutation) return;
+  throw new ImportError(`这是一篇讲话稿（${salutation ? '开头是称呼语' : `标题“${title}”`}），不是工作计划、方案或总结，不能导入。plandoc 导入的是工作计划、工作方案、实施方案、工作要点和工作总结`);
+}
+
+function noStructureMessage(title: string): string {
+  if (/通知$/.test(title)) {
+    return `这是一份通知（“${title}”），正文里没有“一、”“（一）”这样的工作任务，不能导成计划。如果通知后面附有计划或方案，请把计划或方案本身存成文件再导入`;
+  }
+  return '正文里没有找到任何标题（如“一、”“（一）”“1.”或 Word 标题样式），无法组成计划的章节，没有写出文件。请确认这是一份工作计划或总结；如果原文的标题没有编号，请在各标题前加上“一、”“二、”后再导入';
 }
 
 /** A Markdown file with front matter repeats its title as the first `#` heading. */

@@ -100,7 +100,10 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
   const stack: TreeNode[] = [];
   for (const block of blocks) {
     if (block.kind === 'table') {
-      body.tables.push({ line: block.line, rows: block.rows, node: stack[stack.length - 1] });
+      const top = stack[stack.length - 1];
+      body.tables.push({ line: block.line, rows: block.rows, node: top });
+      const rows = tableRowTexts(block.rows, normalise);
+      if (rows.length) targetBlocks(body, top).push({ list: rows });
       continue;
     }
     const text = normalise(block.text);
@@ -116,15 +119,53 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
   }
+  if (!body.roots.length && body.tables.length) sectionsFromTables(body, notes);
   body.level3 = detectLevel3(body.roots);
   checkNumbering(body.roots, body.level3, notes);
   return body;
 }
 
+/**
+ * The plan model has no tables yet: each row becomes a list item holding every
+ * cell's text, so nothing is lost and the plan stays valid.
+ */
+function tableRowTexts(rows: string[][], normalise: (text: string) => string): string[] {
+  return rows.map((row) => row.map((cell) => cell.trim()).filter(Boolean).map(normalise).join('，')).filter(Boolean);
+}
+
+/** A document that is only tables (a 任务分解表): one section per table, titled by the caption above it. */
+function sectionsFromTables(body: Body, notes: ImportNote[]): void {
+  const opening = body.opening;
+  body.opening = [];
+  let pending: Block[] = [];
+  let index = 0;
+  for (const block of opening) {
+    if (typeof block === 'string') {
+      pending.push(block);
+      continue;
+    }
+    index++;
+    const caption = pending.at(-1);
+    const titled = typeof caption === 'string' && caption.length <= 40 && !/[。；]$/.test(caption);
+    if (titled) pending.pop();
+    body.opening.push(...pending);
+    pending = [];
+    const node = makeNode({ rank: 1, number: index, rest: titled ? caption : `表格${numberToChinese(index)}` }, body.tables[index - 1]?.line ?? 0);
+    node.text.push(block);
+    node.comments.push('导入时推测：原文这里是表格，每行已转成一个列表项，各格文字用“，”隔开');
+    body.roots.push(node);
+  }
+  body.opening.push(...pending);
+  notes.push({ line: 0, kind: 'guess', message: `正文只有表格，没有标题：按表格分成 ${index} 个一级标题，表格每行转成一个列表项` });
+}
+
 /** Text before the first heading is the opening; after a section's children it is its closing. */
+function targetBlocks(body: Body, top: TreeNode | undefined): Block[] {
+  return !top ? body.opening : top.children.length ? top.closing : top.text;
+}
+
 function placeParagraph(body: Body, top: TreeNode | undefined, text: string, list: boolean): void {
-  if (!top) appendBlock(body.opening, text, list);
-  else if (top.children.length) appendBlock(top.closing, text, list);
+  if (!top || top.children.length) appendBlock(targetBlocks(body, top), text, list);
   // "3.巩固“五项保障”成果：" alone on its line introduces the paragraphs after it, one item each
   else appendBlock(top.text, text, list || (top.introduces && top.text.every((b) => typeof b !== 'string')));
 }

@@ -59,12 +59,13 @@ describe('plandoc import', () => {
     const missing = runCli(['import', join(dir, 'nope.txt')], { cwd: dir });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('找不到这个文件');
-    const pdf = join(dir, 'plan.pdf');
-    writeFileSync(pdf, '%PDF');
-    const unsupported = runCli(['import', pdf], { cwd: dir });
+    const sheet = join(dir, 'plan.xls');
+    writeFileSync(sheet, 'x');
+    const unsupported = runCli(['import', sheet], { cwd: dir });
     expect(unsupported.code).toBe(1);
-    expect(unsupported.stderr).toContain('只能导入 .txt、.md 和 .docx');
+    expect(unsupported.stderr).toContain('不支持的文件类型“.xls”，只能导入 .txt、.md、.docx、.doc、.wps、.rtf 和 .pdf');
     expect(existsSync(join(dir, 'plan.yaml'))).toBe(false);
+    expect(existsSync(join(dir, 'nope.yaml'))).toBe(false);
   });
 
   it('reads a GBK-encoded text file and says so', () => {
@@ -78,12 +79,21 @@ describe('plandoc import', () => {
     expect(result.stdout).toContain('text: 坚持稳中求进。');
   });
 
-  it('suggests saving an old .doc as .docx', () => {
-    const doc = join(dir, 'old.doc');
-    writeFileSync(doc, 'x');
-    const result = runCli(['import', doc]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('另存为 .docx');
+  it('imports an .rtf through LibreOffice, and says how to do without it when LibreOffice is missing', () => {
+    const rtf = join(dir, 'old.rtf');
+    // RTF spells Chinese as \uN? escapes; one paragraph per \par
+    const escape = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0) > 32767 ? c.charCodeAt(0) - 65536 : c.charCodeAt(0)}?`).join('');
+    const lines = ['长寿镇2026年工作计划', '一、总体要求', '坚持稳中求进。', '二、重点任务', '（一）发展产业', '培育特色产业2个以上。'];
+    writeFileSync(rtf, `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\\f0 ${lines.map((l) => `${escape(l)}\\par`).join('\n')}}`);
+    const result = runCli(['import', rtf, '-o', '-'], { cwd: dir });
+    expect(result.stderr).not.toContain('内部错误');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('title: 长寿镇2026年工作计划');
+    expect(result.stdout).toMatch(/- id: s2\n\s+title: 重点任务\n\s+children:\n\s+- id: s2-1\n\s+title: 发展产业/);
+    const without = runCli(['import', rtf, '-o', '-'], { cwd: dir, env: { PATH: '/nonexistent' } });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain(`${rtf}：导入 .rtf 文件需要 LibreOffice，但这台电脑上没有找到（soffice）`);
+    expect(without.stderr).toContain('另存为 .docx 再导入');
   });
 
   it('says where the output goes in its help', () => {
