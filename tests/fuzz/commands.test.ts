@@ -13,7 +13,7 @@ import { ROOT, runCli } from '../helpers/cli.js';
 import { loadPlanSource } from '../../src/load/index.js';
 import { composeSummaryMarkdown, loadProgressFile } from '../../src/summary/index.js';
 import { renderDocx } from '../../src/docx/index.js';
-import { importFile, importText } from '../../src/import/index.js';
+import { ImportError, importFile, importText } from '../../src/import/index.js';
 import { rolloverSource } from '../../src/rollover/index.js';
 import { TASK_STATUSES } from '../../src/model/progress.js';
 import { scratch } from '../faults/support.js';
@@ -181,9 +181,16 @@ describe('fuzzing the progress stage', () => {
 });
 
 describe('fuzzing import', () => {
-  it('any text imports to a plan whose YAML loads back, never throws', async () => {
+  it('any text imports to a plan whose YAML loads back, or is refused with a Chinese message', async () => {
     await checkProperty(fc.property(fc.array(fc.oneof(hostileString, fc.constantFrom('\n', '一、', '（一）', '1.', '（1）', '附件', '长寿镇人民政府', '2026年1月14日', '目标：', '\n\n')), { maxLength: 30 }).map((parts) => parts.join('')), (text) => {
-      const outcome = importText(text, 'fuzz.txt');
+      let outcome;
+      try {
+        outcome = importText(text, 'fuzz.txt');
+      } catch (error) {
+        expect(error).toBeInstanceOf(ImportError);
+        expect((error as Error).message).toMatch(/[\u4e00-\u9fff]/);
+        return;
+      }
       const reloaded = loadPlanSource(outcome.yaml, 'imported.yaml');
       // YAML the importer wrote must parse: only plan-level findings (placeholders, ids) may remain
       expect(reloaded.diagnostics.filter((d) => d.code.startsWith('yaml')), outcome.yaml).toEqual([]);
