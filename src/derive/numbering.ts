@@ -1,6 +1,6 @@
 // Heading numbers derived from the plan structure (GB/T 9704 PL-06):
 // level 1 "一、", level 2 "（一）", level 3 "1.", level 4 "（1）".
-import type { NumberingOptions, Section } from '../model/plan.js';
+import type { NumberForm, NumberingOptions, Section } from '../model/plan.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -57,7 +57,7 @@ export function headingNumber(level: number, n: number): string {
 
 export interface NumberedSection {
   section: Section;
-  /** 1-based depth in the tree */
+  /** the heading level printed: 1 (一、) to 4 （1）, from the depth, `numbering.start` and `childNumbering` */
   level: number;
   /** "一、", "（一）", "1.", "（1）" */
   number: string;
@@ -66,20 +66,43 @@ export interface NumberedSection {
   children: NumberedSection[];
 }
 
+/** The four number forms, by level: what `numbering.start` and `childNumbering` name. */
+export const NUMBER_FORMS: readonly NumberForm[] = ['一、', '（一）', '1.', '（1）'];
+
+export function levelOfForm(form: NumberForm | undefined): number | undefined {
+  return form === undefined ? undefined : NUMBER_FORMS.indexOf(form) + 1;
+}
+
+/** A section's own tree node, numbered: only the fields numbering reads. */
+interface Numberable {
+  children?: readonly Numberable[];
+  childNumbering?: NumberForm;
+}
+
 /**
- * Numbers the whole body. Level-3 numbers either restart under every level-2
- * node (`restart`, the default) or run on through the whole level-1 section
- * (`continue`, as in documents that number tasks 1.–10. across 三、).
+ * Numbers the whole body. The top level is 一、 unless `start` says the
+ * document begins at （一） or 1. (工作要点, short plans); a section's
+ * `childNumbering` lets its children skip a level (一、 → 1.), as summaries
+ * do. Level-3 numbers either restart under every level-2 node (`restart`,
+ * the default) or run on through the whole top-level section (`continue`, as
+ * in documents that number tasks 1.–10. across 三、).
  */
 export function numberSections(sections: readonly Section[], options: NumberingOptions = {}): NumberedSection[] {
   const continueLevel3 = options.level3 === 'continue';
+  const top = levelOfForm(options.start) ?? 1;
   return sections.map((section, index) => {
     const level3Counter = { next: 1 };
-    return numberNode(section, 1, index + 1, ['sections', index], (level) => {
-      if (level === 1 || !continueLevel3) return undefined;
+    return numberNode(section, top, index + 1, ['sections', index], (level) => {
+      if (level <= top || !continueLevel3) return undefined;
       return level3Counter;
     });
   });
+}
+
+/** The level a section's children are numbered at: the next one, or the one `childNumbering` names when it is deeper. */
+export function childLevel(section: Numberable, level: number): number {
+  const named = levelOfForm(section.childNumbering);
+  return named !== undefined && named > level ? named : level + 1;
 }
 
 type SharedCounter = { next: number } | undefined;
@@ -93,11 +116,11 @@ function numberNode(
 ): NumberedSection {
   const shared = sharedLevel3(level);
   let own = 1;
+  const level2 = childLevel(section, level);
   const children = (section.children ?? []).map((child, index) => {
-    const childLevel = level + 1;
-    const counter = childLevel === 3 ? shared : undefined;
+    const counter = level2 === 3 ? shared : undefined;
     const n = counter ? counter.next++ : own++;
-    return numberNode(child, childLevel, n, [...path, 'children', index], sharedLevel3);
+    return numberNode(child, level2, n, [...path, 'children', index], sharedLevel3);
   });
   return { section, level, number: headingNumber(level, ordinal), path, children };
 }

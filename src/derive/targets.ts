@@ -3,7 +3,7 @@
 // schema's drift warning compare text against it.
 import type { Metric, Target, TargetWording } from '../model/plan.js';
 
-const PREFIX_WORDINGS: ReadonlySet<TargetWording> = new Set(['不低于', '至少', '达到', '不超过']);
+const PREFIX_WORDINGS: ReadonlySet<TargetWording> = new Set(['不低于', '至少', '不少于', '达到', '不超过']);
 
 /**
  * GB/T 15835: Arabic digits, as typed in the data. 107.1564 stays, 10 never

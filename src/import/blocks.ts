@@ -1,3 +1,5 @@
+import { recoverParagraphs, type Recovery } from './paragraphs.js';
+
 // The input of the importer: a document as a flat list of paragraphs and tables,
 // whatever format it came from, each with the source line it starts on.
 export type InputBlock =
@@ -26,13 +28,13 @@ function tableCells(line: string): string[] {
 }
 
 /** Plain text or Markdown lines → blocks. Markdown markup that carries no plan meaning is dropped. */
-export function textToBlocks(text: string, options: { markdown: boolean }): InputBlock[] {
+export function textToBlocks(text: string, options: { markdown: boolean; recovery?: Recovery }): InputBlock[] {
   const blocks: InputBlock[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((line, index) => ({ text: line, line: index + 1 }));
+  const lines = options.markdown ? raw : recoverParagraphs(raw, options.recovery);
   let table: { kind: 'table'; rows: string[][]; line: number } | undefined;
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    const trimmed = raw.replace(/[\u00a0\u3000]/g, ' ').trim();
+  lines.forEach(({ text: source, line }) => {
+    const trimmed = source.replace(/[\u00a0\u3000]/g, ' ').trim();
     if (trimmed.startsWith('|')) {
       if (TABLE_SEPARATOR.test(trimmed)) return;
       if (!table) blocks.push((table = { kind: 'table', rows: [], line }));

@@ -8,33 +8,54 @@ import type { Attachment, BasisDocument, Block, Furniture, Metric, Plan, PlanKin
 import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
 import { textToBlocks, type InputBlock } from './blocks.js';
+import type { Recovery } from './paragraphs.js';
 import { docxToBlocks } from './docx.js';
 import { convertToDocx, pdfToText } from './convert.js';
 import { ImportError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, readImportInput } from './read.js';
 import { dropDebris, takeAttachmentPages, takeAttachments, takePublication, takeSignature, takeTitle, type AttachmentPage, type ImportNote } from './furniture.js';
-import { findMetricCandidates, guessMetricName } from './metrics.js';
-import { buildBody, type TreeNode } from './structure.js';
+import { findFigures, findMetricCandidates, guessMetricName } from './metrics.js';
+import { documentKind, PLAN_PART, periodEnd, periodOf, REVIEW_PART, toProgress, trackedMetric, planPartTitle, type DocumentKind } from './summary.js';
+import type { MetricValue, Period, Progress, TrackedMetric } from '../model/progress.js';
+import { levelOfForm } from '../derive/numbering.js';
+import { buildBody, RANK_FORMS, type TreeNode } from './structure.js';
 
 export type { ImportNote } from './furniture.js';
 export { DocxReadError } from './docx.js';
 export { ImportError } from './errors.js';
 
 export interface ImportOutcome {
+  /** the document as a plan; for a summary, the plan-shaped reading its progress file is made from */
   plan: Plan;
+  /** the file to write: a plan, or for a summary a progress file */
   yaml: string;
   notes: ImportNote[];
+  /** set when the document is a summary */
+  summary?: {
+    progress: Progress;
+    /** a combined 总结及计划: the summary part alone and its plan part as a plan (written with --split) */
+    split?: { progress: Progress; yaml: string; plan: Plan; planYaml: string };
+  };
 }
 
 type Path = Array<string | number>;
 
+/** What the figures of a text are: targets (a plan), achievements (a summary, a plan's review part), or left as typed. */
+type FigureMode = 'targets' | 'values' | 'none';
+
 interface Context {
   metrics: Metric[];
+  /** achievements of a summary, cited as [[id.value]] */
+  tracked: TrackedMetric[];
+  values: MetricValue[];
+  valueDate: string;
+  mode: FigureMode;
   comments: Array<{ path: Path; text: string }>;
   /** where each imported section landed in the YAML, for comments found later */
   paths: Map<TreeNode, Path>;
 }
 
+export const PROGRESS_SCHEMA_LINE = '# yaml-language-server: $schema=../schema/progress.schema.json';
 export const SCHEMA_LINE = '# yaml-language-server: $schema=../schema/plan.schema.json';
 const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工作计划'];
 
@@ -98,13 +119,28 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 
 export function importText(text: string, file: string): ImportOutcome {
   const markdown = /\.(md|markdown)$/i.test(file);
-  if (!markdown) return importBlocks(textToBlocks(text, { markdown }));
+  if (!markdown) {
+    const recovery: Recovery = { flattened: 0, debris: 0, joined: 0 };
+    const blocks = textToBlocks(text, { markdown, recovery });
+    const notes = recoveryNotes(recovery);
+    const outcome = importBlocks(blocks);
+    outcome.notes.unshift(...notes);
+    return outcome;
+  }
   const front = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
   // furniture is a few flat keys; front matter nested past the limit is left out, not parsed
   const furniture = front && excessiveNesting(front[1]!) === undefined ? (parseDocument(front[1]!).toJS() as Partial<Furniture & Pick<Plan, 'year'>> | null) ?? {} : {};
   const lineOffset = front ? front[0].split('\n').length - 1 : 0;
   const blocks = textToBlocks(front ? text.slice(front[0].length) : text, { markdown }).map((b) => ({ ...b, line: b.line + lineOffset }));
   return importBlocks(blocks, furniture);
+}
+
+function recoveryNotes(recovery: Recovery): ImportNote[] {
+  const notes: ImportNote[] = [];
+  if (recovery.flattened) notes.push({ line: 0, kind: 'guess', message: `原文有 ${recovery.flattened} 行是连成一行的网页文字，已按空格和句末的编号拆回段落` });
+  if (recovery.debris) notes.push({ line: 0, kind: 'found', message: `删去页码等分页残留 ${recovery.debris} 行` });
+  if (recovery.joined) notes.push({ line: 0, kind: 'guess', message: `原文按页宽折行，已把 ${recovery.joined} 处折行接回段落` });
+  return notes;
 }
 
 /** Typed "[[" is text, not a citation: the plan format escapes it as "\\[[". */
@@ -170,14 +206,23 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
   refuseSpeech(front.title, front.blocks);
   const body = buildBody(front.blocks, normalise, notes);
   if (!body.roots.length) throw new ImportError(noStructureMessage(front.title));
-  const ctx: Context = { metrics: [], comments: [], paths: new Map() };
   const year = (Number(typed.year) || undefined) ?? guessYear(front.title, front.dateForYear);
+  const kind = documentKind(front.title);
+  const period = periodOf(front.title, year ?? new Date().getFullYear(), body.opening.filter((b) => typeof b === 'string').join(''));
+  const summary = kind !== 'plan';
+  const ctx: Context = { metrics: [], tracked: [], values: [], valueDate: periodEnd(period), mode: summary ? 'values' : 'targets', comments: [], paths: new Map() };
   const basis: BasisDocument[] = [];
-  const opening = body.opening.map((block) => (typeof block === 'string' ? citeBasis(block, basis) : block));
-  const sections = body.roots.map((node, i) => toSection(node, `s${i + 1}`, ['sections', i], ctx));
+  const goals = goalSectionId(body.roots);
+  const opening = body.opening.map((block) => citeFigures(typeof block === 'string' && !summary ? citeBasis(block, basis) : block, goals, ctx));
+  const sections = body.roots.map((node, i) => {
+    const title = node.section.title ?? '';
+    ctx.mode = summary ? (PLAN_PART.test(title) ? 'targets' : 'values') : REVIEW_PART.test(title) ? 'none' : 'targets';
+    return toSection(node, `s${i + 1}`, ['sections', i], ctx);
+  });
   const runInMark = defaultRunInMark(sections);
   if (runInMark) sections.forEach((s) => useDefaultMark(s, runInMark));
-  const numbering = { ...(body.level3 === 'continue' ? { level3: 'continue' as const } : {}), ...(runInMark ? { runInMark } : {}) };
+  const start = body.start ? RANK_FORMS[body.start - 1] : undefined;
+  const numbering = { ...(start ? { start } : {}), ...(body.level3 === 'continue' ? { level3: 'continue' as const } : {}), ...(runInMark ? { runInMark } : {}) };
 
   const plan: Plan = {
     title: front.title,
@@ -194,12 +239,80 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
 
   if (front.titleFromMetadata) ctx.comments.push({ path: ['title'], text: '导入时推测：正文前没有标题行，标题取自网页信息“名称”' });
   if (year === undefined) ctx.comments.push({ path: ['year'], text: '导入时推测：没有从标题或日期里找到年度，请核对' });
+  if (start) ctx.comments.push({ path: ['numbering', 'start'], text: `导入时推测：原文正文没有“一、”一层，从“${start}”开始编号，按原文保留` });
   if (body.level3 === 'continue') ctx.comments.push({ path: ['numbering', 'level3'], text: '导入时推测：原文的三级编号（1. 2. …）跨二级标题连续编排' });
   addTableComments(body.tables, ctx, notes);
   summarise(plan, basis, body.roots, notes);
+  if (summary) return summaryOutcome(plan, kind, period, ctx, notes);
   const yaml = emitYaml(plan, ctx.comments);
   notes.push(...remainingConventionProblems(yaml));
   return { plan, yaml, notes };
+}
+
+/** A summary's progress file; for a combined 总结及计划, also its two halves. */
+function summaryOutcome(plan: Plan, kind: DocumentKind, period: Period, ctx: Context, notes: ImportNote[]): ImportOutcome {
+  const metrics = [...ctx.metrics.map(trackedMetric), ...ctx.tracked].sort((a, b) => idNumber(a.id) - idNumber(b.id));
+  const progress = toProgress({ plan, period, metrics, values: ctx.values });
+  const yaml = emitProgressYaml(progress, ctx.comments);
+  notes.push({ line: 0, kind: 'found', message: `这是一份${kind === 'combined' ? '总结及计划' : '工作总结'}：导入为进度文件（统计期间 ${describePeriod(period)}），文中的完成数记作完成值（values）${ctx.metrics.length ? `，计划部分的 ${ctx.metrics.length} 个数字记作目标` : ''}` });
+  notes.push(...remainingConventionProblems(yaml));
+  const split = kind === 'combined' ? splitCombined(plan, period, ctx) : undefined;
+  if (kind === 'combined' && !split) notes.push({ line: 0, kind: 'warning', message: '标题是“总结及计划”，但正文里没有找到计划部分的一级标题（如“下半年工作计划”），不能分成两个文件' });
+  return { plan, yaml, notes, summary: { progress, ...(split ? { split } : {}) } };
+}
+
+const idNumber = (id: string) => Number(id.slice(1));
+
+function describePeriod(period: Period): string {
+  if (period.kind === 'half') return `${period.year}年${period.half === 1 ? '上' : '下'}半年`;
+  if (period.kind === 'quarter') return `${period.year}年第${period.quarter}季度`;
+  if (period.kind === 'month') return `${period.year}年${period.month}月`;
+  return `${period.year}年全年`;
+}
+
+/** Comments made for plan paths land on the same places of the progress file. */
+function progressComments(comments: Array<{ path: Path; text: string }>): Array<{ path: Path; text: string }> {
+  return comments
+    .filter((c) => c.path[0] !== 'metrics' && c.path[0] !== 'year')
+    .map((c) => ({ ...c, path: c.path[0] === 'sections' ? ['body', ...c.path.slice(1)] : c.path }));
+}
+
+function emitProgressYaml(progress: Progress, comments: Array<{ path: Path; text: string }>): string {
+  return emitYaml(progress, progressComments(comments)).replace(SCHEMA_LINE, PROGRESS_SCHEMA_LINE);
+}
+
+/**
+ * 总结及计划 → the summary (sections before the plan part) and a plan made of
+ * the plan part's sections, numbered as the document numbers them.
+ */
+function splitCombined(plan: Plan, period: Period, ctx: Context): NonNullable<NonNullable<ImportOutcome['summary']>['split']> | undefined {
+  const at = plan.sections.findIndex((s, i) => i > 0 && PLAN_PART.test(s.title ?? ''));
+  if (at < 0) return undefined;
+  const past = plan.sections.slice(0, at);
+  const ahead = plan.sections.slice(at);
+  const cites = (sections: Section[]) => new Set(JSON.stringify(sections).match(/m\d+/g) ?? []);
+  const pastIds = cites(past);
+  const tracked = [...ctx.metrics.map(trackedMetric), ...ctx.tracked].filter((m) => pastIds.has(m.id)).sort((a, b) => idNumber(a.id) - idNumber(b.id));
+  const progress = toProgress({ plan, period, metrics: tracked, values: ctx.values.filter((v) => pastIds.has(v.metric)) }, past);
+  const title = planPartTitle(plan.title);
+  const only = ahead.length === 1 && ahead[0]!.children?.length ? ahead[0]! : undefined;
+  const sections = only ? only.children! : ahead;
+  const topForm = only ? (only.childNumbering ?? RANK_FORMS[(levelOfForm(plan.numbering?.start) ?? 1)]) : plan.numbering?.start;
+  const ids = new Set(JSON.stringify(sections).match(/"id":"([^"]+)"/g)?.map((m) => m.slice(6, -1)) ?? []);
+  const metrics = ctx.metrics.filter((m) => ids.has(m.task) || m.task === only?.id).map((m) => (ids.has(m.task) ? m : { ...m, task: sections[0]!.id! }));
+  const planPart: Plan = {
+    title,
+    kind: '工作计划',
+    year: guessYear(title, undefined) ?? plan.year,
+    ...(plan.issuer ? { issuer: plan.issuer } : {}),
+    ...(plan.date ? { date: plan.date } : {}),
+    ...(topForm && topForm !== '一、' ? { numbering: { start: topForm } } : {}),
+    ...(only?.text !== undefined ? { opening: only.text } : {}),
+    sections,
+    ...(metrics.length ? { metrics } : {}),
+  };
+  const comments = ctx.comments.filter((c) => c.path[0] === 'title');
+  return { progress, yaml: emitProgressYaml(progress, comments), plan: planPart, planYaml: emitYaml(planPart, comments) };
 }
 
 /** A 讲话稿 may well have 一、 headings, but it is not a plan: its sections are not tasks. */
@@ -261,26 +374,42 @@ function toSection(node: TreeNode, id: string, path: Path, ctx: Context): Sectio
   const section: Section = { id, ...node.section };
   ctx.paths.set(node, path);
   if (node.section.title) section.title = fixText(node.section.title, 'sectionTitle');
-  const text = node.text.map((b) => citeMetricsInBlock(b, id, ctx));
+  const text = node.text.map((b) => citeFigures(b, id, ctx));
   if (text.length) section.text = simplify(text);
   if (node.children.length) section.children = node.children.map((child, i) => toSection(child, `${id}-${i + 1}`, [...path, 'children', i], ctx));
-  const closing = node.closing.map((b) => citeMetricsInBlock(b, id, ctx));
+  const closing = node.closing.map((b) => citeFigures(b, id, ctx));
   if (closing.length) section.closing = simplify(closing);
   for (const text of node.comments) ctx.comments.push({ path, text });
   return section;
 }
 
-function citeMetricsInBlock(block: Block, task: string, ctx: Context): Block {
-  return typeof block === 'string' ? citeMetrics(block, task, ctx) : { list: block.list.map((item) => citeMetrics(item, task, ctx)) };
+function citeFigures(block: Block, task: string, ctx: Context): Block {
+  const cite = (text: string) => (ctx.mode === 'values' ? citeValues(text, ctx) : ctx.mode === 'targets' ? citeMetrics(text, task, ctx) : text);
+  return typeof block === 'string' ? cite(block) : { list: block.list.map(cite) };
+}
+
+/** The section a plan's opening targets belong to: its 目标 section, else the first. */
+function goalSectionId(roots: TreeNode[]): string {
+  const index = roots.findIndex((node) => /目标/.test(node.section.title ?? ''));
+  return `s${Math.max(index, 0) + 1}`;
+}
+
+/** "过去一年…实现…", "2021年以来累计…": a sentence about what was done, whose figures are no targets. */
+const PAST_SENTENCE = /以来|过去|去年|上年(?!度?规模)|累计|已经|共计|完成了|实现了|取得了|达到了/;
+
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf('。', start), text.lastIndexOf('；', start)) + 1;
+  const stops = ['。', '；'].map((p) => text.indexOf(p, end)).filter((i) => i >= 0);
+  return text.slice(from, stops.length ? Math.min(...stops) : text.length);
 }
 
 function citeMetrics(text: string, task: string, ctx: Context): string {
-  const found = findMetricCandidates(text);
+  const found = findMetricCandidates(text).filter((c) => !PAST_SENTENCE.test(sentenceAround(text, c.start, c.end)));
   const ids = found.map((candidate) => {
-    const id = `m${ctx.metrics.length + 1}`;
+    const id = `m${ctx.metrics.length + ctx.tracked.length + 1}`;
     const metric: Metric = {
       id,
-      name: guessMetricName(text, candidate.start, candidate.end, candidate.target),
+      name: candidate.name ?? guessMetricName(text, candidate.start, candidate.end, candidate.target),
       ...(candidate.unit ? { unit: candidate.unit } : {}),
       target: candidate.target,
       task,
@@ -288,6 +417,25 @@ function citeMetrics(text: string, task: string, ctx: Context): string {
     ctx.comments.push({ path: ['metrics', ctx.metrics.length], text: `导入时推测：由原文“${candidate.phrase}”识别出的指标，名称取自上下文，请核对` });
     ctx.metrics.push(metric);
     return id;
+  });
+  let out = text;
+  for (let i = found.length - 1; i >= 0; i--) out = `${out.slice(0, found[i]!.start)}[[${ids[i]}]]${out.slice(found[i]!.end)}`;
+  return out;
+}
+
+/** A summary's achievements: every figure becomes a tracked value, cited as [[id.value]]. */
+function citeValues(text: string, ctx: Context): string {
+  const found = findFigures(text);
+  let previous = '';
+  const ids = found.map((figure) => {
+    const id = `m${ctx.metrics.length + ctx.tracked.length + 1}`;
+    const guessed = guessMetricName(text, figure.start, figure.end, { kind: 'exact', value: figure.value });
+    // "地区生产总值12.6亿元，同比增长6.2%": the rate belongs to the figure before it
+    const name = /^(同比|比上年)?(增长|下降|提高|减少)$/.test(guessed) && previous ? `${previous}${guessed}` : guessed;
+    previous = name;
+    ctx.tracked.push({ id, name, ...(figure.unit ? { unit: figure.unit } : {}) });
+    ctx.values.push({ metric: id, value: figure.value, date: ctx.valueDate });
+    return `${id}.value`;
   });
   let out = text;
   for (let i = found.length - 1; i >= 0; i--) out = `${out.slice(0, found[i]!.start)}[[${ids[i]}]]${out.slice(found[i]!.end)}`;
@@ -341,7 +489,7 @@ function remainingConventionProblems(yaml: string): ImportNote[] {
   });
 }
 
-function emitYaml(plan: Plan, comments: Array<{ path: Path; text: string }>): string {
+function emitYaml(plan: Plan | Progress, comments: Array<{ path: Path; text: string }>): string {
   const doc = new Document(plan);
   for (const { path, text } of comments) attachComment(doc, path, text);
   return `${SCHEMA_LINE}\n${doc.toString({ lineWidth: 0 })}`;

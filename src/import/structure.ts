@@ -35,7 +35,7 @@ const HEADINGS: Array<[Rank, RegExp, (s: string) => number]> = [
   [1, /^([一二三四五六七八九十]{1,3})、\s*(.*)$/, chineseToNumber],
   [2, /^（([一二三四五六七八九十]{1,3})）\s*(.*)$/, chineseToNumber],
   // "1.2021年以来……" is a numbered paragraph that starts with a year, not a decimal
-  [3, /^(\d{1,2})[.．]\s*((?:\D|\d{4}年).*)$/, Number],
+  [3, /^(\d{1,2})[.．、]\s*((?:\D|\d{4}年).*)$/, Number],
   [4, /^（(\d{1,2})）\s*(.*)$/, Number],
 ];
 
@@ -85,6 +85,8 @@ export interface Body {
   roots: TreeNode[];
   tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>;
   level3: 'restart' | 'continue';
+  /** the rank of the top level when the document starts below 一、 (工作要点 starting at （一）) */
+  start?: Rank;
 }
 
 function appendBlock(blocks: Block[], text: string, list: boolean): void {
@@ -115,11 +117,11 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
     const parent = stack[stack.length - 1];
-    if (parent ? heading.rank - parent.rank > 1 : heading.rank > 1 && body.roots.length === 0) warnSkippedLevel(node, heading, Boolean(parent), notes);
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
   }
   if (!body.roots.length && body.tables.length) sectionsFromTables(body, notes);
+  body.start = keepOwnLevels(body.roots, notes);
   body.level3 = detectLevel3(body.roots);
   checkNumbering(body.roots, body.level3, notes);
   return body;
@@ -170,8 +172,37 @@ function placeParagraph(body: Body, top: TreeNode | undefined, text: string, lis
   else appendBlock(top.text, text, list || (top.introduces && top.text.every((b) => typeof b !== 'string')));
 }
 
-function warnSkippedLevel(node: TreeNode, heading: { rank: Rank; number: number; rest: string }, nested: boolean, notes: ImportNote[]): void {
-  const where = nested ? '上面缺少一级编号层次' : '正文没有从“一、”层次开始';
+/**
+ * A level the document skips on purpose is kept: all top-level headings at
+ * （一） give `numbering.start`, all children of a 一、 at 1. give its
+ * `childNumbering`. Only a mixture (some children skip, some do not) is an
+ * error, renumbered by structure with a warning.
+ */
+function keepOwnLevels(roots: TreeNode[], notes: ImportNote[]): Rank | undefined {
+  const start = uniformRank(roots);
+  if (start === undefined) roots.forEach((node) => node.rank > 1 && warnSkippedLevel(node, false, notes));
+  const visit = (parent: TreeNode) => {
+    const rank = uniformRank(parent.children);
+    if (rank !== undefined && rank > parent.rank + 1) {
+      parent.section.childNumbering = RANK_FORMS[rank - 1];
+      parent.comments.push(`导入时推测：原文这一节的下级直接用“${RANK_FORMS[rank - 1]}”编号（跳过了一层），按原文保留`);
+    } else if (rank === undefined) parent.children.forEach((child) => child.rank > parent.rank + 1 && warnSkippedLevel(child, true, notes));
+    parent.children.forEach(visit);
+  };
+  roots.forEach(visit);
+  return start !== undefined && start > 1 ? start : undefined;
+}
+
+export const RANK_FORMS = ['一、', '（一）', '1.', '（1）'] as const;
+
+function uniformRank(nodes: TreeNode[]): Rank | undefined {
+  const ranks = new Set(nodes.map((n) => n.rank));
+  return ranks.size === 1 ? [...ranks][0] : undefined;
+}
+
+function warnSkippedLevel(node: TreeNode, nested: boolean, notes: ImportNote[]): void {
+  const heading = { rank: node.rank, number: node.typed, rest: node.section.title ?? '' };
+  const where = nested ? '与同级标题的编号层次不一致' : '正文没有从“一、”层次开始';
   notes.push({ line: node.line, kind: 'warning', message: `${describeHeading(heading)}${where}，导入后按所在层次重新编号` });
   node.comments.push(`导入时推测：原文这里是${describeHeading(heading)}，${where}`);
 }

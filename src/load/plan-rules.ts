@@ -145,7 +145,7 @@ function checkMetrics(plan: Data, ids: IdIndex, ctx: RuleContext): void {
     checkUnit(metric, target, path, ctx);
     checkRange(target, path, ctx);
     checkPercent(metric, target, path, ctx);
-    if (section) checkMetricInText(metric, target, section, path, ctx);
+    if (section) checkMetricInText(metric, target, section, path, ctx, flattenText(plan.opening).join('\n'));
   });
 }
 
@@ -218,12 +218,13 @@ function mentions(body: string, value: number): boolean {
   });
 }
 
-function checkMetricInText(metric: Data, target: Data, section: SectionInfo, path: JsonPath, ctx: RuleContext): void {
+/** The opening may state the plan's main targets (主要预期目标：…); citing a metric there ties it to the text too. */
+function checkMetricInText(metric: Data, target: Data, section: SectionInfo, path: JsonPath, ctx: RuleContext, opening: string): void {
   const numbers = targetNumbers(target);
   const id = text(metric.id);
   if (numbers.length === 0 || !id) return;
   const body = sectionTexts(section.data).join('\n');
-  if (body.includes(`[[${id}]]`)) return;
+  if (body.includes(`[[${id}]]`) || opening.includes(`[[${id}]]`)) return;
   const missing = numbers.filter(([, value]) => !mentions(body, value));
   if (missing.length === 0) return;
   const where = text(section.data.title) ?? text(section.data.id) ?? '';

@@ -31,6 +31,11 @@ export interface Section {
   text?: Text;
   runIn?: RunIn;
   children?: Section[];
+  /**
+   * 下级序号: the number form of the children when they skip a level, as a
+   * summary's 一、 followed directly by 1. does. Only a deeper form applies.
+   */
+  childNumbering?: NumberForm;
   /** Text printed after the children (a closing paragraph of the section). */
   closing?: Text;
   /** 牵头单位 */
@@ -54,7 +59,7 @@ export interface BasisDocument {
   number?: string;
 }
 
-export type TargetWording = '以上' | '不低于' | '至少' | '达到' | '以下' | '不超过' | '以内';
+export type TargetWording = '以上' | '不低于' | '至少' | '不少于' | '达到' | '以下' | '不超过' | '以内';
 
 /** A metric's target, by kind. `kind` selects the shape. */
 export type Target =
@@ -139,7 +144,12 @@ export interface Furniture {
   publication?: Publication;
 }
 
+/** The four heading number forms, one per level. */
+export type NumberForm = '一、' | '（一）' | '1.' | '（1）';
+
 export interface NumberingOptions {
+  /** the number form of the top level: 一、 (default), or （一） / 1. for documents that start lower (工作要点) */
+  start?: NumberForm;
   /** level-3 numbers restart in each level-2 section (000) or continue within a level-1 section (004) */
   level3?: 'restart' | 'continue';
   /** default run-in mark when a section says `runIn: true` */

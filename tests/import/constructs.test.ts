@@ -6,6 +6,7 @@ import { importText } from '../../src/import/index.js';
 import { findMetricCandidates } from '../../src/import/metrics.js';
 import { loadPlanSource } from '../../src/load/index.js';
 import type { Section } from '../../src/model/plan.js';
+import { composePlanMarkdown } from '../../src/compose/index.js';
 
 function imported(text: string, file = 'in.txt') {
   const outcome = importText(text, file);
@@ -149,9 +150,31 @@ describe('broken numbering', () => {
     expect(notes.filter((n) => n.kind === 'warning')).toEqual([]);
   });
 
-  it('warns when a level is skipped (1. directly under 一、)', () => {
-    const { notes } = imported(`${TITLE}\n一、任务\n1.排查。排查风险。\n`);
-    expect(notes.find((n) => n.kind === 'warning')?.message).toContain('上面缺少一级编号层次');
+  it('keeps a level the document skips on purpose (1、 directly under 一、, as summaries do) instead of renumbering it', () => {
+    const { plan, yaml, notes } = imported(`${TITLE}\n一、上半年工作情况\n1、全力稳定粮油生产。完成粮食播种。\n2、抓好项目建设。开工项目5个。\n二、下半年工作计划\n（一）抓落实。落实责任。\n`);
+    expect(plan.sections[0]).toMatchObject({ title: '上半年工作情况', childNumbering: '1.' });
+    expect(plan.sections[0]!.children!.map((c) => c.title)).toEqual(['全力稳定粮油生产', '抓好项目建设']);
+    expect(plan.sections[1]!.childNumbering).toBeUndefined();
+    expect(notes.filter((n) => n.kind === 'warning')).toEqual([]);
+    expect(yaml).toContain('# 导入时推测：原文这一节的下级直接用“1.”编号（跳过了一层），按原文保留');
+    expect(loadPlanSource(yaml, 'x.yaml').diagnostics).toEqual([]);
+    expect(composePlanMarkdown(plan).markdown.replace(/\*\*/g, '')).toContain('1.全力稳定粮油生产。完成粮食播种。');
+  });
+
+  it('keeps a document that starts at （一） (工作要点) as numbering.start', () => {
+    const { plan, yaml, notes } = imported(`${TITLE}\n（一）抓党建\n1.加强学习。深化理论武装。\n（二）抓发展\n1.壮大产业。培育龙头企业。\n`);
+    expect(plan.numbering).toEqual({ start: '（一）', runInMark: '。' });
+    expect(plan.sections.map((s) => s.title)).toEqual(['抓党建', '抓发展']);
+    expect(notes.filter((n) => n.kind === 'warning')).toEqual([]);
+    expect(yaml).toContain('# 导入时推测：原文正文没有“一、”一层，从“（一）”开始编号，按原文保留');
+    const markdown = composePlanMarkdown(plan).markdown;
+    expect(markdown).toMatch(/^### （一）抓党建$/m);
+    expect(markdown).not.toContain('一、');
+  });
+
+  it('still renumbers a real error: siblings at mixed levels', () => {
+    const { notes } = imported(`${TITLE}\n一、任务\n（一）排查\n1.排查。排查风险。\n二、保障\n1.领导。加强领导。\n（一）督查\n`);
+    expect(notes.find((n) => n.kind === 'warning')?.message).toContain('与同级标题的编号层次不一致');
   });
 });
 
