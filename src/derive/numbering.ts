@@ -1,6 +1,6 @@
 // Heading numbers derived from the plan structure (GB/T 9704 PL-06):
 // level 1 "一、", level 2 "（一）", level 3 "1.", level 4 "（1）".
-import type { NumberForm, NumberingOptions, Section } from '../model/plan.js';
+import type { ChildNumbering, NumberForm, NumberingOptions, Section } from '../model/plan.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -69,14 +69,22 @@ export interface NumberedSection {
 /** The four number forms, by level: what `numbering.start` and `childNumbering` name. */
 export const NUMBER_FORMS: readonly NumberForm[] = ['一、', '（一）', '1.', '（1）'];
 
-export function levelOfForm(form: NumberForm | undefined): number | undefined {
-  return form === undefined ? undefined : NUMBER_FORMS.indexOf(form) + 1;
+export function levelOfForm(form: ChildNumbering | undefined): number | undefined {
+  const index = form === undefined ? -1 : NUMBER_FORMS.indexOf(form as NumberForm);
+  return index < 0 ? undefined : index + 1;
+}
+
+/** "——" and "一是" mark children without a number; their heading style is the next level's. */
+function unnumberedMark(form: ChildNumbering | undefined, n: number): string | undefined {
+  if (form === '——') return '——';
+  if (form === '一是') return `${chineseNumeral(n)}是`;
+  return undefined;
 }
 
 /** A section's own tree node, numbered: only the fields numbering reads. */
 interface Numberable {
   children?: readonly Numberable[];
-  childNumbering?: NumberForm;
+  childNumbering?: ChildNumbering;
 }
 
 /**
@@ -120,7 +128,9 @@ function numberNode(
   const children = (section.children ?? []).map((child, index) => {
     const counter = level2 === 3 ? shared : undefined;
     const n = counter ? counter.next++ : own++;
-    return numberNode(child, level2, n, [...path, 'children', index], sharedLevel3);
+    const node = numberNode(child, level2, n, [...path, 'children', index], sharedLevel3);
+    const mark = unnumberedMark(section.childNumbering, n);
+    return mark === undefined ? node : { ...node, number: mark };
   });
   return { section, level, number: headingNumber(level, ordinal), path, children };
 }

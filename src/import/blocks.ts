@@ -16,6 +16,8 @@ export type InputBlock =
       boldLead?: string;
       /** .docx: the one East-Asian font of the whole paragraph (黑体, 楷体_GB2312…) */
       font?: string;
+      /** .docx: headingLevel was guessed from the 黑体/楷体 of a short unnumbered paragraph */
+      guessedHeading?: boolean;
       /** .docx: a footnote, placed after the paragraph that cites it */
       footnote?: boolean;
     }

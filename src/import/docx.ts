@@ -275,13 +275,16 @@ class BodyReader {
     const text = `${listNumber?.text ?? ''}${typed.trim()}`.trim();
     if (!typed.trim()) return undefined;
     const outline = p.outline ?? style?.outline;
-    const headingLevel = style?.headingLevel ?? (outline !== undefined && outline < 9 ? outline + 1 : undefined);
+    const marks = emphasis(runs);
+    const byFont = listNumber?.text || parseHeadingLine(text) ? undefined : fontHeadingLevel(text, marks.font);
+    const headingLevel = style?.headingLevel ?? (outline !== undefined && outline < 9 ? outline + 1 : byFont);
     return {
       kind: 'para', text, line: 0,
       ...(headingLevel === undefined ? {} : { headingLevel: Math.min(headingLevel, 4) }),
       ...(listNumber?.bullet ? { list: true } : {}),
       ...(listNumber?.text ? { wordNumber: listNumber.text } : {}),
-      ...emphasis(runs),
+      ...marks,
+      ...(byFont !== undefined && headingLevel === byFont && style?.headingLevel === undefined && outline === undefined ? { guessedHeading: true } : {}),
     };
   }
 }
@@ -295,6 +298,14 @@ function withTitleLevel(blocks: InputBlock[]): InputBlock[] {
   const first = blocks[0];
   if (first?.kind !== 'para' || first.headingLevel !== 1 || first.wordNumber || parseHeadingLine(first.text)) return blocks;
   return [{ ...first, headingLevel: 0 }, ...blocks.slice(1)];
+}
+
+/** GB/T 9704 sets level-1 headings in 黑体 and level-2 in 楷体: a short unnumbered line in one of them is a heading. */
+function fontHeadingLevel(text: string, font: string | undefined): number | undefined {
+  if (!font || text.length > 30 || /[。；，,;]/.test(text)) return undefined;
+  if (/黑体|SimHei|Hei/i.test(font)) return 1;
+  if (/楷体|KaiTi|Kai/i.test(font)) return 2;
+  return undefined;
 }
 
 /** Bold leading runs ("一是加强领导。" in bold, then plain text) and one East-Asian font over the whole paragraph. */

@@ -4,6 +4,7 @@
 import { extname } from 'node:path';
 import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
+import type { NumberForm } from '../model/plan.js';
 import type { Attachment, BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
 import { fixText } from '../lint/rules.js';
 import { lintPlanSource } from '../lint/index.js';
@@ -14,6 +15,7 @@ import { convertToDocx, pdfToText } from './convert.js';
 import { ImportError } from './errors.js';
 import { MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES, readImportInput } from './read.js';
 import { dropDebris, takeAttachmentPages, takeAttachments, takePublication, takeSignature, takeTitle, type AttachmentPage, type ImportNote } from './furniture.js';
+import { takeNotice, type Notice } from './notice.js';
 import { findFigures, findMetricCandidates, guessMetricName } from './metrics.js';
 import { documentKind, PLAN_PART, periodEnd, periodOf, REVIEW_PART, toProgress, trackedMetric, planPartTitle, type DocumentKind } from './summary.js';
 import type { MetricValue, Period, Progress, TrackedMetric } from '../model/progress.js';
@@ -154,6 +156,7 @@ interface FrontMatter {
   publication?: Publication;
   dateForYear?: string;
   blocks: InputBlock[];
+  notice?: Notice;
 }
 
 const FURNITURE_KEYS = ['issuer', 'date', 'docNumber', 'recipients', 'attachments', 'note', 'copyTo', 'printedBy', 'printedDate', 'header', 'sealed'] as const;
@@ -166,6 +169,8 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
   const publicationCount = Object.keys(meta.found.publication).length;
   if (publicationCount) notes.push({ line: meta.found.lines[0] ?? 0, kind: 'found', message: `政务公开信息 ${publicationCount} 项（放在 publication 里，不印在正文中）` });
   const titled = typed.title ? { title: typed.title, blocks: withoutTitleHeading(meta.blocks, typed.title) } : takeTitle(meta.blocks, meta.found.title, notes);
+  const { notice, blocks: wrapped } = takeNotice(titled.title ?? '', titled.blocks, notes);
+  if (notice) Object.assign(titled, { title: notice.title, blocks: wrapped });
   const paged = takeAttachmentPages(titled.blocks, notes);
   const signed = takeSignature(paged.blocks, notes);
   const attached = takeAttachments(signed.blocks, notes);
@@ -177,6 +182,8 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
     ...(meta.found.docNumber ? { docNumber: meta.found.docNumber } : {}),
     ...(addressed.recipients ? { recipients: addressed.recipients } : {}),
     ...(attachments.length ? { attachments } : {}),
+    // the issuing notice's furniture is the document's: it is what was signed and sent
+    ...(notice ? noticeFurniture(notice) : {}),
   };
   const furniture: Partial<Furniture> = { ...found };
   for (const key of FURNITURE_KEYS) if (typed[key] !== undefined) Object.assign(furniture, { [key]: typed[key] });
@@ -187,6 +194,17 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
     ...(publicationCount || typed.publication ? { publication: { ...meta.found.publication, ...typed.publication } } : {}),
     dateForYear: furniture.date ?? meta.found.date,
     blocks: addressed.blocks,
+    ...(notice ? { notice } : {}),
+  };
+}
+
+function noticeFurniture(notice: Notice): Partial<Furniture> {
+  return {
+    ...(notice.issuer ? { issuer: notice.issuer } : {}),
+    ...(notice.date ? { date: notice.date } : {}),
+    ...(notice.docNumber ? { docNumber: notice.docNumber } : {}),
+    ...(notice.recipients ? { recipients: notice.recipients.map(normalise) } : {}),
+    ...(notice.note ? { note: notice.note } : {}),
   };
 }
 
@@ -237,6 +255,7 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
     ...(ctx.metrics.length ? { metrics: ctx.metrics } : {}),
   };
 
+  if (front.notice) ctx.comments.push({ path: ['title'], text: `导入时推测：原文是印发这份文件的通知，文号、主送、署名、成文日期和附注取自通知；通知正文没有放进来：\n${front.notice.text.map((t) => `  ${t}`).join('\n')}` });
   if (front.titleFromMetadata) ctx.comments.push({ path: ['title'], text: '导入时推测：正文前没有标题行，标题取自网页信息“名称”' });
   if (year === undefined) ctx.comments.push({ path: ['year'], text: '导入时推测：没有从标题或日期里找到年度，请核对' });
   if (start) ctx.comments.push({ path: ['numbering', 'start'], text: `导入时推测：原文正文没有“一、”一层，从“${start}”开始编号，按原文保留` });
@@ -293,11 +312,14 @@ function splitCombined(plan: Plan, period: Period, ctx: Context): NonNullable<No
   const cites = (sections: Section[]) => new Set(JSON.stringify(sections).match(/m\d+/g) ?? []);
   const pastIds = cites(past);
   const tracked = [...ctx.metrics.map(trackedMetric), ...ctx.tracked].filter((m) => pastIds.has(m.id)).sort((a, b) => idNumber(a.id) - idNumber(b.id));
-  const progress = toProgress({ plan, period, metrics: tracked, values: ctx.values.filter((v) => pastIds.has(v.metric)) }, past);
+  const summaryTitle = plan.title.replace(/(?<=总结)(及|和|与|暨).*$/, '');
+  const progress = { ...toProgress({ plan, period, metrics: tracked, values: ctx.values.filter((v) => pastIds.has(v.metric)) }, past), title: summaryTitle };
   const title = planPartTitle(plan.title);
   const only = ahead.length === 1 && ahead[0]!.children?.length ? ahead[0]! : undefined;
   const sections = only ? only.children! : ahead;
-  const topForm = only ? (only.childNumbering ?? RANK_FORMS[(levelOfForm(plan.numbering?.start) ?? 1)]) : plan.numbering?.start;
+  const childForm = only ? (only.childNumbering ?? RANK_FORMS[levelOfForm(plan.numbering?.start) ?? 1]) : plan.numbering?.start;
+  // "——" and "一是" heads have no number form a plan's top level could start with
+  const topForm = levelOfForm(childForm) ? (childForm as NumberForm) : undefined;
   const ids = new Set(JSON.stringify(sections).match(/"id":"([^"]+)"/g)?.map((m) => m.slice(6, -1)) ?? []);
   const metrics = ctx.metrics.filter((m) => ids.has(m.task) || m.task === only?.id).map((m) => (ids.has(m.task) ? m : { ...m, task: sections[0]!.id! }));
   const planPart: Plan = {
@@ -317,7 +339,8 @@ function splitCombined(plan: Plan, period: Period, ctx: Context): NonNullable<No
 
 /** A 讲话稿 may well have 一、 headings, but it is not a plan: its sections are not tasks. */
 function refuseSpeech(title: string, blocks: InputBlock[]): void {
-  const salutation = blocks.slice(0, 3).some((b) => b.kind === 'para' && /^(各位|同志们|尊敬的)[^。]{0,30}[：:]$/.test(b.text));
+  // 政府工作报告 open with "各位代表：" too, and are imported
+  const salutation = !/报告|计划|方案|要点|总结/.test(title) && blocks.slice(0, 3).some((b) => b.kind === 'para' && /^(同志们|各位领导)[^。]{0,30}[：:]$/.test(b.text));
   if (!/(讲话|致辞|发言)(稿)?$|在.+上的(讲话|致辞|发言)/.test(title) && !salutation) return;
   throw new ImportError(`这是一篇讲话稿（${salutation ? '开头是称呼语' : `标题“${title}”`}），不是工作计划、方案或总结，不能导入。plandoc 导入的是工作计划、工作方案、实施方案、工作要点和工作总结`);
 }
@@ -349,10 +372,11 @@ function guessYear(title: string, date: string | undefined): number | undefined 
 function takeRecipients(blocks: InputBlock[], notes: ImportNote[]): { recipients?: string[]; blocks: InputBlock[] } {
   const first = blocks[0];
   if (first?.kind !== 'para' || !/^[^，。,]{2,40}[:：]$/.test(first.text) || /^[一二三四五六七八九十\d（(]/.test(first.text)) return { blocks };
-  const recipients = normalise(first.text.slice(0, -1)).split(/[、，]/).filter(Boolean);
+  // 、 separates names within a group, ， the groups: keep each group whole so it prints as typed
+  const recipients = normalise(first.text.slice(0, -1)).split(/[，,]/).filter(Boolean);
   // "现将有关情况报告如下：" introduces the body; 主送机关 are short organ names
-  if (/如下|现将|报告|总结|通知|意见/.test(first.text) || recipients.some((r) => r.length > 16)) return { blocks };
-  notes.push({ line: first.line, kind: 'found', message: `主送机关：${recipients.join('、')}` });
+  if (/如下|现将|报告|总结|通知|意见/.test(first.text) || recipients.some((r) => r.split('、').some((name) => name.length > 16))) return { blocks };
+  notes.push({ line: first.line, kind: 'found', message: `主送机关：${recipients.join('，')}` });
   return { recipients, blocks: blocks.slice(1) };
 }
 

@@ -37,7 +37,9 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`至少${NUM}${UNIT}`, 'g'), build: (m) => ({ target: { kind: 'atLeast', value: Number(m[1]), wording: '至少' }, unit: m[2] }) },
   { re: new RegExp(`不少于${NUM}${UNIT}`, 'g'), build: (m) => ({ target: { kind: 'atLeast', value: Number(m[1]), wording: '不少于' }, unit: m[2] }) },
   { re: new RegExp(`不超过${NUM}${UNIT}`, 'g'), build: (m) => ({ target: { kind: 'atMost', value: Number(m[1]), wording: '不超过' }, unit: m[2] }) },
-  { re: new RegExp(`(?<![\\d.—～])${NUM}${UNIT}(以内|以下)`, 'g'), build: (m) => ({ target: { kind: 'atMost', value: Number(m[1]), wording: m[3] as '以内' | '以下' }, unit: m[2] }) },
+  // "以下" also states facts ("人均纯收入1万元以下"); "以内" and "控制在…以下" set a ceiling
+  { re: new RegExp(`(?<![\\d.—～])${NUM}${UNIT}以内`, 'g'), build: (m) => ({ target: { kind: 'atMost', value: Number(m[1]), wording: '以内' }, unit: m[2] }) },
+  { re: new RegExp(`(?<=控制在)${NUM}${UNIT}以下`, 'g'), build: (m) => ({ target: { kind: 'atMost', value: Number(m[1]), wording: '以下' }, unit: m[2] }) },
   {
     re: new RegExp(`(?<![\\d.])${NUM}(%?)([—～])${NUM}${UNIT}`, 'g'),
     build: (m) => {

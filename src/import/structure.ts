@@ -78,6 +78,8 @@ export interface TreeNode {
   comments: string[];
   /** a run-in heading with nothing after its mark: the paragraphs that follow are its items */
   introduces: boolean;
+  /** an unnumbered report sub-head, marked "——" or "一是" in the source */
+  form?: '——' | '一是';
 }
 
 export interface Body {
@@ -109,13 +111,19 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
       continue;
     }
     const text = normalise(block.text);
-    const heading = block.list ? undefined : (parseHeadingLine(text) ?? styledHeading(text, block.headingLevel));
+    const heading: Heading | undefined = block.list ? undefined : (parseHeadingLine(text) ?? styledHeading(text, block.headingLevel) ?? boldRunIn(text, block.boldLead));
+    const mark = heading || block.list ? undefined : unnumberedHead(text, stack);
+    if (mark) {
+      placeUnnumbered(mark, block.line, stack);
+      continue;
+    }
     if (!heading) {
       placeParagraph(body, stack[stack.length - 1], text, Boolean(block.list));
       continue;
     }
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
+    if (block.guessedHeading || heading.bold) node.comments.push(`导入时推测（把握：中）：原文这一标题没有编号，${block.guessedHeading ? `按字体（${block.font}）` : '按加粗的开头'}认作${formatNumber(heading.rank, 1).replace(/[一1]/, '')}级标题，导入后加上编号`);
     const parent = stack[stack.length - 1];
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
@@ -182,6 +190,12 @@ function keepOwnLevels(roots: TreeNode[], notes: ImportNote[]): Rank | undefined
   const start = uniformRank(roots);
   if (start === undefined) roots.forEach((node) => node.rank > 1 && warnSkippedLevel(node, false, notes));
   const visit = (parent: TreeNode) => {
+    const form = parent.children[0]?.form;
+    if (form && parent.children.every((c) => c.form === form)) {
+      parent.section.childNumbering = form;
+      parent.comments.push(`导入时推测（把握：中）：原文这一节的下级是以“${form === '——' ? '——' : '一是、二是'}”开头的小标题，没有编号，按原样保留`);
+      return;
+    }
     const rank = uniformRank(parent.children);
     if (rank !== undefined && rank > parent.rank + 1) {
       parent.section.childNumbering = RANK_FORMS[rank - 1];
@@ -205,6 +219,40 @@ function warnSkippedLevel(node: TreeNode, nested: boolean, notes: ImportNote[]):
   const where = nested ? '与同级标题的编号层次不一致' : '正文没有从“一、”层次开始';
   notes.push({ line: node.line, kind: 'warning', message: `${describeHeading(heading)}${where}，导入后按所在层次重新编号` });
   node.comments.push(`导入时推测：原文这里是${describeHeading(heading)}，${where}`);
+}
+
+type Heading = { rank: Rank; number: number; rest: string; bold?: boolean };
+
+/** "——产业发展势能强劲。…" and "一是着力壮大实体经济。…": report sub-heads without a number. */
+function unnumberedHead(text: string, stack: TreeNode[]): { form: '——' | '一是'; rest: string } | undefined {
+  if (!stack.length) return undefined;
+  // a head is a short phrase closed by 。 or ：, without a comma inside
+  // and text after it: "一是优化监测预警体系。" alone is an item of the list its heading introduces
+  const isHead = (rest: string) => /^[^，,；;。：]{2,30}[。：]\s*\S/.test(rest);
+  const dash = /^——\s*(.+)$/.exec(text);
+  if (dash && isHead(dash[1]!)) return { form: '——', rest: dash[1]! };
+  const ordinal = /^([一二三四五六七八九十]{1,2})是\s*(.+)$/.exec(text);
+  // "一是优化体系。二是落实部署。" on one line is an enumeration in a paragraph, not heads
+  if (ordinal && isHead(ordinal[2]!) && !/[。；][二三四五六七八九十]是/.test(ordinal[2]!)) return { form: '一是', rest: ordinal[2]! };
+  return undefined;
+}
+
+/** The sub-head is a child of the nearest heading, a sibling of the sub-heads before it. */
+function placeUnnumbered(mark: { form: '——' | '一是'; rest: string }, line: number, stack: TreeNode[]): void {
+  if (stack[stack.length - 1]!.form) stack.pop();
+  const parent = stack[stack.length - 1];
+  if (!parent) return;
+  const rank = Math.min(parent.rank + 1, 4) as Rank;
+  const node = makeNode({ rank, number: Number.NaN, rest: mark.rest }, line);
+  node.form = mark.form;
+  parent.children.push(node);
+  stack.push(node);
+}
+
+/** .docx: "加强组织领导。" in bold, then plain text: a run-in heading without a number. */
+function boldRunIn(text: string, boldLead: string | undefined): Heading | undefined {
+  if (!boldLead || boldLead.length > 30 || !/[。：]$/.test(boldLead) || !text.startsWith(boldLead) || text.length === boldLead.length) return undefined;
+  return { rank: 3, number: Number.NaN, rest: text, bold: true };
 }
 
 /** A heading the source marked by style (Markdown ##, Word 标题 2) without typing its number. */

@@ -35,7 +35,7 @@ export interface Section {
    * 下级序号: the number form of the children when they skip a level, as a
    * summary's 一、 followed directly by 1. does. Only a deeper form applies.
    */
-  childNumbering?: NumberForm;
+  childNumbering?: ChildNumbering;
   /** Text printed after the children (a closing paragraph of the section). */
   closing?: Text;
   /** 牵头单位 */
@@ -146,6 +146,13 @@ export interface Furniture {
 
 /** The four heading number forms, one per level. */
 export type NumberForm = '一、' | '（一）' | '1.' | '（1）';
+
+/**
+ * How a section's children are marked: a deeper number form (a skipped
+ * level), or the unnumbered marks of reports: "——" (em-dash heads) and
+ * "一是" (一是、二是…).
+ */
+export type ChildNumbering = NumberForm | '——' | '一是';
 
 export interface NumberingOptions {
   /** the number form of the top level: 一、 (default), or （一） / 1. for documents that start lower (工作要点) */

@@ -1,7 +1,7 @@
 // The typed progress model: tracked metric values, task status and the
 // narrative of a summary. The JSON Schema in src/schema/progress.schema.json is
 // the contract for the YAML; these types mirror it one to one.
-import type { Furniture, NumberForm, NumberingOptions, RunIn, Target, Text } from './plan.js';
+import type { ChildNumbering, Furniture, NumberingOptions, RunIn, Target, Text } from './plan.js';
 
 /** The reporting period a progress file covers. */
 export type PeriodKind = 'half' | 'quarter' | 'month' | 'year' | 'asOf';
@@ -59,7 +59,7 @@ export interface NarrativeSection {
   runIn?: RunIn;
   children?: NarrativeSection[];
   /** 下级序号 when the children skip a level (一、 → 1.) */
-  childNumbering?: NumberForm;
+  childNumbering?: ChildNumbering;
   closing?: Text;
 }
 

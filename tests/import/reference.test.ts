@@ -8,6 +8,7 @@ import { parse } from 'yaml';
 import { importText } from '../../src/import/index.js';
 import { loadPlanSource } from '../../src/load/index.js';
 import { composePlanMarkdown } from '../../src/compose/index.js';
+import { composeSummaryMarkdown, loadProgressSource } from '../../src/summary/index.js';
 import { parseMarkdown } from '../../src/markdown/parse.js';
 import { lintPlanSource } from '../../src/lint/index.js';
 import type { Plan } from '../../src/model/plan.js';
@@ -133,10 +134,14 @@ describe('importing 004 (cited higher document, continued numbering with a gap)'
 
 describe('importing 001 (a summary: metadata table, jumps from （一） to （三）, signature)', () => {
   const text = readFileSync(join(REFERENCE_DIR, '001_pailou-2025-h1-summary.txt'), 'utf8');
-  const { plan, yaml, notes } = importText(text, '001.txt');
+  const { plan, yaml, notes, summary } = importText(text, '001.txt');
 
-  it('is a plan-shaped file that check accepts', () => {
-    expect(loadPlanSource(yaml, '001.yaml').diagnostics).toEqual([]);
+  it('is a summary: a progress file for 2025 上半年 that check accepts, its figures as values', async () => {
+    expect(summary?.progress.period).toEqual({ kind: 'half', year: 2025, half: 1 });
+    const loaded = await loadProgressSource(yaml, '001.yaml');
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(summary!.progress.values!.length).toBeGreaterThan(30);
+    expect(summary!.progress.values).toContainEqual({ metric: expect.any(String), value: 54.3, date: '2025-06-30' });
   });
 
   it('takes the title from the metadata table, and the signature and date from the end', () => {
@@ -160,7 +165,8 @@ describe('importing 001 (a summary: metadata table, jumps from （一） to （�
     ];
     const furniture = /^\||^扫一扫|^牌楼镇乡村振兴工作站$|^2025年10月20日$/;
     const expected = referenceLines(text, corrections).filter((line) => !furniture.test(line));
-    expect(rendered(plan)).toEqual([plan.title, ...expected]);
+    const { markdown } = composeSummaryMarkdown(summary!.progress, undefined);
+    expect(markdownLines(parseMarkdown(markdown).root)).toEqual([plan.title, ...expected]);
   });
 });
 
