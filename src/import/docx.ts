@@ -137,7 +137,7 @@ class BodyReader {
       line++;
       if (block) blocks.push({ ...block, line });
     }
-    return withTitleLevel(blocks);
+    return withTitleLevel(withoutCaptionHeadings(blocks));
   }
 
   private take(token: XmlToken): void {
@@ -298,6 +298,15 @@ function withTitleLevel(blocks: InputBlock[]): InputBlock[] {
   const first = blocks[0];
   if (first?.kind !== 'para' || first.headingLevel !== 1 || first.wordNumber || parseHeadingLine(first.text)) return blocks;
   return [{ ...first, headingLevel: 0 }, ...blocks.slice(1)];
+}
+
+/** A short 黑体 line right above a table is its caption (表题), not a heading. */
+function withoutCaptionHeadings(blocks: InputBlock[]): InputBlock[] {
+  return blocks.map((block, i) => {
+    if (block.kind !== 'para' || !block.guessedHeading || blocks[i + 1]?.kind !== 'table') return block;
+    const { headingLevel: _level, guessedHeading: _guessed, ...caption } = block;
+    return caption;
+  });
 }
 
 /** GB/T 9704 sets level-1 headings in 黑体 and level-2 in 楷体: a short unnumbered line in one of them is a heading. */

@@ -484,10 +484,10 @@ function useDefaultMark(section: Section, mark: '。' | '：'): void {
 
 function addTableComments(tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>, ctx: Context, notes: ImportNote[]): void {
   for (const table of tables) {
-    notes.push({ line: table.line, kind: 'warning', message: '原文有表格：计划文件不能放表格，已把表格内容作为注释保留在 YAML 里' });
+    notes.push({ line: table.line, kind: 'warning', message: '原文有表格：计划文件还不能放表格，已按行转成列表项（每格文字都保留），原表格式作为注释保留在 YAML 里' });
     const rows = table.rows.map((row) => `  | ${row.join(' | ')} |`).join('\n');
     const path = (table.node && ctx.paths.get(table.node)) ?? ['sections'];
-    ctx.comments.push({ path, text: `导入时推测：原文第 ${table.line} 行附近的表格没有导入：\n${rows}` });
+    ctx.comments.push({ path, text: `导入时推测：原文第 ${table.line} 行附近的表格已按行转成列表项，原表如下：\n${rows}` });
   }
 }
 

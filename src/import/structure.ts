@@ -78,6 +78,8 @@ export interface TreeNode {
   comments: string[];
   /** a run-in heading with nothing after its mark: the paragraphs that follow are its items */
   introduces: boolean;
+  /** .docx: a bold run-in head without a number; the next one is its sibling */
+  boldHead?: boolean;
   /** an unnumbered report sub-head, marked "——" or "一是" in the source */
   form?: '——' | '一是';
 }
@@ -121,9 +123,13 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
       placeParagraph(body, stack[stack.length - 1], text, Boolean(block.list));
       continue;
     }
+    // a bold run-in head is one level below the heading it follows
+    const top = stack[stack.length - 1];
+    if (heading.bold) heading.rank = (top?.boldHead ? top.rank : Math.min((top?.rank ?? 0) + 1, 4)) as Rank;
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
-    if (block.guessedHeading || heading.bold) node.comments.push(`导入时推测（把握：中）：原文这一标题没有编号，${block.guessedHeading ? `按字体（${block.font}）` : '按加粗的开头'}认作${formatNumber(heading.rank, 1).replace(/[一1]/, '')}级标题，导入后加上编号`);
+    if (heading.bold) node.boldHead = true;
+    if (block.guessedHeading || heading.bold) node.comments.push(`导入时推测（把握：中）：原文这一标题没有编号，${block.guessedHeading ? `按字体（${block.font}）` : '按加粗的开头'}认作${'一二三四'[heading.rank - 1]}级标题，导入后加上编号`);
     const parent = stack[stack.length - 1];
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);

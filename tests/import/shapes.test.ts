@@ -150,6 +150,26 @@ describe('report heads without numbers and furniture in mid-document', () => {
   });
 });
 
+describe('a Word plan numbered by Word lists', () => {
+  it('reads the list numbers, bold run-in heads, the footnote and the table caption, and renders its own numbers', async () => {
+    const { plan, yaml } = await importFile(fixture('changhe-2025-word-numbering-plan.docx'));
+    expect(loadPlanSource(yaml, 'x.yaml').diagnostics).toEqual([]);
+    expect(plan.sections.map((s) => s.title)).toEqual(['总体要求', '目标任务', '重点工作', '保障措施']);
+    expect(plan.sections[2]!.children!.map((s) => [s.title, s.children!.map((c) => c.title)])).toEqual([
+      ['稳定粮食生产', ['落实耕地保护制度', '抓好粮食生产']],
+      ['发展富民产业', ['壮大特色产业', '促进农民增收']],
+    ]);
+    expect(plan.sections[3]!.children!.map((s) => s.title)).toEqual(['加强组织领导', '强化督查考核']);
+    expect(yaml).toContain('# 导入时推测（把握：中）：原文这一标题没有编号，按加粗的开头认作二级标题，导入后加上编号');
+    const rendered = plain(composePlanMarkdown(plan).markdown);
+    expect(rendered).toMatch(/^#+ 三、重点工作$/m);
+    expect(rendered).toContain('2.抓好粮食生产。推广良种良法，开展统防统治不少于3次。');
+    expect(rendered).toContain('注：增速按可比价格计算。');
+    expect(rendered).toContain('重点任务分解表');
+    expect(rendered).toContain('1，粮食生产，农业服务中心');
+  });
+});
+
 describe('the import report', () => {
   it.each(readdirSync(FIXTURES).filter((f) => /\.(txt|md|docx)$/.test(f)))('%s imports into a file check accepts, with its numbered paragraphs kept', async (name) => {
     const row = await reportOn(fixture(name), name);
