@@ -41,6 +41,7 @@ export function checkPlanRules(plan: unknown, ctx: RuleContext): void {
   if (!isData(plan)) return;
   const sections = collectSections(plan.sections);
   checkSections(sections, ctx);
+  checkChildNumbering(plan, ctx);
   const ids = checkIds(plan, sections, ctx);
   checkMetrics(plan, ids, ctx);
   checkCitations(plan, ids, ctx);
@@ -85,6 +86,24 @@ function checkSections(sections: SectionInfo[], ctx: RuleContext): void {
       ctx.error(path, 'section-empty', '这一节既没有标题（title）也没有正文（text）', '至少写上标题或正文之一。');
     }
   }
+}
+
+const NUMBER_FORMS = ['一、', '（一）', '1.', '（1）'];
+
+/** A childNumbering form must be deeper than the level its section prints at, or it would be ignored. */
+function checkChildNumbering(plan: Data, ctx: RuleContext): void {
+  const numbering = isData(plan.numbering) ? plan.numbering : {};
+  const walk = (value: unknown, path: JsonPath, level: number) => list(value).forEach((item, index) => {
+    if (!isData(item)) return;
+    const form = text(item.childNumbering);
+    const formLevel = form === undefined ? -1 : NUMBER_FORMS.indexOf(form) + 1;
+    if (formLevel > 0 && formLevel <= level) {
+      ctx.warning([...path, index, 'childNumbering'], 'child-numbering-not-deeper', `下级序号“${form}”不比本节（${NUMBER_FORMS[Math.min(level, 4) - 1]}一级）更深，不起作用，下级按“${NUMBER_FORMS[Math.min(level, 3)]}”编号`,
+        '写比本节更深一层的序号，或者删掉 childNumbering。');
+    }
+    walk(item.children, [...path, index, 'children'], formLevel > level ? formLevel : level + 1);
+  });
+  walk(plan.sections, ['sections'], NUMBER_FORMS.indexOf(text(numbering.start) ?? '一、') + 1 || 1);
 }
 
 // ---------------------------------------------------------------- ids

@@ -42,6 +42,12 @@ describe('numbering.start and childNumbering', () => {
     expect(runProp(docx, textRuns(heading)[0]!, 'rFonts', 'eastAsia')).toBe('楷体_GB2312');
   });
 
+  it('warns in check when childNumbering is not deeper than its section', () => {
+    const result = loadPlanSource('title: 长寿镇2026年工作要点\nyear: 2026\nnumbering:\n  start: （一）\nsections:\n  - title: 甲\n    childNumbering: （一）\n    children:\n      - title: 乙\n', 'p.yaml');
+    expect(result.diagnostics).toMatchObject([{ code: 'child-numbering-not-deeper', severity: 'warning', line: 7 }]);
+    expect(result.diagnostics[0]!.message).toBe('下级序号“（一）”不比本节（（一）一级）更深，不起作用，下级按“1.”编号');
+  });
+
   it('refuses an unknown start form in check with a Chinese message', () => {
     const result = loadPlanSource('title: 长寿镇2026年工作要点\nyear: 2026\nnumbering:\n  start: 第一\nsections:\n  - title: 甲\n', 'p.yaml');
     expect(result.diagnostics[0]).toMatchObject({ line: 4, severity: 'error' });
