@@ -67,13 +67,14 @@ const IMPORTABLE = new Set(['.txt', '.md', '.markdown', '.docx']);
 export async function importDocument(root: string, name: string, bytes: Buffer): Promise<Created> {
   const ext = extname(name).toLowerCase();
   if (!IMPORTABLE.has(ext)) throw new HttpError(400, `只能导入 .txt、.md 和 .docx；${['.doc', '.wps'].includes(ext) ? '请先用 Word 或 WPS 另存为 .docx。' : ''}`);
-  const { importFile, DocxReadError } = await import('../import/index.js');
+  const { importFile, ImportError } = await import('../import/index.js');
   const scratch = await mkdtemp(join(tmpdir(), 'plandoc-import-'));
   try {
     const file = join(scratch, basename(name).replace(/[\\/]/g, '_'));
     await writeFile(file, bytes);
     const outcome = await importFile(file).catch((error: Error) => {
-      if (error instanceof DocxReadError) throw new HttpError(422, `${name}：${error.message}`);
+      // not a plan, a scanned PDF, a broken .docx…: the importer's Chinese message
+      if (error instanceof ImportError) throw new HttpError(422, `${name}：${error.message}`);
       throw error;
     });
     const label = (kind: string) => (kind === 'found' ? '已识别' : kind === 'guess' ? '推测' : '警告');
