@@ -5,6 +5,8 @@ import type { Attachment, Furniture, Plan, RunIn, Section, Text } from '../model
 import { numberSections, type NumberedSection } from '../derive/numbering.js';
 import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock, type Block } from './blocks.js';
 import type { FrontMatter } from './document.js';
+import { withDerivedTables } from '../tables/derive.js';
+import { prepareTable, tableNodes, type PreparedTable } from './table.js';
 import { buildCitationIndex, prepareText, preparePlain, type ComposeProblem, type DataPath } from './text.js';
 
 export interface SectionView {
@@ -49,7 +51,8 @@ export interface SectionContext {
   prepareText: (text: string, path: DataPath) => string;
 }
 
-export function buildPlanView(plan: Plan, problems: ComposeProblem[]): PlanView {
+export function buildPlanView(typed: Plan, problems: ComposeProblem[]): PlanView {
+  const plan = withDerivedTables(typed);
   const citations = buildCitationIndex(plan.metrics, plan.basis);
   const ctx: SectionContext = {
     problems,
@@ -80,14 +83,14 @@ export function sectionView(node: NumberedSection, ctx: SectionContext): Section
     level: node.level,
     title: title ?? '',
     heading,
-    body: rest.map(textBlock),
+    body: rest.flatMap(textBlock),
     taskInfo: taskInfo(section, path, ctx),
     children: node.children.map((child) => sectionView(child, ctx)),
     closing: textBlocks(section.closing, [...path, 'closing'], ctx),
   };
 }
 
-export type PreparedBlock = { paragraph: string } | { list: string[] };
+export type PreparedBlock = { paragraph: string } | { list: string[] } | { table: PreparedTable };
 
 function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: SectionContext) {
   const [first, ...others] = blocks;
@@ -135,19 +138,22 @@ export function chineseDate(value: string): string {
 export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): PreparedBlock[] {
   if (text === undefined) return [];
   if (typeof text === 'string') return [{ paragraph: ctx.prepareText(text, path) }];
-  return text.map((block, i) =>
-    typeof block === 'string'
-      ? { paragraph: ctx.prepareText(block, [...path, i]) }
-      : { list: block.list.map((item, j) => ctx.prepareText(item, [...path, i, 'list', j])) },
-  );
+  return text.map((block, i): PreparedBlock => {
+    if (typeof block === 'string') return { paragraph: ctx.prepareText(block, [...path, i]) };
+    if ('list' in block) return { list: block.list.map((item, j) => ctx.prepareText(item, [...path, i, 'list', j])) };
+    const plain = (value: string, at: DataPath) => preparePlain(value, at, ctx.problems);
+    return { table: prepareTable(block.table, [...path, i, 'table'], ctx.prepareText, plain) };
+  });
 }
 
-export function textBlock(block: PreparedBlock): Block {
-  return 'paragraph' in block ? paragraphBlock(block.paragraph) : listBlock(block.list);
+export function textBlock(block: PreparedBlock): Block[] {
+  if ('paragraph' in block) return [paragraphBlock(block.paragraph)];
+  if ('list' in block) return [listBlock(block.list)];
+  return tableNodes(block.table);
 }
 
 export function textBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): Block[] {
-  return preparedBlocks(text, path, ctx).map(textBlock);
+  return preparedBlocks(text, path, ctx).flatMap(textBlock);
 }
 
 // ---- attachments and front matter -----------------------------------------

@@ -1,7 +1,7 @@
 // A plan's body as a flat list of numbered nodes, the unit the diff matches.
 // Numbers (一、（一）1.（1）) are derived here from the structure, the same way the
 // document prints them, so a change can say where it is.
-import type { Plan, Section, Text } from '../model/plan.js';
+import { blockStrings, type Plan, type Section, type Text } from '../model/plan.js';
 import { headingNumber } from '../derive/numbering.js';
 import { resolveCitations } from './phrase.js';
 
@@ -67,7 +67,7 @@ export function textToString(text: Text | undefined): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   return text
-    .map((block) => (typeof block === 'string' ? block : block.list.join('\n')))
+    .map((block) => blockStrings(block).join('\n'))
     .join('\n');
 }
 

@@ -34,6 +34,11 @@ const RUN_IN_NUMBERS: Array<[RegExp, HeadingLevel]> = [
 /** PL-07 terminal mark of a run-in heading. */
 const RUN_IN_MARK = /^[。：]/u;
 
+/** A paragraph that is only strong text right above a table is the table's title (docs/markdown-convention.md). */
+export function isTableCaption(node: MdParagraph, next: RootContent | undefined): boolean {
+  return next?.type === 'table' && node.children.length === 1 && node.children[0]!.type === 'strong';
+}
+
 export function runInLevel(text: string): HeadingLevel | undefined {
   return RUN_IN_NUMBERS.find(([pattern]) => pattern.test(text))?.[1];
 }
@@ -46,7 +51,7 @@ export interface BodyFurniture {
 
 export function writeBody(root: Root, furniture: Furniture, profile: StyleProfile, ctx: WriteContext, extras: BodyFurniture = { afterTitle: [], closing: [] }): BodyParts {
   const writer = new BodyWriter(furniture, profile, ctx, extras);
-  for (const node of root.children) writer.block(node);
+  root.children.forEach((node, i) => writer.block(node, root.children[i + 1]));
   return writer.finish();
 }
 
@@ -86,12 +91,12 @@ class BodyWriter {
     return { pageBreakBefore: true };
   }
 
-  block(node: RootContent | BlockContent): void {
+  block(node: RootContent | BlockContent, next?: RootContent): void {
     switch (node.type) {
       case 'heading':
         return this.heading(node);
       case 'paragraph':
-        return this.paragraph(node);
+        return isTableCaption(node, next) ? this.tableCaption(node) : this.paragraph(node);
       case 'list':
         return this.list(node, 0);
       case 'table':
@@ -182,6 +187,13 @@ class BodyWriter {
   private bodyParagraph(segments: Segment[]): void {
     const fitted = avoidLoneLastCharacter(segments, this.profile, 2 * this.profile.grid.charWidth);
     this.push(indentedParagraph(segmentRuns(fitted), this.pageBreak()));
+  }
+
+  /** TB-01: the table's title centred above it in 3号黑体, kept with the table. */
+  private tableCaption(node: MdParagraph): void {
+    this.ensureTitle();
+    const runs = inlineRuns((node.children[0] as Strong).children, { ...runLook('heading1', this.profile), bold: false }, this.ctx);
+    this.push(flushParagraph(runs, this.profile, { ...this.pageBreak(), alignment: AlignmentType.CENTER, keepNext: true }));
   }
 
   /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */

@@ -10,16 +10,28 @@ import { inlineRuns, plainText, type WriteContext } from './inline.js';
 import { textWidth } from './width.js';
 import { STYLE } from './styles.js';
 
+/** TB-01: about 1 mm above and below a cell's text, so it never touches a border. */
+const CELL_PADDING_Y = 57;
+
 export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteContext): Table {
   const columnCount = Math.max(...node.children.map((row) => row.children.length));
   const widths = columnWidths(node, columnCount, typeAreaWidth(profile), profile.sizes.table * 10, profile.table.cellMargin);
   const border = { style: BorderStyle.SINGLE, size: 4, color: profile.colors.text };
+  const headerRows = headerRowCount(node);
+  const headerLook = { ...runLook('tableHeader', profile), bold: false };
+  const bodyLook = { ...runLook('table', profile), bold: false };
+  // TB-02: rows grow with their text; the minimum is below one line, so it never adds height
+  const rowHeight = { value: profile.sizes.table * 10, rule: HeightRule.ATLEAST };
   const rows = node.children.map((row, rowIndex) => {
+    if (headerRows === 2 && rowIndex < 2) {
+      const cells = twoLevelHeaderCells(node, rowIndex as 0 | 1).map(({ col, span, merge }) =>
+        cell(merge === 'continue' ? undefined : row.children[col], sum(widths.slice(col, col + span)), headerLook, true, 'center', profile, ctx, { span, merge }),
+      );
+      return new TableRow({ children: cells, tableHeader: true, cantSplit: true, height: rowHeight });
+    }
     const header = rowIndex === 0;
-    const look = { ...runLook(header ? 'tableHeader' : 'table', profile), bold: false };
-    const cells = Array.from({ length: columnCount }, (_, col) => cell(row.children[col], widths[col]!, look, header, node.align?.[col], profile, ctx));
-    // TB-02: rows grow with their text; the minimum is below one line, so it never adds height
-    return new TableRow({ children: cells, tableHeader: header, cantSplit: true, height: { value: profile.sizes.table * 10, rule: HeightRule.ATLEAST } });
+    const cells = Array.from({ length: columnCount }, (_, col) => cell(row.children[col], widths[col]!, header ? headerLook : bodyLook, header, node.align?.[col], profile, ctx));
+    return new TableRow({ children: cells, tableHeader: header, cantSplit: true, height: rowHeight });
   });
   return new Table({
     rows,
@@ -28,7 +40,7 @@ export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteCo
     alignment: AlignmentType.CENTER,
     layout: 'fixed',
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    margins: { left: profile.table.cellMargin, right: profile.table.cellMargin, top: 0, bottom: 0 },
+    margins: { left: profile.table.cellMargin, right: profile.table.cellMargin, top: CELL_PADDING_Y, bottom: CELL_PADDING_Y },
   });
 }
 
@@ -40,6 +52,7 @@ function cell(
   align: 'left' | 'right' | 'center' | null | undefined,
   profile: StyleProfile,
   ctx: WriteContext,
+  merged: { span: number; merge?: 'restart' | 'continue' } = { span: 1 },
 ): TableCell {
   const children = mdCell ? inlineRuns(mdCell.children, look, ctx) : [];
   const alignment = header || align === 'center' ? AlignmentType.CENTER : align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
@@ -50,25 +63,84 @@ function cell(
     indent: { firstLine: 0, firstLineChars: 0, left: 0, right: 0 },
     children,
   });
-  return new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER });
+  return new TableCell({
+    children: [paragraph],
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    ...(merged.span > 1 ? { columnSpan: merged.span } : {}),
+    ...(merged.merge ? { verticalMerge: merged.merge } : {}),
+  });
+}
+
+const cellText = (node: MdTable, row: number, col: number): string => plainText(node.children[row]?.children[col]?.children ?? []);
+
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+
+/**
+ * A two-level header is spelled in Markdown as two rows where a merged cell
+ * repeats its text (docs/markdown-convention.md): the second row is header
+ * when some column repeats the text above it and some neighbours above share
+ * a group title over different sub-titles.
+ */
+export function headerRowCount(node: MdTable): 1 | 2 {
+  if (node.children.length < 3) return 1;
+  const columns = node.children[0]!.children.length;
+  let vertical = false;
+  let group = false;
+  for (let col = 0; col < columns; col++) {
+    const top = cellText(node, 0, col);
+    if (top === '') continue;
+    if (cellText(node, 1, col) === top) vertical = true;
+    else if (col + 1 < columns && cellText(node, 0, col + 1) === top && cellText(node, 1, col + 1) !== top) group = true;
+  }
+  return vertical && group ? 2 : 1;
+}
+
+interface HeaderCell {
+  col: number;
+  span: number;
+  merge?: 'restart' | 'continue';
+}
+
+/** The cells of one of the two header rows: groups spanning their columns, single columns merged down. */
+function twoLevelHeaderCells(node: MdTable, row: 0 | 1): HeaderCell[] {
+  const columns = node.children[0]!.children.length;
+  const cells: HeaderCell[] = [];
+  for (let col = 0; col < columns; ) {
+    const top = cellText(node, 0, col);
+    if (cellText(node, 1, col) === top) {
+      cells.push({ col, span: 1, merge: row === 0 ? 'restart' : 'continue' });
+      col += 1;
+      continue;
+    }
+    let end = col + 1;
+    while (end < columns && cellText(node, 0, end) === top && cellText(node, 1, end) !== top) end += 1;
+    if (row === 0) cells.push({ col, span: end - col });
+    else for (let sub = col; sub < end; sub++) cells.push({ col: sub, span: 1 });
+    col = end;
+  }
+  return cells;
 }
 
 /** Cells shorter than this many characters never wrap ("100.0%", "超额完成"). */
 const UNBREAKABLE_CHARS = 6;
 
 /**
- * Each column first gets room for its short cells on one line, then the rest
+ * Each column first gets room for its short cells on one line (or, when the
+ * page cannot give every column that, for its header text), then the rest
  * of the type area is shared in proportion to each column's longest text
  * (capped, so one long column does not starve the others). Sums exactly to `total`.
  */
 export function columnWidths(node: MdTable, columnCount: number, total: number, charTwips = 280, cellMargin = 80): number[] {
-  const longest = Array.from({ length: columnCount }, (_, col) =>
-    Math.max(0, ...node.children.map((row) => textWidth(plainText(row.children[col]?.children ?? [])))),
-  );
-  const floors = longest.map((chars) => Math.ceil(Math.min(chars, UNBREAKABLE_CHARS) * charTwips) + 2 * cellMargin);
-  const floorSum = floors.reduce((a, b) => a + b, 0);
+  const widthOf = (row: number, col: number) => textWidth(plainText(node.children[row]?.children[col]?.children ?? []));
+  const columns = Array.from({ length: columnCount }, (_, col) => col);
+  const longest = columns.map((col) => Math.max(0, ...node.children.map((_, row) => widthOf(row, col))));
+  const headerChars = columns.map((col) => Math.max(...Array.from({ length: headerRowCount(node) }, (_, row) => widthOf(row, col))));
+  const room = (chars: number) => Math.ceil(Math.min(chars, UNBREAKABLE_CHARS) * charTwips) + 2 * cellMargin;
+  const floors = longest.map((chars, col) => Math.max(room(chars), room(headerChars[col]!)));
+  const headerFloors = headerChars.map(room);
   const weights = longest.map((chars) => Math.min(Math.max(chars, 2), 16));
-  const base = floorSum <= total ? floors : floors.map(() => 0);
+  const base = sum(floors) <= total ? floors : sum(headerFloors) <= total ? headerFloors : floors.map(() => 0);
   const spare = total - base.reduce((a, b) => a + b, 0);
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w, i) => base[i]! + Math.floor((spare * w) / weightSum));

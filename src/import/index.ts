@@ -409,7 +409,8 @@ function toSection(node: TreeNode, id: string, path: Path, ctx: Context): Sectio
 
 function citeFigures(block: Block, task: string, ctx: Context): Block {
   const cite = (text: string) => (ctx.mode === 'values' ? citeValues(text, ctx) : ctx.mode === 'targets' ? citeMetrics(text, task, ctx) : text);
-  return typeof block === 'string' ? cite(block) : { list: block.list.map(cite) };
+  if (typeof block === 'string') return cite(block);
+  return 'list' in block ? { list: block.list.map(cite) } : block;
 }
 
 /** The section a plan's opening targets belong to: its 目标 section, else the first. */

@@ -96,7 +96,7 @@ export interface Body {
 function appendBlock(blocks: Block[], text: string, list: boolean): void {
   const last = blocks[blocks.length - 1];
   if (list) {
-    if (last && typeof last === 'object') last.list.push(text);
+    if (last && typeof last === 'object' && 'list' in last) last.list.push(text);
     else blocks.push({ list: [text] });
   } else blocks.push(text);
 }

@@ -2,6 +2,8 @@
 // data the YAML holds (valid or not), so every rule guards its own types.
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { closestMatch } from './words.js';
+import { checkTable, tablesInText } from '../tables/rules.js';
+import { checkTaskAssignments } from '../tables/assignments.js';
 import { locate, locateWithin, makeDiagnostic } from './yaml.js';
 import type { JsonPath, ParsedYaml, Position } from './yaml.js';
 
@@ -48,6 +50,15 @@ export function checkPlanRules(plan: unknown, ctx: RuleContext): void {
   checkDates(plan, ctx);
   checkPlaceholders(plan, [], ctx);
   checkNumbers(plan, [], ctx);
+  checkTables(plan, sections, ctx);
+}
+
+function checkTables(plan: Data, sections: SectionInfo[], ctx: RuleContext): void {
+  const texts: Array<[unknown, JsonPath]> = [[plan.opening, ['opening']]];
+  for (const { data, path } of sections) texts.push([data.text, [...path, 'text']], [data.closing, [...path, 'closing']]);
+  list(plan.attachments).forEach((a, i) => isData(a) && texts.push([a.text, ['attachments', i, 'text']]));
+  for (const [value, path] of texts) tablesInText(value, path).forEach((table) => checkTable(table, ctx));
+  checkTaskAssignments(plan, ctx);
 }
 
 // ---------------------------------------------------------------- sections
@@ -221,7 +232,12 @@ function sectionTexts(section: Data): string[] {
 
 function flattenText(value: unknown): string[] {
   if (typeof value === 'string') return [value];
-  return list(value).flatMap((block) => (typeof block === 'string' ? [block] : isData(block) ? list(block.list).filter((s): s is string => typeof s === 'string') : []));
+  return list(value).flatMap((block) => {
+    if (typeof block === 'string') return [block];
+    if (!isData(block)) return [];
+    const strings = isData(block.table) ? list(block.table.rows).flatMap(list) : list(block.list);
+    return strings.filter((s): s is string => typeof s === 'string');
+  });
 }
 
 function numberSpellings(value: number): string[] {
@@ -268,6 +284,9 @@ function textLocations(plan: Data): Array<{ path: JsonPath; value: string }> {
       if (typeof block === 'string') found.push({ path: [...path, i], value: block });
       else if (isData(block)) list(block.list).forEach((item, j) => addText(typeof item === 'string' ? item : undefined, [...path, i, 'list', j]));
     });
+    for (const { table, path: at } of tablesInText(value, path)) {
+      list(table.rows).forEach((row, r) => list(row).forEach((cell, c) => typeof cell === 'string' && found.push({ path: [...at, 'rows', r, c], value: cell })));
+    }
   };
   addText(plan.opening, ['opening']);
   for (const { data, path } of collectSections(plan.sections)) {

@@ -12,8 +12,37 @@ export type PlanKind = '工作计划' | '工作方案' | '实施方案' | '工�
  */
 export type RunIn = boolean | '。' | '：';
 
-/** A paragraph of text, or a bulleted list whose items are single paragraphs. */
-export type Block = string | { list: string[] };
+/** A paragraph of text, a bulleted list whose items are single paragraphs, or a table. */
+export type Block = string | { list: string[] } | { table: TableBlock };
+
+/** A column of a table: its header text, or a group of columns under one header cell. */
+export type TableColumn = string | TableColumnSpec;
+
+export interface TableColumnSpec {
+  title: string;
+  /** relative width (a weight); columns without one are sized from their text */
+  width?: number;
+  align?: 'left' | 'center' | 'right';
+  /** sub-columns under this header cell (a two-level header) */
+  children?: Array<string | Omit<TableColumnSpec, 'children'>>;
+}
+
+/** A table in a section body or an attachment (TB-01, TB-02). Cells may cite metrics. */
+export interface TableBlock {
+  /** 表题, printed centred above the table */
+  caption?: string;
+  columns: TableColumn[];
+  rows: Array<Array<string | number>>;
+}
+
+/** Every string a block holds, in reading order: the paragraph, the list items, the table's cells. */
+export function blockStrings(block: Block): string[] {
+  if (typeof block === 'string') return [block];
+  if ('list' in block) return block.list;
+  const { caption, columns, rows } = block.table;
+  const headers = columns.flatMap((c) => (typeof c === 'string' ? [c] : [c.title, ...(c.children ?? []).map((s) => (typeof s === 'string' ? s : s.title))]));
+  return [...(caption ? [caption] : []), ...headers, ...rows.flatMap((row) => row.map(String))];
+}
 
 /**
  * Body text: one paragraph (a string) or several blocks in order.
@@ -163,6 +192,22 @@ export interface NumberingOptions {
   runInMark?: '。' | '：';
 }
 
+/** Tables plandoc derives from the plan's data, printed as attachments. */
+export interface DerivedTables {
+  /** 责任分工表 from the task tree (lead, units, deadline, milestones) */
+  tasks?: boolean | DerivedTaskTable;
+  /** 主要指标表 from the metrics */
+  metrics?: boolean | { title?: string };
+}
+
+export interface DerivedTaskTable {
+  title?: string;
+  /** add a 主要内容 column with the first sentence of each task's text */
+  content?: boolean;
+  /** `check` warns about listed tasks without a 牵头单位 or 完成时限 */
+  checkAssignments?: boolean;
+}
+
 export interface Plan extends Furniture {
   kind?: PlanKind;
   /** 计划年度 */
@@ -173,4 +218,5 @@ export interface Plan extends Furniture {
   sections: Section[];
   metrics?: Metric[];
   numbering?: NumberingOptions;
+  tables?: DerivedTables;
 }

@@ -2,7 +2,7 @@
 // (明年工作打算, 下步工作打算). The writer's own text comes first in each part;
 // what the data adds follows, each paragraph switchable or replaceable through
 // `auto` in the progress file.
-import type { Section, Text } from '../model/plan.js';
+import { blockStrings, type Block as PlanBlock, type Section, type Text } from '../model/plan.js';
 import type { AutoPart, AutoText, NarrativeSection, Progress } from '../model/progress.js';
 import { chineseNumeral } from '../derive/numbering.js';
 import type { SummaryContext } from './context.js';
@@ -15,7 +15,7 @@ import { nextStepItems, problemItems, type Coverage, type Item } from './shortfa
 /** At most this many items in one 一是……六是 enumeration; more are grouped by section. */
 export const MAX_ENUMERATION = 6;
 
-type Block = string | { list: string[] };
+type Block = PlanBlock;
 
 export function standardParts(context: SummaryContext): NarrativeSection[] {
   const parts: NarrativeSection[] = [
@@ -266,7 +266,7 @@ function applySectionSwitches(items: readonly Item[], part: AutoPart | undefined
 }
 
 function coverageOf(blocks: readonly Block[], context: SummaryContext): Coverage {
-  const raw = blocks.flatMap((b) => (typeof b === 'string' ? [b] : b.list)).join('\n');
+  const raw = blocks.flatMap(blockStrings).join('\n');
   const cited = new Set(citationsIn(raw).map((reference) => reference.split('.')[0]!));
   return { text: resolveCitations(raw, context), cited };
 }

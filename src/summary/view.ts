@@ -69,12 +69,12 @@ export function summaryTitle(context: SummaryContext): string {
 function openingBlocks(build: Build): Block[] {
   const { progress } = build.context;
   const written = preparedBlocks(progress.opening, ['opening'], build);
-  if (progress.body) return written.map(textBlock);
+  if (progress.body) return written.flatMap(textBlock);
   const auto = autoFor(progress.auto?.opening);
   const figures = auto.mode === 'generate' ? overallFigures(build.context) : undefined;
-  const replaced = auto.mode === 'replace' ? preparedBlocks(auto.text, ['auto', 'opening'], build).map(textBlock) : [];
+  const replaced = auto.mode === 'replace' ? preparedBlocks(auto.text, ['auto', 'opening'], build).flatMap(textBlock) : [];
   const closing = `${figures ? `${periodLabel(progress.period)}，${figures}。` : ''}现将有关情况总结如下：`;
-  return [...written.map(textBlock), ...replaced, textBlock({ paragraph: closing })];
+  return [...written.flatMap(textBlock), ...replaced, ...textBlock({ paragraph: closing })];
 }
 
 // ---- attachment: 主要指标完成情况表 --------------------------------------------

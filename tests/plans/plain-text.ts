@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { Nodes, Root } from 'mdast';
-import type { Block, Metric, Plan, Section, Target, Text } from '../../src/model/plan.js';
+import { blockStrings, type Block, type Metric, type Plan, type Section, type Target, type Text } from '../../src/model/plan.js';
 import { describeTarget } from '../../src/derive/targets.js';
 import { basisCitation, buildCitationIndex, expandCitations, type ComposeProblem } from '../../src/compose/text.js';
 
@@ -53,7 +53,7 @@ export function blocksOf(text: Text | undefined): Block[] {
 }
 
 export function paragraphsOf(text: Text | undefined): string[] {
-  return blocksOf(text).flatMap((b) => (typeof b === 'string' ? [b] : b.list));
+  return blocksOf(text).flatMap(blockStrings);
 }
 
 export function allSections(sections: Section[]): Section[] {
