@@ -35,19 +35,28 @@ export function hasAssignment(section: Section): boolean {
 
 /**
  * The tasks a 责任分工表 lists: the nodes at the shallowest level where the plan
- * assigns work, in every top-level section that assigns any (all sections when
- * none does), so a task left without a lead shows as a gap beside its siblings.
+ * assigns work, in every top-level section that assigns any (the task sections
+ * when none does), so a task left without a lead shows as a gap beside its siblings.
  */
 export function listedTasks(plan: Pick<Plan, 'sections' | 'numbering'>): ListedTask[] {
   const tree = numberSections(plan.sections ?? [], plan.numbering);
   const assigned = tree.flatMap((top) => descendants(top)).filter((entry) => hasAssignment(entry.node.section));
   const level = assigned.length ? Math.min(...assigned.map((entry) => entry.node.level)) : 2;
-  const groups = assigned.length ? tree.filter((top) => descendants(top).some((entry) => hasAssignment(entry.node.section))) : tree;
+  const groups = assigned.length ? tree.filter((top) => descendants(top).some((entry) => hasAssignment(entry.node.section))) : taskSections(tree);
   return groups.flatMap((group) =>
     descendants(group)
       .filter((entry) => entry.node.level === level)
       .map((entry) => ({ ...entry, group })),
   );
+}
+
+const TASK_SECTION = /任务|重点|举措|工作/u;
+const FRAME_SECTION = /总体要求|指导思想|基本原则|目标|保障|组织领导|工作要求/u;
+
+/** With nothing assigned yet, the sections that hold the tasks (重点工作任务), not the frame around them. */
+function taskSections(tree: NumberedSection[]): NumberedSection[] {
+  const isTasks = (top: NumberedSection) => TASK_SECTION.test(top.section.title ?? '') && !FRAME_SECTION.test(top.section.title ?? '');
+  return tree.some(isTasks) ? tree.filter(isTasks) : tree;
 }
 
 function descendants(node: NumberedSection, prefix = ''): Array<{ node: NumberedSection; numberPath: string }> {
