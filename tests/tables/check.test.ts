@@ -5,7 +5,7 @@ import { TABLE_PLAN, writePlan } from './fixtures.js';
 
 const check = (text: string) => {
   const result = runCli(['check', writePlan(text)]);
-  return { code: result.code, output: result.stdout + result.output };
+  return { code: result.code, output: result.stdout + result.stderr };
 };
 const withTable = (table: string) => TABLE_PLAN.replace(/ {10}- table:\n[\s\S]*?(?=  - title: 保障措施)/, table);
 
