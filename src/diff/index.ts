@@ -7,6 +7,7 @@ import { matchOutlines, type NodeMatch } from './match.js';
 import { buildOutline, describeNode, textToString, type OutlineNode } from './outline.js';
 import { metricTargetPhrase } from './phrase.js';
 import { diffText, type TextEdit } from './text.js';
+import { diffSectionTables } from './tables.js';
 
 export type { TextEdit } from './text.js';
 export { diffText } from './text.js';
@@ -21,7 +22,8 @@ export type ChangeKind =
   | 'target'
   | 'metric-added'
   | 'metric-removed'
-  | 'metric-changed';
+  | 'metric-changed'
+  | 'table';
 
 export interface PlanChange {
   kind: ChangeKind;
@@ -126,6 +128,9 @@ function bodyChanges(
     const reworded = rewordedChange(old, node);
     if (reworded) ranked.push({ rank: node.order + 0.1, change: reworded });
     for (const change of attributeChanges(old, node)) ranked.push({ rank: node.order + 0.2, change });
+    for (const change of diffSectionTables(old.section, node.section)) {
+      ranked.push({ rank: node.order + 0.3, change: { kind: 'table', location: node.path, subject: node.title, ...change } });
+    }
   }
   for (const old of oldNodes.slice(1)) {
     if (match.forward.has(old)) continue;
@@ -226,13 +231,17 @@ function attributeChanges(old: OutlineNode, node: OutlineNode): PlanChange[] {
     const before = attributeText(key, old.section[key]);
     const after = attributeText(key, node.section[key]);
     if (before === after) continue;
-    const verb = before === undefined ? '增加' : after === undefined ? '删除' : '修改';
-    changes.push({
-      kind: 'attribute', location: node.path, subject: label, before, after,
-      explanation: `${verb}${describeNode(node)}的${label}`,
-    });
+    changes.push({ kind: 'attribute', location: node.path, subject: label, before, after, explanation: attributeSentence(node, label, before, after) });
   }
   return changes;
+}
+
+/** "“强化产业布局”的牵头单位由镇农业服务中心改为镇经济发展办" */
+function attributeSentence(node: OutlineNode, label: string, before: string | undefined, after: string | undefined): string {
+  const whose = `“${node.title || describeNode(node)}”`;
+  if (before === undefined) return `为${whose}增加${label}：${after}`;
+  if (after === undefined) return `删除${whose}的${label}（原为${before}）`;
+  return `${whose}的${label}由${before}改为${after}`;
 }
 
 function attributeText(key: (typeof ATTRIBUTES)[number]['key'], value: unknown): string | undefined {

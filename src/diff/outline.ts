@@ -67,6 +67,7 @@ export function textToString(text: Text | undefined): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
   return text
+    .filter((block) => typeof block === 'string' || !('table' in block))
     .map((block) => blockStrings(block).join('\n'))
     .join('\n');
 }
