@@ -98,7 +98,7 @@ function translate(error: ErrorObject, path: JsonPath, root: Schema, noun: strin
   switch (error.keyword) {
     case 'type':
       if ((error.parentSchema as Schema | undefined)?.title === '段落或列表') {
-        return { code: 'schema-type', message: `${label}应为一段文字或“list:”列表，现在是${describeValue(error.data)}`, hint: '每段文字一项，以“- ”开头；数字也要写成文字。', key: false };
+        return { code: 'schema-type', message: `${label}应为一段文字、“list:”列表或“table:”表格，现在是${describeValue(error.data)}`, hint: '每段文字一项，以“- ”开头；数字也要写成文字。', key: false };
       }
       return typeError(label, params.type as string | string[], error.data, schemaAt(root, path).description);
     case 'required':

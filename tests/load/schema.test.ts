@@ -73,7 +73,7 @@ describe('plan schema', () => {
   it('mirrors every key of the plan model', () => {
     const top = Object.keys(planSchema.properties as Schema).sort();
     expect(top).toEqual(['attachments', 'basis', 'copyTo', 'date', 'docNumber', 'header', 'issuer', 'kind', 'metrics', 'note', 'numbering', 'opening',
-      'printedBy', 'printedDate', 'publication', 'recipients', 'sealed', 'sections', 'title', 'year'].sort());
+      'printedBy', 'printedDate', 'publication', 'recipients', 'sealed', 'sections', 'tables', 'title', 'year'].sort());
     const target = (planSchema.$defs as Record<string, Schema>).target!;
     expect((target.properties as Record<string, Schema>).kind!.enum).toEqual(['atLeast', 'atMost', 'range', 'exact', 'growth', 'vsLastYear', 'achieve']);
   });

@@ -136,7 +136,7 @@ describe('schema errors', () => {
 
   it('rejects a paragraph that is neither text nor a list block', () => {
     const [d] = check(planOf('opening: [第一段。, 2]'));
-    expect(d).toMatchObject({ line: 7, column: col('opening: [第一段。, 2]', '2]'), code: 'schema-type', message: '开头段（opening）的第2项应为一段文字或“list:”列表，现在是数字 2' });
+    expect(d).toMatchObject({ line: 7, column: col('opening: [第一段。, 2]', '2]'), code: 'schema-type', message: '开头段（opening）的第2项应为一段文字、“list:”列表或“table:”表格，现在是数字 2' });
   });
 
   it('suggests list for a misspelt list block', () => {
