@@ -7,6 +7,7 @@ import type { Diagnostic } from '../load/diagnostic.js';
 import { locate, locateWithin, makeDiagnostic, type JsonPath, type ParsedYaml } from '../load/yaml.js';
 import { parseIsoDate, periodRange } from '../derive/progress.js';
 import { buildContext, type SummaryContext } from './context.js';
+import { checkTable, tablesInText, type TableProblemSink } from '../tables/rules.js';
 import { chineseDate, citationProblem, citationsIn } from './cite.js';
 import { magnitudeDiagnostics } from './magnitude.js';
 
@@ -204,9 +205,17 @@ function checkNode(checker: Checker, node: NarrativeSection, path: JsonPath): vo
 function checkText(checker: Checker, text: unknown, path: JsonPath): void {
   if (typeof text === 'string') return checkCitations(checker, text, path);
   if (!Array.isArray(text)) return;
+  const sink: TableProblemSink = {
+    error: (at, code, message, hint) => report(checker, at, code, message, hint),
+    warning: (at, code, message, hint) => report(checker, at, code, message, hint, 'warning'),
+  };
+  tablesInText(text, path).forEach((table) => checkTable(table, sink));
   text.forEach((block, i) => {
     if (typeof block === 'string') checkCitations(checker, block, [...path, i]);
     else if (block && Array.isArray(block.list)) block.list.forEach((item: unknown, j: number) => checkCitations(checker, item, [...path, i, 'list', j]));
+    else if (block && Array.isArray(block.table?.rows)) {
+      block.table.rows.forEach((row: unknown, r: number) => Array.isArray(row) && row.forEach((cell: unknown, c: number) => checkCitations(checker, cell, [...path, i, 'table', 'rows', r, c])));
+    }
   });
 }
 

@@ -1,6 +1,5 @@
 // What the schema cannot say about tables: rows as long as the header, a size
 // a page can hold, and (opt-in) tasks of the 责任分工表 without assignments.
-import type { RuleContext } from '../load/plan-rules.js';
 import type { JsonPath } from '../load/yaml.js';
 
 type Data = Record<string, unknown>;
@@ -11,6 +10,12 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 /** A landscape A4 type area (225 mm) still gives each column about 11 mm (two characters). */
 export const MAX_TABLE_COLUMNS = 20;
 export const MAX_TABLE_ROWS = 2000;
+
+/** Where table problems go: the plan's rule context, or the progress checker. */
+export interface TableProblemSink {
+  error(path: JsonPath, code: string, message: string, hint?: string, options?: { key?: boolean }): void;
+  warning(path: JsonPath, code: string, message: string, hint?: string, options?: { key?: boolean }): void;
+}
 
 export interface TableAt {
   table: Data;
@@ -34,7 +39,7 @@ export function leafColumnCount(columns: unknown): number | undefined {
   return count;
 }
 
-export function checkTable({ table, path }: TableAt, ctx: RuleContext): void {
+export function checkTable({ table, path }: TableAt, ctx: TableProblemSink): void {
   const columns = leafColumnCount(table.columns);
   if (columns === undefined) return; // the schema reports it
   if (columns > MAX_TABLE_COLUMNS) {
