@@ -1,6 +1,6 @@
 // The body: mdast blocks → docx paragraphs and tables, per the Markdown
 // convention (docs/markdown-convention.md) and GB/T 9704 PL-01..PL-07, PL-14.
-import { Paragraph, TextRun, type FileChild } from 'docx';
+import { AlignmentType, Paragraph, TextRun, type FileChild } from 'docx';
 import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
@@ -193,7 +193,7 @@ class BodyWriter {
   private tableCaption(node: MdParagraph): void {
     this.ensureTitle();
     const runs = inlineRuns((node.children[0] as Strong).children, { ...runLook('heading1', this.profile), bold: false }, this.ctx);
-    this.push(flushParagraph(runs, this.profile, { ...this.pageBreak(), alignment: AlignmentType.CENTER, keepNext: true }));
+    this.push(flushParagraph(runs, { ...this.pageBreak(), alignment: AlignmentType.CENTER, keepNext: true }));
   }
 
   /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */
