@@ -3,6 +3,7 @@
 // plain text; escaping for Markdown happens when it becomes an mdast node.
 import type { BasisDocument, Metric } from '../model/plan.js';
 import { targetPhrase } from '../derive/targets.js';
+import { stripUnsafeChars } from '../io/sanitize.js';
 
 export type DataPath = Array<string | number>;
 
@@ -37,13 +38,14 @@ export function buildCitationIndex(metrics: readonly Metric[] = [], basis: reado
   return { byId };
 }
 
-// C0 controls except tab, LF, CR; U+FFFE/U+FFFF; lone surrogates.
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Removes characters a DOCX cannot hold; reports them once per field. */
+/**
+ * Removes what plandoc's one sanitiser removes (C0/C1 controls, DEL, lone
+ * surrogates, U+FFFE/U+FFFF), so the composed tree is already clean and the
+ * DOCX writer has nothing left to strip; reports it once per field.
+ */
 export function removeInvalidCharacters(text: string, path: DataPath, problems: ComposeProblem[]): string {
-  const cleaned = text.replace(/\r\n?/g, '\n').replace(XML_INVALID, '');
-  if (cleaned.length !== text.replace(/\r\n?/g, '\n').length) {
+  const { text: cleaned, removed } = stripUnsafeChars(text.replace(/\r\n?/g, '\n'));
+  if (removed.length) {
     problems.push({
       path,
       severity: 'warning',
