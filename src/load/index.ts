@@ -9,6 +9,8 @@ import type { Diagnostic } from './diagnostic.js';
 import { checkPlanRules, RuleContext } from './plan-rules.js';
 import { schemaDiagnostics } from './schema-errors.js';
 import { preflightText, readSourceFile } from './source.js';
+import { rootCausesFirst } from './root-causes.js';
+import { scanTraps } from './traps.js';
 import { makeDiagnostic, parseYaml, positionAt, syntaxDiagnostics, toData } from './yaml.js';
 import { escapedControlDiagnostics } from './control-chars.js';
 import type { ParsedYaml } from './yaml.js';
@@ -51,22 +53,39 @@ export function loadYamlSource<T>(raw: string, file: string, options: YamlLoadOp
   const parsed = parseYaml(pre.text, file);
   const read = readData(parsed, options.noun ?? '文件');
   const checked = read.value === undefined ? [] : checkData(parsed, read.value, options);
-  const diagnostics = sortDiagnostics(dedupe([...pre.diagnostics, ...read.diagnostics, ...checked]));
+  const diagnostics = rootCausesFirst(sortDiagnostics(dedupe([...pre.diagnostics, ...read.diagnostics, ...checked])), read.value);
   const ok = read.value !== undefined && !hasErrors(diagnostics);
   return { ...(ok ? { value: read.value as T } : {}), diagnostics, source: pre.text, parsed };
 }
 
 /** YAML text → plain data, or the syntax and shape problems that prevent it. */
 function readData(parsed: ParsedYaml, noun: string): { value?: unknown; diagnostics: Diagnostic[] } {
+  const traps = scanTraps(parsed.text, parsed.file);
   const syntax = syntaxDiagnostics(parsed);
+  // the slip itself rather than the parser's errors it caused, which go away with it
+  if (syntax.length > 0 && traps.rootCauses.length > 0) return { diagnostics: [...traps.rootCauses, ...unexplained(syntax, traps.rootCauses), ...traps.warnings] };
+  const certain = traps.rootCauses.filter((d) => ALWAYS_ROOT_CAUSES.has(d.code));
+  if (certain.length > 0) return { diagnostics: [...certain, ...traps.warnings] };
   // duplicate keys leave a usable document; other syntax errors do not
-  if (syntax.some((d) => d.code !== 'duplicate-key')) return { diagnostics: syntax };
+  if (syntax.some((d) => d.code !== 'duplicate-key')) return { diagnostics: [...syntax, ...traps.warnings] };
   syntax.push(...escapedControlDiagnostics(parsed));
   const shape = shapeDiagnostic(parsed, noun);
   if (shape) return { diagnostics: [...syntax, shape] };
   const data = toData(parsed);
-  return { value: data.value, diagnostics: [...syntax, ...data.diagnostics] };
+  if (data.diagnostics.length > 0 && traps.rootCauses.length > 0) return { diagnostics: [...traps.rootCauses, ...traps.warnings] };
+  return { value: data.value, diagnostics: [...syntax, ...traps.warnings, ...data.diagnostics] };
 }
+
+/** parser errors that stand on their own (an unclosed quote), on lines without a root cause */
+function unexplained(syntax: Diagnostic[], rootCauses: Diagnostic[]): Diagnostic[] {
+  const lines = new Set(rootCauses.map((d) => d.line));
+  return syntax.filter((d) => SELF_EXPLAINED.has(d.code) && !lines.has(d.line));
+}
+
+const SELF_EXPLAINED = new Set(['yaml-quote', 'yaml-escape', 'yaml-multiple-docs']);
+
+/** slips reported even when the parser read the file without complaint (its reading is then wrong) */
+const ALWAYS_ROOT_CAUSES = new Set(['yaml-fullwidth-colon', 'yaml-tab', 'yaml-fullwidth-space']);
 
 /** Schema validation, then the semantic rules (also on invalid data when asked). */
 function checkData<T>(parsed: ParsedYaml, value: unknown, options: YamlLoadOptions<T>): Diagnostic[] {

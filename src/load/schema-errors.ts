@@ -245,5 +245,19 @@ function formatError(label: string, path: JsonPath, data: unknown): Translation 
       key: false,
     };
   }
-  return { code: 'date-format', message: `${label}应写成 2026-01-14 这样的日期，现在是${shown}`, hint: '年份四位，月和日各两位，用半角连字符“-”连接，例如 2026-01-04。', key: false };
+  const typed = typeof data === 'string' ? isoDateFor(data) : undefined;
+  const hint = typed
+    ? `写成 ${typed}（年份四位，月和日各两位，用半角连字符“-”连接；排版时会印成“${data as string}”这样的中文日期）。`
+    : '年份四位，月和日各两位，用半角连字符“-”连接，例如 2026-01-04。';
+  return { code: 'date-format', message: `${label}应写成 2026-01-14 这样的日期，现在是${shown}`, hint, key: false };
+}
+
+/** 2027年1月20日, 2027.1.20, 2027/1/20, 2027-1-20 → 2027-01-20 (a real date only). */
+function isoDateFor(text: string): string | undefined {
+  const match = /^\s*(\d{4})\s*(?:年|[./\-－．])\s*(\d{1,2})\s*(?:月|[./\-－．])\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

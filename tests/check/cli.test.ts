@@ -56,7 +56,7 @@ describe('plandoc check: valid input', () => {
 
 describe('plandoc check: the bad-file corpus', () => {
   it.each([
-    ['tabs.yaml', '5:1', 'yaml-tab', '缩进里有制表符（Tab）'],
+    ['tabs.yaml', '5:1', 'yaml-tab', '第 1 列是制表符（Tab）：YAML 的缩进只能用空格'],
     ['bad-indent.yaml', '6:1', 'yaml-indent', '缩进没有对齐'],
     ['duplicate-keys.yaml', '3:1', 'duplicate-key', '键“title”在同一层出现了两次'],
     ['wrong-types.yaml', '2:7', 'schema-type', '计划年度（year）应为整数，现在是文字“2026年”'],
@@ -73,7 +73,7 @@ describe('plandoc check: the bad-file corpus', () => {
     ['unclosed-quote.yaml', '1:8', 'yaml-quote', '引号没有闭合'],
     ['gbk.yaml', '1:1', 'file-encoding', '文件不是 UTF-8 编码（看起来是 GBK 编码）'],
     ['multiple-docs.yaml', '6:1', 'yaml-multiple-docs', '文件里有多份 YAML 文档'],
-    ['colon-in-text.yaml', '5:11', 'yaml-colon', '一行里出现了两个“: ”'],
+    ['colon-in-text.yaml', '5:13', 'yaml-colon-in-value', '文字里有英文冒号加空格“: ”：YAML 把它前面的文字当成了键'],
   ])('%s: exit 1 with a clear message at %s', (name, where, code, message) => {
     const result = runCli(['check', `${BAD}/${name}`]);
     expect(result.code).toBe(1);

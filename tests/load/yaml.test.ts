@@ -10,15 +10,15 @@ import { at, check, codes, planOf, yamlOf } from './support.js';
 
 describe('syntax errors', () => {
   it.each([
-    ['a tab in the indentation', yamlOf('title: 示例', 'sections:', '\t- title: 总体要求'), '3:1 yaml-tab', '缩进里有制表符（Tab）'],
-    ['misaligned keys', yamlOf('title: 示例', 'year: 2026', 'sections:', '  - title: 总体要求', '    text: 正文', '   id: x'), '6:1 yaml-indent', '缩进没有对齐（这一行既不像上一项的键，也不是新的一项）'],
-    ['keys at different columns', yamlOf('header:', '  organ: 示例', ' x: 1'), '3:1 yaml-indent', '缩进没有对齐'],
+    ['a tab in the indentation', yamlOf('title: 示例', 'sections:', '\t- title: 总体要求'), '3:1 yaml-tab', '第 1 列是制表符（Tab）：YAML 的缩进只能用空格'],
+    ['misaligned keys', yamlOf('title: 示例', 'year: 2026', 'sections:', '  - title: 总体要求', '    text: 正文', '   id: x'), '6:1 yaml-indent', '缩进没有对齐：这一行缩进 3 个空格，上面同一层的键缩进 4 个空格'],
+    ['keys at different columns', yamlOf('header:', '  organ: 示例', ' x: 1'), '3:1 yaml-indent', '缩进没有对齐：这一行缩进 1 个空格，上面同一层的键缩进 2 个空格'],
     ['an unclosed quote, at the opening quote', yamlOf('title: 示例', 'issuer: "示例镇', 'year: 2026'), '2:9 yaml-quote', '引号没有闭合'],
-    ['a second ": " on a line', yamlOf('title: 示例', 'note: 说明: 内容'), '2:7 yaml-colon', '一行里出现了两个“: ”'],
+    ['a second ": " on a line', yamlOf('title: 示例', 'note: 说明: 内容'), '2:9 yaml-colon-in-value', '文字里有英文冒号加空格“: ”：YAML 把它前面的文字当成了键'],
     ['a line without a colon', yamlOf('title: 示例', '示例镇', 'year: 2026'), '2:1 yaml-syntax', '这一行缺少“键: 值”中的冒号，或者上一行的文字换行了'],
     ['a bad escape in double quotes', yamlOf('title: "C:\\q"'), '1:11 yaml-escape', '双引号里的反斜杠（\\）写法不对'],
     ['two documents', yamlOf('title: 示例', '---', 'title: 二'), '2:1 yaml-multiple-docs', '文件里有多份 YAML 文档（用“---”分隔）'],
-    ['an alias without anchor', yamlOf('title: *name'), '1:8 yaml-alias', '别名“*name”找不到对应的锚点“&name”'],
+    ['an alias without anchor', yamlOf('title: *name'), '1:8 yaml-reserved', 'YAML 把“*”开头的值当成别名（引用别处用“&”起了名字的内容），这里找不到这个名字'],
   ])('explains %s', (_name, text, where, message) => {
     const diags = check(text);
     expect(diags.map(at)[0]).toBe(where);
@@ -28,7 +28,7 @@ describe('syntax errors', () => {
 
   it('reports every syntax error, not just the first', () => {
     const text = yamlOf('title: 示例', 'year: 2026', 'sections:', '\t- title: 总体要求', 'note: 说明: 内容', 'issuer: "镇');
-    expect(check(text).map(at)).toEqual(['4:1 yaml-tab', '5:7 yaml-colon', '6:9 yaml-quote']);
+    expect(check(text).map(at)).toEqual(['4:1 yaml-tab', '5:9 yaml-colon-in-value', '6:9 yaml-quote']);
   });
 
   it('reports duplicate keys and still checks the rest of the file', () => {
