@@ -21,6 +21,7 @@ export interface BuildCommandFlags {
   jobs?: number;
   force?: boolean;
   watch?: boolean;
+  verbose?: boolean;
 }
 
 export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Promise<number> {
@@ -50,6 +51,7 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     jobs: flags.jobs,
     force: flags.force,
     color: pc.isColorSupported,
+    verbose: flags.verbose,
   };
   if (flags.watch) {
     options.failedKeys = new Map();

@@ -34,6 +34,8 @@ export interface BuildOptions {
   /** render everything, ignoring the manifest */
   force?: boolean;
   color?: boolean;
+  /** list every warning instead of the first few */
+  verbose?: boolean;
   /**
    * Watch mode: the key each input had when it last failed. An input that
    * failed and has not changed since is not rendered again (its diagnostics
@@ -172,7 +174,7 @@ function outputCollisions(inputs: BuildInput[], root: OutputRoot, outDir: string
 }
 
 export function workerSettings(options: BuildOptions): InProcessSettings {
-  return { formats: options.formats, templatesDir: options.templatesDir, profile: options.profile, color: options.color ?? false };
+  return { formats: options.formats, templatesDir: options.templatesDir, profile: options.profile, color: options.color ?? false, verbose: options.verbose };
 }
 
 /** The manifest after this build: each rendered input with the hashes (and stats) of the outputs now in out/. */

@@ -11,6 +11,8 @@ export interface InProcessSettings {
   templatesDir?: string;
   profile?: StyleProfileOverrides;
   color: boolean;
+  /** list every warning instead of the first few */
+  verbose?: boolean;
 }
 
 const roots = new Map<string, Promise<OutputRoot>>();
@@ -29,7 +31,7 @@ function outputRoot(dir: string): Promise<OutputRoot> {
 /** Renders `input` into `outDir`, a folder inside the build's output folder `rootDir`. */
 export async function renderInProcess(input: string, outDir: string, settings: InProcessSettings, rootDir = outDir): Promise<RenderJobResult> {
   const { prepareRender, writePrepared } = await import('../render/index.js');
-  const { formatDiagnostics } = await import('../load/format.js');
+  const { formatCompact } = await import('../load/format.js');
   const prepared = await prepareRender(input, {
     outDir,
     formats: settings.formats as Array<'md' | 'docx' | 'pdf'>,
@@ -37,7 +39,7 @@ export async function renderInProcess(input: string, outDir: string, settings: I
     profile: settings.profile,
   });
   const diagnostics = sortDiagnostics(prepared.diagnostics);
-  const messages = diagnostics.length ? `${formatDiagnostics(diagnostics, prepared.sources, { color: settings.color })}\n` : '';
+  const messages = diagnostics.length ? `${formatCompact(diagnostics, prepared.sources, { color: settings.color, verbose: settings.verbose })}\n` : '';
   if (hasErrors(diagnostics)) return { ok: false, outputs: [], messages };
   try {
     return { ok: true, outputs: await writePrepared(prepared, await outputRoot(rootDir)), messages };

@@ -16,17 +16,10 @@ export async function checkSource(text: string, file: string): Promise<CheckRepo
   const report = isProgressSource(text)
     ? await checkProgress(file, text)
     : { file, sources: new Map([[file, text]]), diagnostics: loadPlanSource(text, file).diagnostics };
-  const reported = new Set(report.diagnostics.map((d) => `${d.line}:${d.column}`));
-  const warnings = await conventionWarnings(text, file);
+  const { conventionFindings } = await import('../lint/index.js');
   // a typed heading number is already a check error at the same place
-  report.diagnostics.push(...warnings.filter((w) => !reported.has(`${w.line}:${w.column}`)));
+  report.diagnostics.push(...conventionFindings(text, file, report.diagnostics));
   return report;
-}
-
-/** Writing-convention findings of `plandoc lint`, reported by check as warnings. */
-async function conventionWarnings(text: string, file: string): Promise<Diagnostic[]> {
-  const { lintPlanSource } = await import('../lint/index.js');
-  return lintPlanSource(text, file).map(({ fix: _fix, ...finding }) => ({ ...finding, severity: 'warning' }));
 }
 
 async function checkProgress(file: string, text: string): Promise<CheckReport> {

@@ -11,6 +11,7 @@ interface BuildFlags {
   jobs?: number;
   force?: boolean;
   watch?: boolean;
+  verbose?: boolean;
 }
 
 function parseJobs(value: string): number {
@@ -32,6 +33,7 @@ export function register(program: Command): void {
     .option('-j, --jobs <个数>', '同时生成的文件数（默认为 CPU 核数）', parseJobs)
     .option('--force', '不管有没有变化，全部重新生成')
     .option('-w, --watch', '生成后继续监视，文件保存后自动重新生成有变化的文件')
+    .option('--verbose', '列出全部警告（默认只列前 3 个和总数）')
     .addHelpText('after', '\n上次生成的记录保存在 输出目录/.plandoc-build.json：计划、它引用的计划、模板、配置和 plandoc 版本都没变的文件会跳过。\n有文件失败时其余文件照常生成，最后退出码为 1。\n')
     .action(async (dir: string | undefined, flags: BuildFlags) => {
       const { runBuildCommand } = await import('../build/command.js');

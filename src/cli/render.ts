@@ -10,6 +10,7 @@ export interface RenderFlags {
   templates?: string;
   config?: string;
   watch?: boolean;
+  verbose?: boolean;
 }
 
 /** "md,docx" → ['md', 'docx']; anything else is wrong usage (exit 2). */
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .option('--templates <目录>', '用这个目录里的模板（plan.md.hbs、partials/*.hbs）替换自带模板')
     .option('--config <文件>', '配置文件（默认读取当前目录的 plandoc.config.yaml）')
     .option('-w, --watch', '生成后继续监视，保存后自动重新生成')
+    .option('--verbose', '列出全部警告（默认只列前 3 个和总数）')
     .addHelpText('after', '\n例子：\n  plandoc render plans/changshou-2026.yaml\n  plandoc render plans/*.yaml -o 成稿 --to docx,pdf\n  plandoc render 通知.md --to docx\n')
     .action(async (files: string[], flags: RenderFlags) => {
       const { runRender } = await import('../render/command.js');

@@ -18,7 +18,8 @@ export interface ComposeProblem {
 
 /** What a citation prints, and where in the plan that text comes from. */
 interface Citable {
-  text: () => string;
+  /** `before`: the sentence up to the citation (a verb there changes a target's wording) */
+  text: (before: string) => string;
   path: DataPath;
 }
 
@@ -30,7 +31,7 @@ export interface CitationIndex {
 export function buildCitationIndex(metrics: readonly Metric[] = [], basis: readonly BasisDocument[] = []): CitationIndex {
   const byId = new Map<string, Citable>();
   metrics.forEach((metric, i) => {
-    if (!byId.has(metric.id)) byId.set(metric.id, { text: () => targetPhrase(metric), path: ['metrics', i] });
+    if (!byId.has(metric.id)) byId.set(metric.id, { text: (before) => targetPhrase(metric, before), path: ['metrics', i] });
   });
   basis.forEach((document, i) => {
     if (document.id && !byId.has(document.id)) byId.set(document.id, { text: () => basisCitation(document), path: ['basis', i] });
@@ -64,10 +65,10 @@ const CITATION = /\\\[\[|\[\[([^\[\]\s]+)\]\]/g;
  * The cited text is cleaned like typed text, reported where it is defined.
  */
 export function expandCitations(text: string, index: CitationIndex, path: DataPath, problems: ComposeProblem[]): string {
-  return text.replace(CITATION, (match, id: string | undefined) => {
+  return text.replace(CITATION, (match, id: string | undefined, offset: number) => {
     if (id === undefined) return '[[';
     const cited = index.byId.get(id);
-    if (cited) return removeInvalidCharacters(cited.text(), cited.path, problems);
+    if (cited) return removeInvalidCharacters(cited.text(text.slice(Math.max(0, offset - 4), offset)), cited.path, problems);
     problems.push({
       path,
       severity: 'error',

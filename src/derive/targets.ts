@@ -19,9 +19,24 @@ export function amount(value: number, unit = ''): string {
   return `${formatNumber(value)}${unit}`;
 }
 
-export function targetPhrase(metric: Pick<Metric, 'target' | 'unit'>): string {
-  return describeTarget(metric.target, metric.unit ?? '');
+/**
+ * The target as cited in a sentence. `before` is the sentence up to the
+ * citation: after a verb such as 达到 a prefix wording would double it
+ * ("达到不低于92%"), so the amount takes the matching suffix instead ("达到92%以上").
+ */
+export function targetPhrase(metric: Pick<Metric, 'target' | 'unit'>, before = ''): string {
+  const target = metric.target;
+  if ((target.kind === 'atLeast' || target.kind === 'atMost') && target.wording && PREFIX_WORDINGS.has(target.wording) && VERB_BEFORE.test(before)) {
+    return `${amount(target.value, metric.unit ?? '')}${AFTER_VERB[target.wording] ?? ''}`;
+  }
+  return describeTarget(target, metric.unit ?? '');
 }
+
+/** verbs that already say how the amount relates to the target */
+const VERB_BEFORE = /(达到|不低于|至少|不超过|超过|高于|低于|控制在|保持在|稳定在)$/;
+
+/** what a prefix wording becomes after such a verb */
+const AFTER_VERB: Partial<Record<TargetWording, string>> = { 不低于: '以上', 至少: '以上', 达到: '', 不超过: '以下' };
 
 export function describeTarget(target: Target, unit = ''): string {
   switch (target.kind) {

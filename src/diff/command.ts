@@ -1,12 +1,13 @@
 // `plandoc diff`: the I/O edge of the plan diff. Reads two revisions (files or
 // git revisions), loads them with positions, and prints or writes the change list.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../cli/io.js';
 import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
 import { decodeSource, readSourceFile } from '../load/source.js';
 import type { Plan } from '../model/plan.js';
+import type { Progress } from '../model/progress.js';
 import { diffPlans, type PlanDiff } from './index.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './format.js';
 import { readRevision, RevisionError } from './git.js';
@@ -39,6 +40,11 @@ export async function runDiff(files: string[], options: DiffCommandOptions): Pro
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   if (options.textconv) return printOutline(files);
   const format = chooseFormat(options);
+  const notYaml = options.gitExternal ? undefined : files.find((file) => !/\.ya?ml$/i.test(file));
+  if (notYaml !== undefined) {
+    process.stderr.write(`plandoc: “${notYaml}”不是计划文件或进度文件（.yaml）：plandoc diff 比较同一份计划或进度文件的两个版本。\n`);
+    return 1;
+  }
   let revisions: [Revision, Revision];
   try {
     revisions = await readRevisions(files, options);
@@ -53,12 +59,62 @@ export async function runDiff(files: string[], options: DiffCommandOptions): Pro
     process.stdout.write(`${isAbsent(revisions[1]) ? '删除' : '新增'}计划文件 ${files[0]}\n`);
     return 0;
   }
-  const plans = await loadBoth(revisions, color);
+  const { isProgressSource } = await import('../load/index.js');
+  const kinds = revisions.map((revision) => (isAbsent(revision) || !isProgressSource(revision.text) ? 'plan' : 'progress'));
+  if (kinds[0] !== kinds[1]) {
+    process.stderr.write(`plandoc: ${revisions[0].name} 是${KIND_NAMES[kinds[0]!]}，${revisions[1].name} 是${KIND_NAMES[kinds[1]!]}：只能比较同一种文件的两个版本。\n`);
+    return options.gitExternal ? 0 : 1;
+  }
+  const compared = kinds[0] === 'progress' ? await compareProgress(revisions, files, options, color) : await comparePlans(revisions, color);
   // git stops the whole diff when its external driver fails: report, but let it go on
-  if (!plans) return options.gitExternal ? 0 : 1;
-  const diff = diffPlans(plans[0], plans[1]);
-  await writeResult(diff, format, plans[1], revisions, options, color);
-  return options.exitCode && diff.changes.length > 0 ? 1 : 0;
+  if (!compared) return options.gitExternal ? 0 : 1;
+  await writeResult(compared.diff, format, compared.title, revisions, options, color);
+  return options.exitCode && compared.diff.changes.length > 0 ? 1 : 0;
+}
+
+const KIND_NAMES = { plan: '计划文件', progress: '进度文件（有 period）' } as const;
+
+interface Compared {
+  diff: PlanDiff;
+  /** the title of the 修订对照表 */
+  title: string;
+}
+
+async function comparePlans(revisions: [Revision, Revision], color: boolean): Promise<Compared | undefined> {
+  const plans = await loadBoth(revisions, color);
+  return plans && { diff: diffPlans(plans[0], plans[1]), title: plans[1].title };
+}
+
+/**
+ * Progress files are compared as data: each revision is checked against the
+ * progress schema only, since the plan it names is resolved from where the
+ * file really lives (a git revision's temporary copy has no plan beside it).
+ * The plan, when readable, only lends names to metric and task ids.
+ */
+async function compareProgress(revisions: [Revision, Revision], files: string[], options: DiffCommandOptions, color: boolean): Promise<Compared | undefined> {
+  const { loadYamlSource } = await import('../load/index.js');
+  const { progressSchema } = await import('../summary/index.js');
+  const loaded = revisions.map((revision) => (hasErrors(revision.readProblems)
+    ? { diagnostics: revision.readProblems, value: undefined, source: revision.text }
+    : loadYamlSource<Progress>(revision.text, revision.name, { schema: progressSchema, noun: '进度文件' })));
+  const [older, newer] = loaded;
+  if (!older?.value || !newer?.value) {
+    await reportLoadErrors(loaded.flatMap((l) => l.diagnostics), revisions, color, '进度文件');
+    return undefined;
+  }
+  const livesAt = options.gitExternal || options.rev !== undefined ? files[0]! : files[1]!;
+  const plan = await planOf(newer.value, livesAt);
+  const { diffProgress, namesFrom } = await import('./progress.js');
+  const { periodLabel } = await import('../summary/sentences.js');
+  const title = `${newer.value.issuer ?? ''}${periodLabel(newer.value.period)}进度`;
+  return { diff: diffProgress(older.value, newer.value, namesFrom(plan, newer.value)), title };
+}
+
+/** The plan a progress file names, read from beside the file's real location; undefined when unreadable. */
+async function planOf(progress: Progress, livesAt: string): Promise<Plan | undefined> {
+  if (progress.plan === undefined) return undefined;
+  const { loadPlanFile } = await import('../load/index.js');
+  return (await loadPlanFile(join(dirname(livesAt), progress.plan))).value;
 }
 
 function chooseFormat(options: DiffCommandOptions): DiffFormat {
@@ -113,25 +169,29 @@ async function readGitExternal(files: string[]): Promise<[Revision, Revision]> {
 
 async function loadBoth(revisions: [Revision, Revision], color: boolean): Promise<[Plan, Plan] | undefined> {
   const { loadPlanSource } = await import('../load/index.js');
-  const { formatDiagnostics } = await import('../load/format.js');
   const results = revisions.map((revision) =>
     hasErrors(revision.readProblems) ? { diagnostics: revision.readProblems, value: undefined } : loadPlanSource(revision.text, revision.name));
   const diagnostics: Diagnostic[] = results.flatMap((result) => result.diagnostics);
   const [older, newer] = results;
   if (hasErrors(diagnostics) || !older?.value || !newer?.value) {
-    const sources = new Map(revisions.map((revision) => [revision.name, revision.text]));
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    process.stderr.write(`${formatDiagnostics(errors, sources, { color })}\n`);
-    process.stderr.write('plandoc: 计划文件有错误，无法比较；请先改正上面的问题（可以用 plandoc check 检查）。\n');
+    await reportLoadErrors(diagnostics, revisions, color, '计划文件');
     return undefined;
   }
   return [older.value, newer.value];
 }
 
+async function reportLoadErrors(diagnostics: Diagnostic[], revisions: [Revision, Revision], color: boolean, noun: string): Promise<void> {
+  const { formatDiagnostics } = await import('../load/format.js');
+  const sources = new Map(revisions.map((revision) => [revision.name, revision.text]));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  process.stderr.write(`${formatDiagnostics(errors, sources, { color })}\n`);
+  process.stderr.write(`plandoc: ${noun}有错误，无法比较；请先改正上面的问题（可以用 plandoc check 检查）。\n`);
+}
+
 async function writeResult(
   diff: PlanDiff,
   format: DiffFormat,
-  newer: Plan,
+  title: string,
   revisions: [Revision, Revision],
   options: DiffCommandOptions,
   color: boolean,
@@ -139,12 +199,12 @@ async function writeResult(
   const names = { from: revisions[0].name, to: revisions[1].name };
   if (format === 'docx') {
     const { diffTableDocx } = await import('./docx.js');
-    await writeFileAtomic(options.output!, await diffTableDocx(formatDiffMarkdown(diff, { title: newer.title })));
+    await writeFileAtomic(options.output!, await diffTableDocx(formatDiffMarkdown(diff, { title })));
     process.stderr.write(`已生成修订对照表 ${options.output}（${diff.changes.length} 处修改）\n`);
     return;
   }
   const output = format === 'md'
-    ? formatDiffMarkdown(diff, { title: newer.title })
+    ? formatDiffMarkdown(diff, { title })
     : format === 'json'
       ? formatDiffJson(diff, names)
       : formatDiffText(diff, { ...names, color: color && !options.output });

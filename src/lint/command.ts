@@ -1,6 +1,6 @@
 // The I/O edge of `plandoc lint`: reads the files, prints findings, writes fixes.
 import { readFile } from 'node:fs/promises';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { writeInPlace } from '../io/inplace.js';
 import { FileIoError } from '../io/errors.js';
 import { normalizeLoneCr, readSourceFile } from '../load/source.js';
@@ -30,7 +30,7 @@ function describeChange(file: string, change: LintChange): string {
   return `${file}:${change.line}:${change.column}: 已改正 [${change.code}] “${before}” → “${after}”`;
 }
 
-/** Lints (and with `fix`, fixes) each file; returns true when errors remain. */
+/** Lints (and with `fix`, fixes) each file; returns true when anything remains to be changed. */
 export async function runLint(files: string[], options: { fix: boolean }): Promise<boolean> {
   const all: Diagnostic[] = [];
   const sources = new Map<string, string>();
@@ -61,5 +61,5 @@ export async function runLint(files: string[], options: { fix: boolean }): Promi
   const color = process.stderr.isTTY === true && !process.env.NO_COLOR;
   process.stderr.write(formatDiagnostics(sortDiagnostics(all), sources, { color }));
   process.stderr.write(all.length ? `${formatCounts(all)}。\n` : '没有发现文字规范问题。\n');
-  return hasErrors(all);
+  return all.length > 0;
 }

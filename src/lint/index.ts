@@ -131,6 +131,18 @@ export function isMarkdownFile(file: string): boolean {
   return !/\.ya?ml$/i.test(file);
 }
 
+/**
+ * Writing-convention findings as check, render and build report them (lint's
+ * own severity, no fixes), leaving out places an earlier diagnostic already
+ * names (a typed heading number is a check error at the same place).
+ */
+export function conventionFindings(text: string, file: string, reported: readonly Diagnostic[] = []): Diagnostic[] {
+  const taken = new Set(reported.map((d) => `${d.file}:${d.line}:${d.column}`));
+  return lintSource(text, file)
+    .map(({ fix: _fix, ...finding }) => finding)
+    .filter((finding) => !taken.has(`${finding.file}:${finding.line}:${finding.column}`));
+}
+
 export function lintSource(text: string, file: string): LintDiagnostic[] {
   return isMarkdownFile(file) ? lintMarkdownSource(text, file) : lintPlanSource(text, file);
 }

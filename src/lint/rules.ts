@@ -30,17 +30,17 @@ const CJK = `${HAN}${CJK_PUNCT}`;
 const CN_NUM = '一二三四五六七八九十';
 const UNIT_AFTER_NUMBER = `${HAN}%‰℃`;
 
-function finding(
-  start: number,
-  end: number,
-  code: string,
-  severity: Severity,
-  message: string,
-  fix?: TextFix,
-  hint?: string,
-): TextFinding {
+/**
+ * Every writing-convention finding is a warning, in every command (check,
+ * lint, render, build): the document is still right in substance and can be
+ * rendered. `plandoc lint` exits 1 while any remains, so CI can still require
+ * a clean text.
+ */
+export const CONVENTION_SEVERITY: Severity = 'warning';
+
+function finding(start: number, end: number, code: string, message: string, fix?: TextFix, hint?: string): TextFinding {
   const fixHint = fix ? `改为“${fix.replacement || '（删去）'}”${fix.safe ? '（plandoc lint --fix 可自动修改）' : ''}。` : '';
-  return { start, end, code, severity, message, hint: hint ?? fixHint, ...(fix ? { fix } : {}) };
+  return { start, end, code, severity: CONVENTION_SEVERITY, message, hint: hint ?? fixHint, ...(fix ? { fix } : {}) };
 }
 
 function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
@@ -100,7 +100,7 @@ const halfWidthPunctuation: Rule = (text) => {
     let end = i + 1;
     if (ch !== '(') while (text[end] === ' ') end++;
     if (ch === '(' || ch === ')') while (start > 0 && text[start - 1] === ' ' && isCjk(neighbour(text, start - 1, -1))) start--;
-    out.push(finding(start, end, 'TX-01', 'error', `中文里用了半角标点“${ch}”，应使用全角“${FULL_WIDTH[ch]}”`, { replacement: FULL_WIDTH[ch]!, safe: true }));
+    out.push(finding(start, end, 'TX-01', `中文里用了半角标点“${ch}”，应使用全角“${FULL_WIDTH[ch]}”`, { replacement: FULL_WIDTH[ch]!, safe: true }));
   }
   return out;
 };
@@ -111,18 +111,18 @@ const dashesAndEllipses: Rule = (text) => {
   const out: TextFinding[] = [];
   for (const m of matches(/-{2,}|－{2,}|―{1,2}/, text)) {
     if (!isCjk(neighbour(text, m.index - 1, -1)) && !isCjk(neighbour(text, m.index + m[0].length, 1))) continue;
-    out.push(finding(m.index, m.index + m[0].length, 'TX-02', 'error', `破折号应为两个“—”（——），不是“${m[0]}”`, { replacement: '——', safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'TX-02', `破折号应为两个“—”（——），不是“${m[0]}”`, { replacement: '——', safe: true }));
   }
   for (const m of matches(new RegExp(`(?<=[${HAN}])—(?=[${HAN}])`, 'u'), text)) {
-    out.push(finding(m.index, m.index + 1, 'TX-02', 'warning', '单个“—”夹在汉字之间：破折号应为“——”，表示地点范围时才用一个“—”', { replacement: '——', safe: false }));
+    out.push(finding(m.index, m.index + 1, 'TX-02', '单个“—”夹在汉字之间：破折号应为“——”，表示地点范围时才用一个“—”', { replacement: '——', safe: false }));
   }
   for (const m of matches(/\.{3,}|。{3,}|…+|···+/, text)) {
     if (m[0] === '……') continue;
     if (m[0].startsWith('.') && !isCjk(neighbour(text, m.index - 1, -1)) && !isCjk(neighbour(text, m.index + m[0].length, 1))) continue;
-    out.push(finding(m.index, m.index + m[0].length, 'TX-02', 'error', `省略号应为“……”，不是“${m[0]}”`, { replacement: '……', safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'TX-02', `省略号应为“……”，不是“${m[0]}”`, { replacement: '……', safe: true }));
   }
   for (const m of matches(/(?<=\d[年月日])\s*[-－–~〜]\s*(?=\d)/, text)) {
-    out.push(finding(m.index, m.index + m[0].length, 'TX-02', 'error', `时间范围应使用“—”连接，不是“${m[0].trim()}”`, { replacement: '—', safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'TX-02', `时间范围应使用“—”连接，不是“${m[0].trim()}”`, { replacement: '—', safe: true }));
   }
   out.push(...numericRanges(text));
   return out;
@@ -138,15 +138,15 @@ function numericRanges(text: string): TextFinding[] {
     if (/^[-－–]/.test(text.slice(m.index + whole.length + 1))) continue; // 2026-01-14 style dates
     const end = m.index + whole.length;
     if (after === '%' && !fromPercent) {
-      out.push(finding(m.index, end + 1, 'TX-02', 'warning', `范围“${whole}%”省略了前一个数的“%”，容易误解`, { replacement: `${from}%～${to}%`, safe: true }));
+      out.push(finding(m.index, end + 1, 'TX-02', `范围“${whole}%”省略了前一个数的“%”，容易误解`, { replacement: `${from}%～${to}%`, safe: true }));
       continue;
     }
     if (sep === '—' || sep === '～') {
-      if (whole.includes(' ')) out.push(finding(m.index, end, 'TX-02', 'error', '数值范围的连接号两侧不要留空格', { replacement: `${from}${fromPercent}${sep}${to}`, safe: true }));
+      if (whole.includes(' ')) out.push(finding(m.index, end, 'TX-02', '数值范围的连接号两侧不要留空格', { replacement: `${from}${fromPercent}${sep}${to}`, safe: true }));
       continue;
     }
     const replacement = `${from}${fromPercent}${/[~〜]/.test(sep) ? '～' : '—'}${to}`;
-    out.push(finding(m.index, end, 'TX-02', 'error', `数值范围应使用“—”或“～”连接，不是“${sep}”`, { replacement, safe: true }));
+    out.push(finding(m.index, end, 'TX-02', `数值范围应使用“—”或“～”连接，不是“${sep}”`, { replacement, safe: true }));
   }
   return out;
 }
@@ -157,7 +157,7 @@ const fullWidthDigits: Rule = (text) => {
   const out: TextFinding[] = [];
   for (const m of matches(/[０-９]+(?:[．.][０-９]+)?/, text)) {
     const replacement = m[0].replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace('．', '.');
-    out.push(finding(m.index, m.index + m[0].length, 'TX-03', 'error', `数字应使用半角阿拉伯数字，不是全角“${m[0]}”`, { replacement, safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'TX-03', `数字应使用半角阿拉伯数字，不是全角“${m[0]}”`, { replacement, safe: true }));
   }
   return out;
 };
@@ -167,19 +167,19 @@ const fullWidthDigits: Rule = (text) => {
 const suspiciousForms: Rule = (text) => {
   const out: TextFinding[] = [];
   for (const m of matches(/(?<=\d)一(?=\d)/, text)) {
-    out.push(finding(m.index, m.index + 1, 'TX-04', 'warning', '两个数字之间的“一”像是连接号“—”打错了', { replacement: '—', safe: true }));
+    out.push(finding(m.index, m.index + 1, 'TX-04', '两个数字之间的“一”像是连接号“—”打错了', { replacement: '—', safe: true }));
   }
   for (const m of matches(/(?<=\d)[OoＯ〇](?=\d)|(?<=\d{3})[OoＯ〇](?=年)/, text)) {
-    out.push(finding(m.index, m.index + 1, 'TX-04', 'warning', `数字中的“${m[0]}”像是“0”打错了`, { replacement: '0', safe: true }));
+    out.push(finding(m.index, m.index + 1, 'TX-04', `数字中的“${m[0]}”像是“0”打错了`, { replacement: '0', safe: true }));
   }
   const blank = '[ \\u00a0\\u3000]+';
   const stray = `(?<=[${CJK}])${blank}(?=[${CJK}])|(?<=[${CJK_PUNCT}])${blank}|(?<=[${HAN}])${blank}(?=[${CJK_PUNCT}\\d])|(?<=\\d)${blank}(?=[${CJK_PUNCT}])`;
   for (const m of matches(new RegExp(stray, 'u'), text)) {
-    out.push(finding(m.index, m.index + m[0].length, 'TX-04', 'warning', '中文之间多了空格', { replacement: '', safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'TX-04', '中文之间多了空格', { replacement: '', safe: true }));
   }
   const indent = /^[\u3000\u00a0 ]+(?=\S)/.exec(text);
   if (indent && /\u3000/.test(indent[0])) {
-    out.push(finding(0, indent[0].length, 'TX-04', 'warning', '段首不用全角空格缩进：排版时自动缩进两个字', { replacement: '', safe: true }));
+    out.push(finding(0, indent[0].length, 'TX-04', '段首不用全角空格缩进：排版时自动缩进两个字', { replacement: '', safe: true }));
   }
   return out;
 };
@@ -195,7 +195,7 @@ const doubledPunctuation: Rule = (text) => {
     if (/^。{3,}$/.test(run)) continue; // an ellipsis typed as 。。。 is TX-02's
     const same = new Set(run).size === 1;
     const fix = same ? { replacement: run[0]!, safe: true } : { replacement: run[run.length - 1]!, safe: false };
-    out.push(finding(m.index, m.index + run.length, 'TX-05', 'error', `标点重复“${run}”`, fix, same ? undefined : `保留一个合适的标点，例如“${fix.replacement}”。`));
+    out.push(finding(m.index, m.index + run.length, 'TX-05', `标点重复“${run}”`, fix, same ? undefined : `保留一个合适的标点，例如“${fix.replacement}”。`));
   }
   return out;
 };
@@ -207,11 +207,11 @@ const unbalancedPairs: Rule = (text) => {
     for (let i = 0; i < text.length; i++) {
       if (text[i] === open) stack.push(i);
       else if (text[i] === close && stack.pop() === undefined) {
-        out.push(finding(i, i + 1, 'TX-05', 'warning', `“${close}”前面缺少与之配对的“${open}”`, undefined, `补上“${open}”或删去多余的“${close}”。`));
+        out.push(finding(i, i + 1, 'TX-05', `“${close}”前面缺少与之配对的“${open}”`, undefined, `补上“${open}”或删去多余的“${close}”。`));
       }
     }
     for (const i of stack) {
-      out.push(finding(i, i + 1, 'TX-05', 'warning', `“${open}”后面缺少与之配对的“${close}”`, undefined, `补上“${close}”或删去多余的“${open}”。`));
+      out.push(finding(i, i + 1, 'TX-05', `“${open}”后面缺少与之配对的“${close}”`, undefined, `补上“${close}”或删去多余的“${open}”。`));
     }
   }
   return out;
@@ -231,7 +231,7 @@ const documentNumbers: Rule = (text) => {
     if (/^0\d/.test(serial)) problems.push('序号不编虚位（不加前导 0）');
     if (!problems.length) continue;
     const replacement = `〔${year}〕${String(Number(serial))}号`;
-    out.push(finding(m.index, m.index + whole.length, 'TX-06', 'error', `文号写法不对：${problems.join('；')}`, { replacement, safe: true }));
+    out.push(finding(m.index, m.index + whole.length, 'TX-06', `文号写法不对：${problems.join('；')}`, { replacement, safe: true }));
   }
   return out;
 };
@@ -242,7 +242,7 @@ const datesWithLeadingZeros: Rule = (text) => {
     const parts = m[4] ? { y: `${m[4]}年`, mo: m[5]!, d: undefined } : { y: m[1] ?? '', mo: m[2]!, d: m[3] };
     if (!/^0/.test(parts.mo) && !(parts.d && /^0/.test(parts.d))) continue;
     const replacement = `${parts.y}${Number(parts.mo)}月${parts.d === undefined ? '' : `${Number(parts.d)}日`}`;
-    out.push(finding(m.index, m.index + m[0].length, 'PL-11', 'error', `日期“${m[0]}”的月、日不加前导 0`, { replacement, safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'PL-11', `日期“${m[0]}”的月、日不加前导 0`, { replacement, safe: true }));
   }
   return out;
 };
@@ -258,17 +258,17 @@ const headingNumberForms: Rule = (text, role) => {
   const out: TextFinding[] = [];
   const typed = role === 'sectionTitle' ? TYPED_HEADING_NUMBER.exec(text) : null;
   if (typed) {
-    out.push(finding(0, typed[0].length, 'PL-06', 'error', `标题里手写了编号“${typed[0].trim()}”：编号由结构自动生成`, { replacement: '', safe: true }));
+    out.push(finding(0, typed[0].length, 'PL-06', `标题里手写了编号“${typed[0].trim()}”：编号由结构自动生成`, { replacement: '', safe: true }));
     return out;
   }
   if (role === 'markdownHeading') return out;
   // "1、" starting a paragraph or a clause
   for (const m of matches(/(?<=^|[。；：！？\n]\s*)(\d{1,2})、/, text)) {
-    out.push(finding(m.index, m.index + m[0].length, 'PL-06', 'error', `序号“${m[0]}”应写作“${m[1]}.”`, { replacement: `${m[1]}.`, safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'PL-06', `序号“${m[0]}”应写作“${m[1]}.”`, { replacement: `${m[1]}.`, safe: true }));
   }
   for (const m of matches(new RegExp(`\\((\\d{1,2}|[${CN_NUM}]{1,3})\\)|([${CIRCLED}])`), text)) {
     const n = m[1] ?? String(CIRCLED.indexOf(m[2]!) + 1);
-    out.push(finding(m.index, m.index + m[0].length, 'PL-06', 'error', `序号“${m[0]}”应写作全角括号“（${n}）”`, { replacement: `（${n}）`, safe: true }));
+    out.push(finding(m.index, m.index + m[0].length, 'PL-06', `序号“${m[0]}”应写作全角括号“（${n}）”`, { replacement: `（${n}）`, safe: true }));
   }
   return out;
 };
@@ -278,7 +278,7 @@ const titleTerminalPunctuation: Rule = (text, role) => {
   const m = /(?:[。，；：、！？,;:!?]|(?<=[^\d.])\.)+\s*$/.exec(text);
   if (!m || m.index === 0) return [];
   const why = role === 'sectionTitle' ? '：需要句号或冒号时用 runIn 设置' : '';
-  return [finding(m.index, text.length, 'PL-07', 'error', `标题末尾不加标点“${m[0].trim()}”${why}`, { replacement: '', safe: true })];
+  return [finding(m.index, text.length, 'PL-07', `标题末尾不加标点“${m[0].trim()}”${why}`, { replacement: '', safe: true })];
 };
 
 export const RULES: readonly Rule[] = [

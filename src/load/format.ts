@@ -92,3 +92,23 @@ export function formatFileStatus(file: string, diags: readonly Diagnostic[]): st
   if (diags.length === 0) return `${file}：没有问题`;
   return `${file}：${formatCounts(diags).replace(/^共 /, '')}${hasErrors(diags) ? '' : '（可以使用）'}`;
 }
+
+/** How many warnings render and build show before summing up the rest. */
+export const WARNINGS_SHOWN = 3;
+
+/**
+ * Diagnostics as render and build print them: every error, and the first few
+ * warnings with a count of the rest (all of them with `verbose`). Warnings do
+ * not stop a render; a screen of them would hide the "已生成" lines.
+ */
+export function formatCompact(diags: Diagnostic[], sources: Map<string, string>, options: { color?: boolean; verbose?: boolean } = {}): string {
+  const warnings = diags.filter((d) => d.severity === 'warning');
+  const hidden = options.verbose ? [] : warnings.slice(WARNINGS_SHOWN);
+  const shown = diags.filter((d) => !hidden.includes(d));
+  let out = formatDiagnostics(shown, sources, options);
+  if (hidden.length > 0) {
+    const files = [...new Set(warnings.map((d) => d.file))].join(' ');
+    out += `……还有 ${hidden.length} 个警告没有列出（共 ${warnings.length} 个）：加 --verbose 全部列出，或运行 plandoc check ${files}\n`;
+  }
+  return out;
+}

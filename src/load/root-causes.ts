@@ -26,5 +26,14 @@ export function rootCausesFirst(diagnostics: Diagnostic[], value: unknown): Diag
 function misspeltCitedKeys(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   const keys = Object.keys(value);
-  return keys.filter((key) => !CITED_KEYS.includes(key) && CITED_KEYS.includes(closestMatch(key, CITED_KEYS) ?? '') && !keys.includes(closestMatch(key, CITED_KEYS)!));
+  return keys.filter((key) => {
+    const meant = closestMatch(key, CITED_KEYS);
+    return meant !== undefined && key !== meant && !keys.includes(meant) && looksLikeTypo(key, meant);
+  });
+}
+
+/** letters swapped (metircs) or one letter off with the start intact (metric, basiss); not another word (tasks) */
+function looksLikeTypo(key: string, meant: string): boolean {
+  const sorted = (word: string): string => [...word.toLowerCase()].sort().join('');
+  return sorted(key) === sorted(meant) || (Math.abs(key.length - meant.length) <= 1 && key.slice(0, 3).toLowerCase() === meant.slice(0, 3));
 }

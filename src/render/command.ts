@@ -3,7 +3,7 @@
 import { existsSync, statSync } from 'node:fs';
 import pc from 'picocolors';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
-import { formatDiagnostics } from '../load/format.js';
+import { formatCompact } from '../load/format.js';
 import { EXIT_INPUT, EXIT_OK, EXIT_USAGE } from '../cli/exit.js';
 import { FileIoError } from '../io/errors.js';
 import { OutputRoot } from '../io/output.js';
@@ -15,6 +15,8 @@ export interface RenderCommandFlags {
   to: OutputFormat[];
   templates?: string;
   config?: string;
+  /** list every warning instead of the first few */
+  verbose?: boolean;
 }
 
 export async function runRender(files: string[], flags: RenderCommandFlags): Promise<number> {
@@ -30,7 +32,7 @@ export async function runRender(files: string[], flags: RenderCommandFlags): Pro
   }
   const configResult = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
   const configSources = new Map(configResult.source ? [[configResult.source.file, configResult.source.text]] : []);
-  if (report(configResult.diagnostics, configSources)) return EXIT_INPUT;
+  if (report(configResult.diagnostics, configSources, true)) return EXIT_INPUT;
   const options = {
     outDir: flags.out,
     formats: flags.to,
@@ -40,7 +42,7 @@ export async function runRender(files: string[], flags: RenderCommandFlags): Pro
   const prepared: PreparedRender[] = [];
   for (const file of files) prepared.push(await prepareRender(file, options));
   const sources = new Map(prepared.flatMap((p) => [...p.sources]));
-  if (report(prepared.flatMap((p) => p.diagnostics), sources)) {
+  if (report(prepared.flatMap((p) => p.diagnostics), sources, Boolean(flags.verbose))) {
     process.stderr.write('有错误，没有生成任何文件。\n');
     return EXIT_INPUT;
   }
@@ -66,10 +68,10 @@ function failedWith(error: unknown): number {
   return failed((error as Error).message);
 }
 
-/** Prints diagnostics; true when there were errors. */
-function report(diagnostics: Diagnostic[], sources: Map<string, string>): boolean {
+/** Prints diagnostics (the first few warnings unless `verbose`); true when there were errors. */
+function report(diagnostics: Diagnostic[], sources: Map<string, string>, verbose: boolean): boolean {
   if (diagnostics.length) {
-    process.stderr.write(`${formatDiagnostics(sortDiagnostics(diagnostics), sources, { color: pc.isColorSupported })}\n`);
+    process.stderr.write(`${formatCompact(sortDiagnostics(diagnostics), sources, { color: pc.isColorSupported, verbose })}\n`);
   }
   return hasErrors(diagnostics);
 }

@@ -50,6 +50,7 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
   const outPath = (ext: string) => join(options.outDir, `${name}.${ext}`);
   const document = await composeInput(inputPath, options, prepared);
   if (document === undefined || hasErrors(prepared.diagnostics)) return prepared;
+  await addConventionWarnings(inputPath, prepared);
   if (options.formats.includes('md') && !isMarkdownInput(inputPath)) {
     const { documentMarkdown } = await import('../compose/index.js');
     prepared.files.push({ path: outPath('md'), data: documentMarkdown(document) });
@@ -140,6 +141,14 @@ async function composeProgress(inputPath: string, text: string, options: RenderO
   const composed = composeSummary(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
   return composed.document;
+}
+
+/** The writing-convention warnings check gives for the same input, so render does not hide them. */
+async function addConventionWarnings(inputPath: string, prepared: PreparedRender): Promise<void> {
+  const source = prepared.sources.get(inputPath);
+  if (source === undefined) return;
+  const { conventionFindings } = await import('../lint/index.js');
+  prepared.diagnostics.push(...conventionFindings(source, inputPath, prepared.diagnostics));
 }
 
 /** Positions for compose's diagnostics, from the document the loader parsed. */

@@ -19,7 +19,12 @@ export interface RolloverCommandOptions {
 export async function runRollover(planPath: string, options: RolloverCommandOptions): Promise<number> {
   const color = options.color ?? Boolean(process.stderr.isTTY);
   const { loadPlanFile } = await import('../load/index.js');
+  const { wrongKind } = await import('../load/kind.js');
+  const notYaml = wrongKind(planPath, undefined, 'plan', 'rollover');
+  if (notYaml) return reportErrors([notYaml], new Map(), color);
   const loaded = await loadPlanFile(planPath);
+  const wrong = loaded.source ? wrongKind(planPath, loaded.source, 'plan', 'rollover') : undefined;
+  if (wrong) return reportErrors([{ ...wrong, hint: `${wrong.hint}年终进度文件用 --progress 给出，例如 plandoc rollover plans/changshou-2026.yaml --progress ${planPath}` }], new Map([[planPath, loaded.source]]), color);
   if (!loaded.value) return reportErrors(loaded.diagnostics, new Map([[planPath, loaded.source]]), color);
   const plan = loaded.value;
   const year = options.year === undefined ? plan.year + 1 : parseYearOption(options.year, plan.year);
@@ -57,8 +62,12 @@ export function defaultOutput(planPath: string, fromYear: number, toYear: number
 
 async function readActuals(progressPath: string, planYear: number, color: boolean, planPath?: string): Promise<Map<string, number> | undefined> {
   const { loadProgressFile } = await import('../summary/index.js');
-  const loaded = await loadProgressFile(progressPath);
-  if (!loaded.value) {
+  const { wrongKind } = await import('../load/kind.js');
+  const notYaml = wrongKind(progressPath, undefined, 'progress', 'rollover --progress');
+  const loaded = notYaml ? { diagnostics: [notYaml], source: '' } : await loadProgressFile(progressPath);
+  const wrong = loaded.source ? wrongKind(progressPath, loaded.source, 'progress', 'rollover --progress') : undefined;
+  if (wrong) loaded.diagnostics = [wrong];
+  if (!('value' in loaded) || !loaded.value || wrong) {
     const sources = new Map([[progressPath, loaded.source]]);
     if (loaded.planFile && loaded.planSource) sources.set(loaded.planFile, loaded.planSource);
     await reportErrors(loaded.diagnostics, sources, color);

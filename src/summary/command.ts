@@ -1,15 +1,17 @@
 // The I/O edge of `plandoc status`: load, print diagnostics or the dashboard.
-import { hasErrors, type Diagnostic } from '../load/diagnostic.js';
+import { hasErrors } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
-import { isPlanSource } from '../load/index.js';
-import { loadProgressFile } from './load.js';
+import { wrongKind } from '../load/kind.js';
+import { loadProgressFile, type ProgressLoadResult } from './load.js';
 import { renderDashboard, statusReport } from './dashboard.js';
 
 /** Returns false when the input has errors. */
 export async function runStatus(file: string, format: 'table' | 'json' | 'xlsx', output?: string): Promise<boolean> {
-  const loaded = await loadProgressFile(file);
+  const notYaml = wrongKind(file, undefined, 'progress', 'status');
+  const loaded = notYaml ? { diagnostics: [notYaml], source: '' } as ProgressLoadResult : await loadProgressFile(file);
   // a plan given by mistake: one sentence instead of a screenful of unknown keys
-  if (isPlanSource(loaded.source)) loaded.diagnostics = [planNotProgress(file)];
+  const wrong = loaded.source ? wrongKind(file, loaded.source, 'progress', 'status') : undefined;
+  if (wrong) loaded.diagnostics = [wrong];
   if (loaded.diagnostics.length) {
     const sources = new Map([[file, loaded.source]]);
     if (loaded.planFile && loaded.planSource !== undefined) sources.set(loaded.planFile, loaded.planSource);
@@ -30,12 +32,4 @@ export async function runStatus(file: string, format: 'table' | 'json' | 'xlsx',
     return writeOutput(output, text);
   }
   return true;
-}
-
-function planNotProgress(file: string): Diagnostic {
-  return {
-    file, line: 1, column: 1, severity: 'error', code: 'plan-not-progress',
-    message: '这是计划文件，不是进度文件',
-    hint: `plandoc status 读写有“period:”的进度文件（例如 plans/changshou-2026-h1.yaml）；检查计划文件用 plandoc check ${file}。`,
-  };
 }

@@ -29,23 +29,25 @@ function write(name: string, text: string): string {
 }
 
 describe('plandoc lint', () => {
-  it('reports findings with file:line:col, the hint, the line and a caret, and exits 1 on errors', () => {
+  it('reports findings with file:line:col, the hint, the line and a caret, and exits 1 while any remains', () => {
     const file = write('plan.yaml', PLAN);
     const result = runCli(['lint', file]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${file}:6:31: 错误 [TX-01] 中文里用了半角标点“,”，应使用全角“，”`);
+    expect(result.stderr).toContain(`${file}:6:31: 警告 [TX-01] 中文里用了半角标点“,”，应使用全角“，”`);
     expect(result.stderr).toContain('提示：改为“，”（plandoc lint --fix 可自动修改）。');
-    expect(result.stderr).toContain(`${file}:8:23: 错误 [TX-05] 标点重复“，。”`);
-    expect(result.stderr).toContain('共 2 个错误。');
+    expect(result.stderr).toContain(`${file}:8:23: 警告 [TX-05] 标点重复“，。”`);
+    expect(result.stderr).toContain('共 2 个警告。');
     expect(result.stderr).toMatch(/ 8 \| {5}text: 全面完成年度改厕目标任务，。坚持政府引导。\n {4}\| {35}\^\n/);
     expect(result.stderr).not.toMatch(/at .*\.js:\d+/);
   });
 
-  it('exits 0 when only warnings remain', () => {
+  it('exits 1 while a finding remains and 0 once --fix has fixed them all', () => {
     const file = write('warn.yaml', 'title: 计划\nyear: 2026\nsections:\n  - title: 任务\n    text: 深度挖掘 “乡愁元素”。\n');
     const result = runCli(['lint', file]);
-    expect(result.code).toBe(0);
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain('警告 [TX-04]');
+    expect(runCli(['lint', '--fix', file]).code).toBe(0);
+    expect(runCli(['lint', file]).code).toBe(0);
   });
 
   it('exits 0 and says so for a clean file', () => {

@@ -18,7 +18,7 @@ describe('TX-01 half-width punctuation next to Chinese', () => {
   it('flags each comma as an error at its offset, with the full-width fix', () => {
     const findings = only(text, 'TX-01');
     expect(findings.map((f) => f.start)).toEqual([text.indexOf(','), text.lastIndexOf(',')]);
-    expect(findings[0]).toMatchObject({ severity: 'error', fix: { replacement: '，', safe: true } });
+    expect(findings[0]).toMatchObject({ severity: 'warning', fix: { replacement: '，', safe: true } });
     expect(findings[0]!.message).toContain('半角标点“,”');
     expect(findings[0]!.hint).toContain('改为“，”');
   });
@@ -42,7 +42,7 @@ describe('TX-02 dashes, ellipses and ranges', () => {
     const findings = only(text, 'TX-02');
     expect(spans(text, findings)).toEqual(['3-5', '2~3']);
     expect(findings.map((f) => f.fix?.replacement)).toEqual(['3—5', '2～3']);
-    expect(findings.every((f) => f.severity === 'error' && f.fix?.safe)).toBe(true);
+    expect(findings.every((f) => f.severity === 'warning' && f.fix?.safe)).toBe(true);
   });
 
   it('fixes year ranges and time ranges with 年 on both ends', () => {
@@ -80,7 +80,7 @@ describe('TX-02 dashes, ellipses and ranges', () => {
 describe('TX-03 full-width digits', () => {
   it('flags and fixes them to ASCII digits', () => {
     const [finding] = only('完成培训３００人次', 'TX-03');
-    expect(finding).toMatchObject({ start: 4, end: 7, severity: 'error', fix: { replacement: '300', safe: true } });
+    expect(finding).toMatchObject({ start: 4, end: 7, severity: 'warning', fix: { replacement: '300', safe: true } });
   });
 });
 
@@ -111,7 +111,7 @@ describe('TX-05 doubled punctuation and unbalanced pairs', () => {
     const text = '全面完成年度改厕目标任务，。坚持政府引导';
     const [finding] = only(text, 'TX-05');
     expect(text.slice(finding!.start, finding!.end)).toBe('，。');
-    expect(finding).toMatchObject({ severity: 'error', fix: { replacement: '。', safe: false } });
+    expect(finding).toMatchObject({ severity: 'warning', fix: { replacement: '。', safe: false } });
     expect(fixText(text)).toBe(text);
   });
 
@@ -144,7 +144,7 @@ describe('TX-06 document numbers', () => {
     const [finding] = only('资农领办[2022]011号', 'TX-06');
     expect(finding!.message).toContain('〔〕');
     expect(finding!.message).toContain('前导 0');
-    expect(finding!.severity).toBe('error');
+    expect(finding!.severity).toBe('warning');
   });
 
   it('accepts a correct 文号', () => {
@@ -155,7 +155,7 @@ describe('TX-06 document numbers', () => {
 describe('PL-11 dates', () => {
   it('drops leading zeros in month and day', () => {
     const [finding] = only('2026年01月05日印发', 'PL-11');
-    expect(finding).toMatchObject({ start: 0, end: 11, severity: 'error', fix: { replacement: '2026年1月5日', safe: true } });
+    expect(finding).toMatchObject({ start: 0, end: 11, severity: 'warning', fix: { replacement: '2026年1月5日', safe: true } });
     expect(fixText('6月05日前完成')).toBe('6月5日前完成');
     expect(only('2025年10月20日', 'PL-11')).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe('PL-06 heading-number forms', () => {
     expect(fixText('(1)抓落实；⑵抓督查')).toBe('（1）抓落实；（2）抓督查');
     expect(fixText('(一)指导思想')).toBe('（一）指导思想');
     const [finding] = only('(一)指导思想', 'PL-06');
-    expect(finding).toMatchObject({ start: 0, end: 3, severity: 'error' });
+    expect(finding).toMatchObject({ start: 0, end: 3, severity: 'warning' });
     expect(only('(一)指导思想', 'TX-01')).toEqual([]);
   });
 
@@ -189,7 +189,7 @@ describe('PL-06 heading-number forms', () => {
 describe('PL-07 titles without terminal punctuation', () => {
   it('flags a final mark in a title and removes it', () => {
     const [finding] = only('持续强化监测帮扶，坚决守住不发生规模性返贫底线。', 'PL-07', 'sectionTitle');
-    expect(finding).toMatchObject({ severity: 'error', fix: { replacement: '', safe: true } });
+    expect(finding).toMatchObject({ severity: 'warning', fix: { replacement: '', safe: true } });
     expect(fixText('巩固“五项保障”成果:', 'sectionTitle')).toBe('巩固“五项保障”成果');
     expect(lintText('巩固“五项保障”成果:', 'sectionTitle').map((f) => f.code)).toEqual(['PL-07']);
   });

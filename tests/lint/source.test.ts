@@ -55,7 +55,7 @@ describe('lintPlanSource', () => {
 
   it('reports findings at the YAML line and column of the offending character', () => {
     const comma = findings.find((d) => d.code === 'TX-01' && d.line === 15)!;
-    expect(comma).toMatchObject({ file: 'plan.yaml', severity: 'error' });
+    expect(comma).toMatchObject({ file: 'plan.yaml', severity: 'warning' });
     expect(at(PLAN, comma.line, comma.column).startsWith(',深入学习')).toBe(true);
   });
 
@@ -89,7 +89,7 @@ describe('lintPlanSource', () => {
 
   it('finds nothing in the example plans, which follow the conventions', () => {
     for (const file of ['plans/changshou-2026.yaml', 'plans/songtao-2022.yaml']) {
-      const errors = lintPlanSource(readFileSync(join(ROOT, file), 'utf8'), file).filter((d) => d.severity === 'error');
+      const errors = lintPlanSource(readFileSync(join(ROOT, file), 'utf8'), file);
       expect(errors.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([]);
     }
   });
@@ -114,7 +114,7 @@ tasks:
 
   it('finds no errors in the example progress file', () => {
     const file = 'plans/changshou-2026-h1.yaml';
-    expect(lintPlanSource(readFileSync(join(ROOT, file), 'utf8'), file).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(lintPlanSource(readFileSync(join(ROOT, file), 'utf8'), file)).toEqual([]);
   });
 });
 
