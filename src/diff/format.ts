@@ -19,6 +19,7 @@ export function formatDiffText(diff: PlanDiff, options: TextFormatOptions = {}):
   const lines: string[] = [];
   if (options.from && options.to) lines.push(colors.bold(`修订对照：${options.from} → ${options.to}`));
   lines.push(diff.changes.length === 0 ? '两个版本没有实质性差异。' : `共 ${diff.changes.length} 处修改。`);
+  if (!colors.isColorSupported && diff.changes.some((change) => change.edits)) lines.push(LEGEND);
   diff.changes.forEach((change, index) => {
     lines.push('', colors.bold(`${index + 1}. ${change.explanation}`));
     for (const line of changeBody(change, colors)) lines.push(`   ${line}`);
@@ -54,13 +55,16 @@ export function inlineEdits(edits: readonly TextEdit[], colors: Colors): string 
   }).join('');
 }
 
-/** Keeps the unchanged text next to a change and elides the rest. */
+/** What the marks in a wording change mean, said once above the list. */
+export const LEGEND = '（【删：】是删去的文字，【增：】是新增的文字，“（略）”是省去的未改动文字。）';
+
+/** Keeps the unchanged text next to a change and replaces the rest by "（略）", never by "……", which a text may contain. */
 function shorten(text: string, isFirst: boolean, isLast: boolean): string {
   const chars = [...text];
   const keepBefore = isFirst ? 0 : CONTEXT;
   const keepAfter = isLast ? 0 : CONTEXT;
   if (chars.length <= keepBefore + keepAfter + 4) return text;
-  return `${chars.slice(0, keepBefore).join('')}……${chars.slice(chars.length - keepAfter).join('')}`;
+  return `${chars.slice(0, keepBefore).join('')}（略）${chars.slice(chars.length - keepAfter).join('')}`;
 }
 
 // ---- Markdown 修订对照表 ---------------------------------------------------

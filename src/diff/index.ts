@@ -59,7 +59,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const moved = findMoved(newNodes, match);
   const ranked: RankedChange[] = [
     ...diffFurniture(before, after).map((change, index) => ({ rank: -1000 + index, change })),
-    ...bodyChanges(oldNodes, newNodes, match, moved),
+    ...bodyChanges(oldNodes, newNodes, match, moved, retargeted(before, after)),
     ...metricChanges(before, after, newNodes, oldNodes, match),
   ];
   ranked.sort((x, y) => x.rank - y.rank);
@@ -115,6 +115,7 @@ function bodyChanges(
   newNodes: OutlineNode[],
   match: NodeMatch,
   moved: Set<OutlineNode>,
+  retargetedTasks: Map<string, string | undefined>,
 ): RankedChange[] {
   const ranked: RankedChange[] = [];
   for (const node of newNodes.slice(1)) {
@@ -125,7 +126,7 @@ function bodyChanges(
       continue;
     }
     if (moved.has(node)) ranked.push({ rank: node.order, change: movedChange(old, node) });
-    const reworded = rewordedChange(old, node);
+    const reworded = rewordedChange(old, node) ?? citationChange(old, node, retargetedTasks);
     if (reworded) ranked.push({ rank: node.order + 0.1, change: reworded });
     for (const change of attributeChanges(old, node)) ranked.push({ rank: node.order + 0.2, change });
     for (const change of diffSectionTables(old.section, node.section)) {
@@ -192,12 +193,48 @@ function removed(node: OutlineNode, match: NodeMatch): PlanChange {
   };
 }
 
+/** "原二、（一）2.“发展高山蔬菜”移到“做强特色产业”之下，现为第3项" */
 function movedChange(old: OutlineNode, node: OutlineNode): PlanChange {
-  const where = node.parent && node.parent.depth > 0 ? `${describeNode(node.parent)}下的` : '';
+  const parent = node.parent;
+  const ordinal = parent ? parent.children.indexOf(node) + 1 : 1;
+  const from = `原${old.path}“${old.title}”`;
+  const explanation = parent && old.parent?.title === parent.title && old.parent.depth === parent.depth
+    ? `${from}调到第${ordinal}项，现为${node.path}`
+    : parent && parent.depth > 0
+      ? `${from}移到“${shortTitle(parent.title)}”之下，现为第${ordinal}项`
+      : `${from}改为第${ordinal}部分，现为${node.path}`;
   return {
     kind: 'moved', location: node.path, subject: node.title,
     before: `${old.path} ${old.title}`.trim(), after: `${node.path} ${node.title}`.trim(),
-    explanation: `将原${old.path}“${old.title}”移至${where}${node.path}`,
+    explanation,
+  };
+}
+
+/** metric id → its task, for every metric whose target reads differently now */
+function retargeted(before: Plan, after: Plan): Map<string, string | undefined> {
+  const old = new Map((before.metrics ?? []).map((metric) => [metric.id, metricTargetPhrase(metric)]));
+  return new Map((after.metrics ?? []).filter((metric) => old.has(metric.id) && old.get(metric.id) !== metricTargetPhrase(metric)).map((metric) => [metric.id, metric.task]));
+}
+
+/** A long heading by its first clause: "做强特色产业，促进农民增收" → "做强特色产业". */
+function shortTitle(title: string): string {
+  const clause = title.split(/[，；：]/)[0]!;
+  return clause.length >= 4 ? clause : title;
+}
+
+/**
+ * A section whose own text is unchanged but cites a metric whose target
+ * changed now reads differently: shown at every place that cites it.
+ */
+function citationChange(old: OutlineNode, node: OutlineNode, retargetedTasks: Map<string, string | undefined>): PlanChange | undefined {
+  if (old.raw !== node.raw || old.display === node.display) return undefined;
+  // the metric's own task shows the target change already
+  const cited = [...node.raw.matchAll(/\[\[([^[\]\s]+)\]\]/g)].map((m) => m[1]!).filter((id) => retargetedTasks.has(id));
+  if (cited.every((id) => retargetedTasks.get(id) === node.section.id)) return undefined;
+  return {
+    kind: 'reworded', location: node.path, subject: node.title,
+    before: old.display, after: node.display, edits: diffText(old.display, node.display),
+    explanation: `${describeNode(node)}引用的指标目标随之改变`,
   };
 }
 

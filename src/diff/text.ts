@@ -115,13 +115,27 @@ function mergeShortEqualities(edits: TextEdit[]): TextEdit[] {
 /** Dice coefficient over character bigrams: 1 for equal texts, 0 for nothing shared. */
 export function similarity(a: string, b: string): number {
   if (a === b) return 1;
-  const left = bigrams(a);
-  const right = bigrams(b);
-  const total = left.size + right.size;
-  if (total === 0) return 0;
+  return gramSimilarity(gramsOf(a), gramsOf(b));
+}
+
+/** Counted character bigrams of a text, computed once for texts compared many times. */
+export interface Grams {
+  counts: Map<string, number>;
+  total: number;
+}
+
+export function gramsOf(text: string): Grams {
+  const counts = bigrams(text);
+  return { counts, total: sum(counts) };
+}
+
+/** similarity() over precomputed bigrams (identical texts aside) */
+export function gramSimilarity(a: Grams, b: Grams): number {
+  if (a.counts.size + b.counts.size === 0) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
   let shared = 0;
-  for (const [gram, count] of left) shared += Math.min(count, right.get(gram) ?? 0);
-  return (2 * shared) / (sum(left) + sum(right));
+  for (const [gram, count] of small.counts) shared += Math.min(count, large.counts.get(gram) ?? 0);
+  return (2 * shared) / (a.total + b.total);
 }
 
 function bigrams(text: string): Map<string, number> {

@@ -8,6 +8,7 @@ export type InputKind = 'plan' | 'progress';
 
 const NAMES: Record<InputKind, string> = { plan: '计划文件', progress: '进度文件' };
 const EXAMPLES: Record<InputKind, string> = { plan: 'plans/changshou-2026.yaml', progress: 'plans/changshou-2026-h1.yaml' };
+const OWN_KEYS: Record<InputKind, RegExp> = { plan: /^(title|sections|metrics|basis)\s*:/m, progress: /^(plan|period|values|tasks)\s*:/m };
 const MARKS: Record<InputKind, string> = { plan: '顶格写的“sections:”', progress: '顶格写的“period:”' };
 
 /** A diagnostic when `file` is not a `expected` file for `command`; `text` undefined when unread. */
@@ -18,6 +19,8 @@ export function wrongKind(file: string, text: string | undefined, expected: Inpu
   if (text === undefined) return undefined;
   const actual: InputKind | undefined = isProgressSource(text) ? 'progress' : isPlanSource(text) ? 'plan' : undefined;
   if (actual === expected) return undefined;
+  // a file with some of the kind's own keys is that kind with mistakes: the loader names them
+  if (actual === undefined && OWN_KEYS[expected].test(text)) return undefined;
   if (actual === undefined) {
     return at('wrong-kind', `这不是${NAMES[expected]}：文件里没有${MARKS[expected]}`, `${wanted}；如果这就是${NAMES[expected]}，检查“${expected === 'plan' ? 'sections' : 'period'}:”是否顶格写、拼写是否正确。`);
   }
