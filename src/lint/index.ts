@@ -3,7 +3,7 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
 import type { Diagnostic } from '../load/diagnostic.js';
-import { applyFixes, lintText, safeFixes, type TextFinding, type TextFix, type TextRole } from './rules.js';
+import { applyFixes, lintText, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
 import { markdownSyntaxRanges, overlapsSyntax } from './markdown-syntax.js';
@@ -101,11 +101,14 @@ export function lintMarkdownSource(text: string, file: string): LintDiagnostic[]
   const syntax = markdownSyntaxRanges(text.slice(bodyStart));
   let inFence = false;
   let lineStart = bodyStart;
+  const headings: Array<MarkdownHeading & { at: number }> = [];
   for (const line of text.slice(bodyStart).split('\n')) {
     const start = lineStart;
     lineStart += line.length + 1;
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence || /^\s*\|?\s*:?-{3,}/.test(line)) continue;
+    const heading = /^(#{1,6})\s+/.exec(line);
+    if (heading) headings.push({ level: heading[1]!.length - 1, text: line.slice(heading[0].length).replace(/\r$/, ''), at: start + heading[0].length });
     for (const piece of markdownPieces(line.replace(/\r$/, ''))) {
       for (const finding of lintText(piece.text, piece.role)) {
         const range: [number, number] = [start + piece.at + finding.start, start + piece.at + finding.end];
@@ -113,6 +116,10 @@ export function lintMarkdownSource(text: string, file: string): LintDiagnostic[]
         out.push(toDiagnostic(file, { finding, offset: range[0], range }, lineCounter));
       }
     }
+  }
+  for (const { heading, finding } of markdownHeadingFindings(headings)) {
+    const at = headings[heading]!.at;
+    out.push(toDiagnostic(file, { finding, offset: at + finding.start, range: [at + finding.start, at + finding.end] }, lineCounter));
   }
   return sortByPosition(out);
 }

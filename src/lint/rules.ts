@@ -105,6 +105,26 @@ const halfWidthPunctuation: Rule = (text) => {
   return out;
 };
 
+/** "活动.现将" (a full stop between Chinese characters) and "青山云雾" in straight quotes. */
+const halfWidthStopsAndQuotes: Rule = (text) => {
+  const out: TextFinding[] = [];
+  for (const m of matches(new RegExp(`(?<=[${HAN}])\\.(?=[${HAN}])`, 'u'), text)) {
+    // "一.总体要求" is a heading number in the wrong form (PL-06), not a sentence end
+    if (new RegExp(`^\\s*[${CN_NUM}]{1,3}$`).test(text.slice(0, m.index))) continue;
+    out.push(finding(m.index, m.index + 1, 'TX-01', '中文里用了半角句点“.”，应使用句号“。”', { replacement: '。', safe: true }));
+  }
+  // a pair of straight double quotes around text with Chinese in it
+  for (const m of matches(new RegExp(`"([^"\n]*[${HAN}][^"\n]*)"`, 'u'), text)) {
+    out.push(finding(m.index, m.index + m[0].length, 'TX-01', `中文里用了直引号“"”，应使用弯引号“”`, { replacement: `“${m[1]}”`, safe: true }));
+  }
+  return out;
+};
+
+/** [start, end) of each 《…》 and “…” in a text */
+function quotedSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(/《[^《》\n]*》|“[^“”\n]*”/g)].map((m) => [m.index, m.index + m[0].length]);
+}
+
 // ---------------------------------------------------------------- TX-02
 
 const dashesAndEllipses: Rule = (text) => {
@@ -174,7 +194,10 @@ const suspiciousForms: Rule = (text) => {
   }
   const blank = '[ \\u00a0\\u3000]+';
   const stray = `(?<=[${CJK}])${blank}(?=[${CJK}])|(?<=[${CJK_PUNCT}])${blank}|(?<=[${HAN}])${blank}(?=[${CJK_PUNCT}\\d])|(?<=\\d)${blank}(?=[${CJK_PUNCT}])`;
+  const quoted = quotedSpans(text);
   for (const m of matches(new RegExp(stray, 'u'), text)) {
+    // a space inside a title or a quotation is the quoted text's own
+    if (quoted.some(([from, to]) => m.index > from && m.index < to)) continue;
     out.push(finding(m.index, m.index + m[0].length, 'TX-04', '中文之间多了空格', { replacement: '', safe: true }));
   }
   const indent = /^[\u3000\u00a0 ]+(?=\S)/.exec(text);
@@ -283,6 +306,7 @@ const titleTerminalPunctuation: Rule = (text, role) => {
 
 export const RULES: readonly Rule[] = [
   halfWidthPunctuation,
+  halfWidthStopsAndQuotes,
   dashesAndEllipses,
   fullWidthDigits,
   suspiciousForms,
@@ -293,6 +317,60 @@ export const RULES: readonly Rule[] = [
   headingNumberForms,
   titleTerminalPunctuation,
 ];
+
+// ---------------------------------------------------------------- PL-06 in hand-written Markdown
+
+/** How each heading level of a Markdown document is numbered: ## 一、 ### （一） #### 1. ##### （1） */
+const HEADING_FORMS: Array<{ pattern: RegExp; shown: (n: string) => string; ordinal: (n: string) => number }> = [
+  { pattern: new RegExp(`^([${CN_NUM}]{1,3})\\s*([、.．，,]?)`), shown: (n) => `${n}、`, ordinal: chineseOrdinal },
+  { pattern: new RegExp(`^[（(]\\s*([${CN_NUM}]{1,3})\\s*[）)]\\s*([、.．，,]?)`), shown: (n) => `（${n}）`, ordinal: chineseOrdinal },
+  { pattern: /^(\d{1,2})\s*([、.．，,]?)(?!\d)/, shown: (n) => `${n}.`, ordinal: Number },
+  { pattern: /^[（(]\s*(\d{1,2})\s*[）)]\s*([、.．，,]?)/, shown: (n) => `（${n}）`, ordinal: Number },
+];
+
+function chineseOrdinal(text: string): number {
+  const digit = (ch: string | undefined): number => CN_NUM.indexOf(ch ?? '') + 1;
+  if (text.length === 1) return digit(text);
+  if (text[0] === '十') return 10 + digit(text[1]);
+  return digit(text[0]) * 10 + (text.length === 3 ? digit(text[2]) : 0);
+}
+
+export interface MarkdownHeading {
+  /** 1 for ##, 2 for ###, 3 for ####, 4 for ##### */
+  level: number;
+  text: string;
+}
+
+/**
+ * The typed number of each heading of a hand-written Markdown file: its form
+ * for the level (## 一.总体要求 → 一、, ### (一) → （一）, ### （二）、 → （二）,
+ * #### 1、 → 1.) and its sequence (一、 followed by 三、). Findings come back
+ * with the index of the heading they belong to.
+ */
+export function markdownHeadingFindings(headings: readonly MarkdownHeading[]): Array<{ heading: number; finding: TextFinding }> {
+  const out: Array<{ heading: number; finding: TextFinding }> = [];
+  const last: number[] = [];
+  headings.forEach((heading, index) => {
+    const form = HEADING_FORMS[heading.level - 1];
+    const typed = form?.pattern.exec(heading.text);
+    if (!form || !typed) return;
+    const [whole, number, mark] = [typed[0], typed[1]!, typed[2] ?? ''];
+    const expected = form.shown(number);
+    const right = heading.level === 1 ? mark === '、' : heading.level === 3 ? mark === '.' : mark === '' && whole.startsWith('（') && whole.includes('）');
+    if (!right) {
+      out.push({ heading: index, finding: finding(0, whole.length, 'PL-06', `第${heading.level}级标题的序号应写作“${expected}”，不是“${whole.trim()}”`, { replacement: expected, safe: true }) });
+    }
+    const ordinal = form.ordinal(number);
+    const previous = last[heading.level - 1] ?? 0;
+    if (ordinal !== previous + 1) {
+      const wanted = previous + 1;
+      out.push({ heading: index, finding: finding(0, whole.length, 'PL-06', `序号从${previous === 0 ? '头' : `第${previous}项`}跳到了“${expected}”：这里应是第${wanted}项`, undefined, '检查是不是漏了一项或编号打错了；序号要从一（1）开始依次编排。') });
+    }
+    last[heading.level - 1] = ordinal;
+    last.length = heading.level;
+  });
+  return out;
+}
 
 /** Every finding in one piece of text, ordered by position. */
 export function lintText(text: string, role: TextRole = 'prose'): TextFinding[] {
