@@ -5,7 +5,7 @@ import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingCon
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, textRun, type RunRole } from './runs.js';
-import { cleanValue, inlineRuns, inlineSegments, plainText, segmentRuns, withoutHtmlComments, type Segment, type WriteContext } from './inline.js';
+import { cleanValue, inlineRuns, inlineSegments, plainText, segmentRuns, type Segment, type WriteContext } from './inline.js';
 import { avoidLoneLastCharacter } from './line-end.js';
 import { blankLine, flushParagraph, headingParagraph, indentedParagraph } from './paragraphs.js';
 import { STYLE } from './styles.js';
@@ -113,10 +113,8 @@ class BodyWriter {
         return node.children.forEach((child) => this.block(child));
       case 'code':
         return node.value.split('\n').forEach((line) => this.plainParagraph(cleanValue(line, node, this.ctx)));
-      case 'html': {
-        const text = withoutHtmlComments(node.value);
-        return text.trim() ? this.plainParagraph(cleanValue(text, node, this.ctx)) : undefined;
-      }
+      case 'html':
+        return this.plainParagraph(cleanValue(node.value, node, this.ctx));
       default:
         return; // yaml (front matter), definitions, footnote definitions
     }

@@ -41,11 +41,8 @@ function nodeSegments(node: PhrasingContent, look: RunLook, ctx: WriteContext): 
     case 'linkReference':
       return inlineSegments(node.children, look, ctx);
     case 'inlineCode':
+    case 'html':
       return [{ text: cleanValue(node.value, node, ctx), look }];
-    case 'html': {
-      const text = withoutHtmlComments(node.value);
-      return text ? [{ text: cleanValue(text, node, ctx), look }] : [];
-    }
     case 'break':
       return [{ text: null, look }];
     case 'image':
@@ -102,7 +99,3 @@ export function plainText(nodes: PhrasingContent[]): string {
     .join('');
 }
 
-/** `<!-- 注释 -->` is the writer's note to themselves: it never reaches the document. */
-export function withoutHtmlComments(html: string): string {
-  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
-}
