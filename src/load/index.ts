@@ -72,6 +72,9 @@ function readData(parsed: ParsedYaml, noun: string): { value?: unknown; diagnost
   const shape = shapeDiagnostic(parsed, noun);
   if (shape) return { diagnostics: [...syntax, shape] };
   const data = toData(parsed);
+  // a limit (too many keys after merging, an alias into itself) is the problem whatever else looks off
+  const limits = data.diagnostics.filter((d) => LIMIT_CODES.has(d.code));
+  if (limits.length > 0) return { diagnostics: limits };
   if (data.diagnostics.length > 0 && traps.rootCauses.length > 0) return { diagnostics: [...traps.rootCauses, ...traps.warnings] };
   return { value: data.value, diagnostics: [...syntax, ...traps.warnings, ...data.diagnostics] };
 }
@@ -83,6 +86,8 @@ function unexplained(syntax: Diagnostic[], rootCauses: Diagnostic[]): Diagnostic
 }
 
 const SELF_EXPLAINED = new Set(['yaml-quote', 'yaml-escape', 'yaml-multiple-docs']);
+
+const LIMIT_CODES = new Set(['yaml-too-many-keys', 'yaml-alias-cycle']);
 
 /** slips reported even when the parser read the file without complaint (its reading is then wrong) */
 const ALWAYS_ROOT_CAUSES = new Set(['yaml-fullwidth-colon', 'yaml-tab', 'yaml-fullwidth-space']);
