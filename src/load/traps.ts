@@ -193,7 +193,7 @@ class Scanner {
     }
     if (trimmed === '' || trimmed.startsWith('#')) return undefined;
     // an anchor or a tag before a structured value ("&base {title: x}") is deliberate YAML
-    const body = trimmed.replace(/^(?:[&!][^\s,[\]{}]*[ \t]+)+(?=["'[{|>]|$|#)/, '');
+    const body = trimmed.replace(/^(?:[&!][^\s,[\]{}]*(?:[ \t]+|$))+(?=["'[{|>]|$|#)/, '');
     this.opensBlock = body === '' || body.startsWith('#') || /^[|>][-+0-9]*\s*(#.*)?$/.test(body);
     if (this.opensBlock) return /^[|>]/.test(body) ? blockScalarEnd(facts.contentColumn) : undefined;
     this.valueAbove = facts;
