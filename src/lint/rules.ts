@@ -286,7 +286,7 @@ const headingNumberForms: Rule = (text, role) => {
   }
   if (role === 'markdownHeading') return out;
   // "1、" starting a paragraph or a clause
-  for (const m of matches(/(?<=^|[。；：！？\n]\s*)(\d{1,2})、/, text)) {
+  for (const m of matches(/(?<=^|[。；：！？;:!?\n]\s*)(\d{1,2})、/, text)) {
     out.push(finding(m.index, m.index + m[0].length, 'PL-06', `序号“${m[0]}”应写作“${m[1]}.”`, { replacement: `${m[1]}.`, safe: true }));
   }
   for (const m of matches(new RegExp(`\\((\\d{1,2}|[${CN_NUM}]{1,3})\\)|([${CIRCLED}])`), text)) {
