@@ -44,8 +44,8 @@ function headers(table: TableBlock): string[] {
 }
 
 /** The column that names a row (the first one that is not 序号), for matching rows across revisions. */
-function keyColumn(table: TableBlock): number {
-  const index = headers(table).findIndex((title) => title !== '序号');
+function keyColumn(headerTitles: readonly string[]): number {
+  const index = headerTitles.findIndex((title) => title !== '序号');
   return index === -1 ? 0 : index;
 }
 
@@ -56,17 +56,19 @@ function diffTable(old: TableBlock, now: TableBlock, index: number): TableCellCh
   if (oldHeaders.join('\u0000') !== newHeaders.join('\u0000')) {
     changes.push({ explanation: `修改表格${name}的表头`, before: oldHeaders.join(' | '), after: newHeaders.join(' | ') });
   }
-  const key = (table: TableBlock, row: Array<string | number>) => String(row[keyColumn(table)] ?? '');
-  const oldRows = new Map(old.rows.map((row) => [key(old, row), row]));
+  const [oldKey, newKey] = [keyColumn(oldHeaders), keyColumn(newHeaders)];
+  const oldColumn = newHeaders.map((title) => oldHeaders.indexOf(title));
+  const oldRows = new Map(old.rows.map((row) => [String(row[oldKey] ?? ''), row]));
   const seen = new Set<string>();
   now.rows.forEach((row) => {
-    const rowKey = key(now, row);
+    const rowKey = String(row[newKey] ?? '');
     seen.add(rowKey);
     const previous = oldRows.get(rowKey);
     if (!previous) return changes.push({ explanation: `表格${name}新增“${rowKey}”一行`, after: row.map(String).join(' | ') });
     newHeaders.forEach((title, c) => {
-      const [was, is] = [String(previous[oldHeaders.indexOf(title)] ?? ''), String(row[c] ?? '')];
-      if (was === is || oldHeaders.indexOf(title) === -1) return;
+      if (oldColumn[c] === -1) return;
+      const [was, is] = [String(previous[oldColumn[c]!] ?? ''), String(row[c] ?? '')];
+      if (was === is) return;
       changes.push({ explanation: `表格${name}中“${rowKey}”一行的“${title}”由${was || '空白'}改为${is || '空白'}`, before: was, after: is });
     });
   });
