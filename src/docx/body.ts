@@ -10,6 +10,7 @@ import { avoidLoneLastCharacter } from './line-end.js';
 import { blankLine, flushParagraph, headingParagraph, indentedParagraph } from './paragraphs.js';
 import { STYLE } from './styles.js';
 import { breakTitle } from './title.js';
+import { joinSoftBreaks } from '../markdown/soft-breaks.js';
 import { officialTable } from './table.js';
 
 export interface BodyParts {
@@ -147,7 +148,7 @@ class BodyWriter {
   }
 
   private titleHeading(node: Heading): void {
-    const text = cleanValue(plainText(node.children), node, this.ctx);
+    const text = cleanValue(joinSoftBreaks(plainText(node.children)), node, this.ctx);
     if (this.inAttachment) {
       this.push(...this.titleParagraphs(text, this.pageBreak()), blankLine(this.profile));
       return;
@@ -157,7 +158,7 @@ class BodyWriter {
       this.push(...this.titleParagraphs(text));
       return;
     }
-    if (this.furniture.title && this.furniture.title !== text) {
+    if (this.furniture.title && joinSoftBreaks(this.furniture.title) !== text) {
       this.ctx.diagnostics.push({ file: this.ctx.file, line: node.position?.start.line ?? 0, column: 1, severity: 'warning', code: 'md-title-mismatch', message: `标题“${text}”与开头设置中的 title“${this.furniture.title}”不一致，已使用 # 标题。`, hint: '把两处改成同一个标题。' });
     }
     this.titleWritten = true;

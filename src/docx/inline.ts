@@ -3,6 +3,7 @@
 import { TextRun, type ParagraphChild } from 'docx';
 import type { PhrasingContent, Text } from 'mdast';
 import type { Diagnostic } from '../load/diagnostic.js';
+import { joinSoftBreaks } from '../markdown/soft-breaks.js';
 import { runOptions, type RunLook } from './runs.js';
 import { describeCodePoints, stripInvalidXmlChars } from './xml-chars.js';
 
@@ -71,21 +72,6 @@ export function cleanValue(value: string, node: { position?: { start: { line: nu
     });
   }
   return text;
-}
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/u;
-
-/**
- * A line break inside a Markdown paragraph is a soft break: between Chinese
- * characters it disappears (Chinese has no word spaces), elsewhere it is a space.
- */
-export function joinSoftBreaks(value: string): string {
-  if (!value.includes('\n')) return value;
-  return value.replace(/[ \t]*\r?\n[ \t]*/g, (match, offset: number) => {
-    const before = value[offset - 1] ?? '';
-    const after = value[offset + match.length] ?? '';
-    return CJK.test(before) || CJK.test(after) ? '' : ' ';
-  });
 }
 
 /** Plain text of phrasing content, for measuring and matching. */

@@ -3,7 +3,7 @@
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
 import type { Diagnostic } from '../load/diagnostic.js';
-import { applyFixes, lintText, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFinding, type TextFix, type TextRole } from './rules.js';
+import { applyFixes, lintText, MAX_FIX_PASSES, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
 import { markdownSyntaxRanges, overlapsSyntax } from './markdown-syntax.js';
@@ -195,7 +195,10 @@ export function unlintableYaml(text: string, file: string): Diagnostic[] {
 export function fixSource(text: string, file: string): { text: string; changes: LintChange[] } {
   let current = text;
   const changes: LintChange[] = [];
-  for (let pass = 0; pass < 5; pass++) {
+  // as in fixText: until no safe fix is left, each fix may uncover the next
+  const seen = new Set<string>();
+  while (!seen.has(current) && seen.size < MAX_FIX_PASSES) {
+    seen.add(current);
     const candidates = safeFixes(
       lintSource(current, file)
         .filter((d) => d.fix)

@@ -409,13 +409,21 @@ export function applyFixes(text: string, fixes: ReadonlyArray<{ start: number; e
   return parts.join('');
 }
 
-/** Applies the safe fixes until none is left (fixes may uncover others). */
+/**
+ * Applies the safe fixes until none is left. A fix may uncover another: a
+ * half-width mark is made full-width once its neighbour is, so a run like
+ * "):?)--)长寿镇" needs a pass per mark. Stops if a text comes back.
+ */
 export function fixText(text: string, role: TextRole = 'prose'): string {
   let current = text;
-  for (let pass = 0; pass < 5; pass++) {
+  const seen = new Set<string>();
+  while (!seen.has(current) && seen.size < MAX_FIX_PASSES) {
+    seen.add(current);
     const fixes = safeFixes(lintText(current, role));
     if (!fixes.length) break;
     current = applyFixes(current, fixes);
   }
   return current;
 }
+
+export const MAX_FIX_PASSES = 200;

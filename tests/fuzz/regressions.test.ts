@@ -1,7 +1,11 @@
 // Inputs the fuzzers found breaking something, kept as plain tests. The
 // corpus in tests/fixtures/crashers/ holds the file-shaped ones.
 import { describe, expect, it } from 'vitest';
-import { markdownToDocx } from '../../src/docx/index.js';
+import { markdownToDocx, renderDocx } from '../../src/docx/index.js';
+import { composePlan, treeMarkdown } from '../../src/compose/index.js';
+import { treeToDocx } from '../../src/render/index.js';
+import { fixText } from '../../src/lint/rules.js';
+import type { Plan } from '../../src/model/plan.js';
 import { assertWellFormedDocx } from './support.js';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -18,5 +22,26 @@ describe('fuzz regressions', () => {
     assertWellFormedDocx(docx);
     const custom = strFromU8(unzipSync(docx)['docProps/custom.xml']!);
     expect(custom).toContain('长府发〔2026〕3号');
+  });
+
+  // the direct tree and the Markdown route must print the same words
+  it.each<[string, Plan]>([
+    ['a line starting "1. " after one ending "1." (escaper overlap)', { title: '长寿镇', year: 2026, sections: [{ children: [{ units: ['[[a]]\r1.\r1. [[a]]'] }] }] } as unknown as Plan],
+    ['a blank line inside a 牵头单位', { title: '长寿镇', year: 2026, sections: [{ lead: '长寿镇\n\n*' }] } as unknown as Plan],
+    ['a blank line inside the title', { title: '长寿镇\n\n*', year: 2026, sections: [{}] } as unknown as Plan],
+    ['a blank line inside a heading', { title: '长寿镇', year: 2026, sections: [{ children: [{ title: '*\n\n*' }] }] } as unknown as Plan],
+  ])('%s: same DOCX by both routes', async (_what, plan) => {
+    const composed = composePlan(plan, { file: 'fuzz.yaml' });
+    if (!composed.document || !('tree' in composed.document)) throw new Error('compose gave no tree');
+    const direct = await treeToDocx(composed.document.tree, { file: 'fuzz.md' });
+    const viaMarkdown = await renderDocx(treeMarkdown(composed.document.tree), { file: 'fuzz.md' });
+    const text = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
+    expect(text(viaMarkdown.docx)).toBe(text(direct.docx));
+  });
+
+  it('lint --fix reaches its fixpoint on a chain of half-width marks in one call', () => {
+    const once = fixText('):?)--)长寿镇');
+    expect(once).toBe('）：？）——）长寿镇');
+    expect(fixText(once)).toBe(once);
   });
 });

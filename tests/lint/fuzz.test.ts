@@ -7,12 +7,6 @@ import { parse, stringify } from 'yaml';
 import { fixSource, lintPlanSource } from '../../src/lint/index.js';
 import { fixText, lintText } from '../../src/lint/rules.js';
 
-// A fixed seed unless PLANDOC_FUZZ_SEED asks for another: random seeds still find
-// inputs whose second --fix changes more (a half-width mark next to one the first
-// pass made full-width, e.g. "):?)--)长寿镇"); those are open defects, listed in the
-// session note, and must not make CI pass or fail by chance.
-const SEED = process.env.PLANDOC_FUZZ_SEED ? Number(process.env.PLANDOC_FUZZ_SEED) : 20261130;
-
 const PIECES = [
   '长寿镇', '工作', '任务', '2026', '年', '月', '日', '01', '3', '-', '--', '—', '~', '～', ',', ';', ':', '?', '!', '(', ')', '（', '）',
   '“', '”', '《', '》', '[', ']', '【', '】', '〔', '〕', '号', '第', '。', '。。', '，', '、', '...', '…', '……', ' ', '\u3000', '\u00a0',
@@ -34,7 +28,7 @@ describe('lint properties', () => {
           expect(f.hint).toMatch(/[\u4e00-\u9fa5]/);
         }
       }),
-      { numRuns: 400, seed: SEED },
+      { numRuns: 400 },
     );
   });
 
@@ -45,7 +39,7 @@ describe('lint properties', () => {
         expect(fixText(fixed, role)).toBe(fixed);
         expect(lintText(fixed, role).filter((f) => f.fix?.safe)).toEqual([]);
       }),
-      { numRuns: 400, seed: SEED },
+      { numRuns: 400 },
     );
   });
 
@@ -64,7 +58,7 @@ describe('lint properties', () => {
         expect(fixSource(fixed, 'p.yaml').text).toBe(fixed);
         expect(lintPlanSource(fixed, 'p.yaml').filter((d) => d.fix?.safe)).toEqual([]);
       }),
-      { numRuns: 300, seed: SEED },
+      { numRuns: 300 },
     );
   });
 });
