@@ -1,7 +1,8 @@
 // Live preview of an unsaved buffer: compose it the way render does, lay the
 // blocks out on A4 pages, and tie every block to the YAML line it came from so
 // a click on the page can move the editor there.
-import { isMap, isScalar, visit } from 'yaml';
+import { isMap, isPair, isScalar, visit } from 'yaml';
+import type { Plan, Section } from '../model/plan.js';
 import type { Diagnostic } from '../load/diagnostic.js';
 import { hasErrors } from '../load/diagnostic.js';
 import type { ParsedYaml } from '../load/yaml.js';
@@ -26,6 +27,8 @@ interface Composed {
   markdown?: string;
   parsed?: ParsedYaml;
   diagnostics: Diagnostic[];
+  /** a progress file's plan: section and metric ids → the titles and names the summary prints */
+  names?: Map<string, string>;
 }
 
 /** `file` is the absolute path the text belongs to (a progress file finds its plan beside it). */
@@ -35,7 +38,7 @@ export async function previewSource(text: string, file: string): Promise<Preview
   const { parseMarkdown } = await import('../markdown/parse.js');
   const { root, furniture, diagnostics } = parseMarkdown(composed.markdown, file);
   const blocks = previewBlocks(root, furniture);
-  const lines = composed.parsed ? sourceLines(blocks, composed.parsed) : markdownLines(blocks, text);
+  const lines = composed.parsed ? sourceLines(blocks, composed.parsed, composed.names) : markdownLines(blocks, text);
   const placed = layOut(blocks.map((block, i) => ({ ...block, line: lines[i] })));
   return { ...placed, diagnostics: [...composed.diagnostics, ...diagnostics] };
 }
@@ -43,14 +46,16 @@ export async function previewSource(text: string, file: string): Promise<Preview
 async function composeSource(text: string, file: string): Promise<Composed> {
   if (/\.(md|markdown)$/i.test(file)) return { markdown: text, diagnostics: [] };
   const { isProgressSource, loadPlanSource } = await import('../load/index.js');
-  const { locate } = await import('../load/yaml.js');
+  const { locate, parseYaml } = await import('../load/yaml.js');
   if (isProgressSource(text)) {
     const { loadProgressSource, composeSummaryMarkdown } = await import('../summary/index.js');
     const loaded = await loadProgressSource(text, file);
     if (!loaded.value) return { diagnostics: loaded.diagnostics, parsed: loaded.parsed };
     const at = (path: Array<string | number>) => (loaded.parsed ? locate(loaded.parsed, path) : undefined);
     const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { file, locate: at });
-    return { markdown: composed.markdown, parsed: loaded.parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics] };
+    // the progress loader does not hand back its parse; positions need one
+    const parsed = loaded.parsed ?? parseYaml(loaded.source, file);
+    return { markdown: composed.markdown, parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics], names: planNames(loaded.plan) };
   }
   const { composePlanMarkdown } = await import('../compose/index.js');
   const loaded = loadPlanSource(text, file);
@@ -98,8 +103,8 @@ interface SourceText {
 }
 
 /** Each block's YAML line: the furniture key it prints, or the string value whose text it contains. */
-export function sourceLines(blocks: PreviewBlock[], parsed: ParsedYaml): Array<number | undefined> {
-  const texts = stringValues(parsed);
+export function sourceLines(blocks: PreviewBlock[], parsed: ParsedYaml, names = new Map<string, string>()): Array<number | undefined> {
+  const texts = stringValues(parsed, names);
   const topLines = new Map(texts.filter((t) => t.topKey).map((t) => [t.topKey!, t.line]));
   return blocks.map((block) => {
     if (block.key && topLines.has(block.key)) return topLines.get(block.key);
@@ -107,17 +112,34 @@ export function sourceLines(blocks: PreviewBlock[], parsed: ParsedYaml): Array<n
   });
 }
 
+/** The value whose printed text the block holds: whole, or its first 12 characters (a summary may end it differently). */
 function bestMatch(text: string, texts: SourceText[]): number | undefined {
   if (!text) return undefined;
-  let best: SourceText | undefined;
+  let best: { line: number; score: number } | undefined;
   for (const candidate of texts) {
-    if (candidate.key.length < 2 || (best && candidate.key.length <= best.key.length)) continue;
-    if (text.includes(candidate.key)) best = candidate;
+    const score = text.includes(candidate.key) ? candidate.key.length : candidate.key.length >= 12 && text.includes(candidate.key.slice(0, 12)) ? 12 : 0;
+    if (score >= 2 && (!best || score > best.score)) best = { line: candidate.line, score };
   }
   return best?.line;
 }
 
-function stringValues(parsed: ParsedYaml): SourceText[] {
+/** Section titles and metric names of a progress file's plan, by id: `section: x` / `task: x` / `metric: x` print them. */
+function planNames(plan: Plan | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  const walk = (sections: readonly Section[] = []) => {
+    for (const section of sections) {
+      if (section.id && section.title) names.set(section.id, section.title);
+      walk(section.children);
+    }
+  };
+  walk(plan?.sections);
+  for (const metric of plan?.metrics ?? []) names.set(metric.id, metric.name);
+  return names;
+}
+
+const ID_KEYS = new Set(['section', 'task', 'metric']);
+
+function stringValues(parsed: ParsedYaml, names: Map<string, string>): SourceText[] {
   const found: SourceText[] = [];
   const lineOf = (offset: number) => parsed.lineCounter.linePos(offset).line;
   const contents = parsed.doc.contents;
@@ -127,9 +149,13 @@ function stringValues(parsed: ParsedYaml): SourceText[] {
     }
   }
   visit(parsed.doc, {
-    Scalar(key, node) {
-      if (key === 'key' || !node.range || (typeof node.value !== 'string' && typeof node.value !== 'number')) return;
+    Scalar(key, node, path) {
+      // numbers and short words would match any paragraph that happens to print them
+      if (key === 'key' || !node.range || typeof node.value !== 'string') return;
       found.push({ line: lineOf(node.range[0]), key: printedStretch(String(node.value)) });
+      const pair = path.at(-1);
+      const name = isPair(pair) && isScalar(pair.key) && ID_KEYS.has(String(pair.key.value)) ? names.get(String(node.value)) : undefined;
+      if (name) found.push({ line: lineOf(node.range[0]), key: printedStretch(name) });
     },
   });
   return found;

@@ -1,0 +1,44 @@
+// The preview's link from a block on the page back to the YAML line it came from.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { previewSource } from '../../src/serve/preview.js';
+import { ROOT } from '../helpers/cli.js';
+
+async function preview(name: string) {
+  const file = join(ROOT, 'plans', name);
+  const text = readFileSync(file, 'utf8');
+  return { lines: text.split('\n'), preview: await previewSource(text, file) };
+}
+
+describe('preview block → YAML line', () => {
+  it('every heading of a plan points at the title: line it prints', async () => {
+    const { lines, preview: p } = await preview('changshou-2026.yaml');
+    const headings = p.blocks.filter((block) => block.kind.startsWith('heading'));
+    expect(headings.length).toBeGreaterThan(10);
+    for (const heading of headings) {
+      const title = heading.text.replace(/^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.|（\d+）)/u, '');
+      expect(lines[heading.line! - 1], heading.text).toMatch(new RegExp(`title: ${title}`));
+    }
+  });
+
+  it('furniture points at its key: the signature at issuer:, the date at date:', async () => {
+    const { lines, preview: p } = await preview('changshou-2026.yaml');
+    const signature = p.blocks.filter((block) => block.kind === 'signature');
+    expect(signature.map((block) => lines[block.line! - 1])).toEqual(['issuer: 长寿镇', 'date: 2026-01-14']);
+  });
+
+  it('a summary paragraph points at the progress file text it prints, or at the entry naming its plan section or metric', async () => {
+    const { lines, preview: p } = await preview('changshou-2026-h1.yaml');
+    const block = (start: string) => p.blocks.find((b) => b.text.startsWith(start))!;
+    expect(lines[block('二是产业发展平台建设进度不一').line! - 1]).toContain('二是产业发展平台建设进度不一');
+    const body = p.blocks.filter((b) => b.kind === 'body' && b.line !== undefined);
+    expect(body.length).toBeGreaterThan(15);
+    for (const b of body) {
+      const line = lines[b.line! - 1]!;
+      const value = line.replace(/^\s*(?:-\s+)?(?:\w+:\s*)?/, '');
+      const namesAnId = /(section|task|metric): /.test(line);
+      expect(namesAnId || b.text.replace(/\s+/g, '').includes(value.replace(/\s+/g, '').slice(0, 8)), `${b.text.slice(0, 20)} → ${line}`).toBe(true);
+    }
+  });
+});
