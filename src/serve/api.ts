@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MAX_SOURCE_BYTES } from '../load/index.js';
 import { attachment, HttpError, readBody, readJson, sendBytes, sendJson } from './http.js';
+import type { ValueInput } from './progress.js';
 import { currentVersion, groupFiles, readInside, saveFile, versionOf } from './workspace.js';
 import { resolve } from 'node:path';
 import { resolveInside, shownPath } from './paths.js';
@@ -63,6 +64,13 @@ export const ROUTES: Record<string, Handler> = {
     const body = await readJson<TextRequest>(req);
     const { progressView } = await import('./progress.js');
     sendJson(res, 200, { view: (await progressView(checkedText(body), await resolveInside(ctx.root, body.path))) ?? null });
+  },
+  'POST /api/progress-value': async (req, _url, res, ctx) => {
+    const body = await readJson<TextRequest & ValueInput & { baseVersion: string | null }>(req);
+    const { withValue } = await import('./progress.js');
+    const text = await withValue(checkedText(body), body);
+    const result = await saveFile(ctx.root, body.path, text, body.baseVersion ?? null);
+    sendJson(res, result.saved ? 200 : 409, { ...result, text });
   },
   'GET /api/revisions': async (_req, url, res, ctx) => {
     const { revisionsOf, uncommitted } = await import('./changes.js');

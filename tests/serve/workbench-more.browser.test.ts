@@ -60,6 +60,30 @@ describe('serve in Chromium: the rest of the year', () => {
     expect(await page.$eval('.chart', (el) => (el as HTMLElement).dataset.points)).toBe('2');
   });
 
+  it('a progress value typed in the table lands in the YAML on disk, in place, comments kept', async () => {
+    await open('changshou-2026-h1.yaml');
+    await page.click('#tab-progress');
+    await page.waitForSelector('tr[data-metric="job-fairs"] input.value');
+    const before = readFileSync(join(wb.dir, 'changshou-2026-h1.yaml'), 'utf8');
+    const cell = await page.$('tr[data-metric="job-fairs"] input.value');
+    await cell!.click({ clickCount: 3 });
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.startsWith('已写入'));
+    const after = readFileSync(join(wb.dir, 'changshou-2026-h1.yaml'), 'utf8');
+    expect(after).toBe(before.replace('{ metric: job-fairs, value: 0, date: 2026-06-30 }', '{ metric: job-fairs, value: 2, date: 2026-06-30 }'));
+    expect(await page.$$eval('.cm-line', (els) => els.some((el) => el.textContent === '  - { metric: job-fairs, value: 2, date: 2026-06-30 }'))).toBe(true);
+    await page.waitForFunction(() => document.querySelector('tr[data-metric="job-fairs"] td.status')?.textContent === '已完成');
+    expect(await page.$eval('.chart', (el) => el.textContent)).toContain('各次报送的完成数');
+
+    const bad = await page.$('tr[data-metric="job-fairs"] input.value');
+    await bad!.click({ clickCount: 3 });
+    await page.keyboard.type('很多');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('header .status')?.textContent?.includes('不是数字'));
+    expect(readFileSync(join(wb.dir, 'changshou-2026-h1.yaml'), 'utf8')).toBe(after);
+  });
+
   it('shows the 修订对照 of the editor text against the last commit, and says committing stays in git', async () => {
     await open('songtao-2022.yaml');
     await clickLineEnd('issuer: 松涛镇');

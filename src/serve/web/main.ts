@@ -7,7 +7,7 @@ import { createEditor, goToLine, loadDocument, showDiagnostics, type EditorHooks
 import { element, highlightLine, renderPages, type PreviewData } from './preview';
 import { renderFileList, type PlanGroup } from './files';
 import { askConflict } from './dialog';
-import { renderProgress, type ProgressViewData } from './progress';
+import { renderProgress, type MetricRow, type ProgressViewData } from './progress';
 import { renderChanges, renderDiff, type ChangeRow, type ChangesData } from './changes';
 import { acceptDrops, newPlan, rollover, showNotes, type Created } from './actions';
 
@@ -231,7 +231,24 @@ class Workbench {
   private async updateProgress(text: string): Promise<void> {
     if (!this.open) return;
     const { view } = await api<{ view: ProgressViewData | null }>('POST', '/api/progress', { path: this.open.path, text });
-    renderProgress(this.panels.progress, view);
+    renderProgress(this.panels.progress, view, (row, value, date) => this.enterValue(row, value, date));
+  }
+
+  /** A value typed in the table goes into the YAML in place and is saved at once. */
+  private async enterValue(row: MetricRow, value: string, date: string): Promise<void> {
+    if (!this.open) return;
+    const text = this.view.state.doc.toString();
+    try {
+      const result = await api<{ saved: boolean; version?: string; text: string; conflict?: { text: string; version: string } }>('POST', '/api/progress-value', { path: this.open.path, text, baseVersion: this.open.version, metric: row.id, value, date });
+      if (!result.saved && result.conflict) return void (await this.resolveConflict(result.conflict));
+      replaceText(this.view, result.text);
+      this.open.version = result.version!;
+      this.open.savedText = result.text;
+      this.markClean();
+      this.notice(`已写入 ${row.name}：${value}（${date}）`);
+    } catch (error) {
+      this.notice(error instanceof ApiError ? error.message : String(error));
+    }
   }
 
   private async showChanges(): Promise<void> {
@@ -292,6 +309,16 @@ class Workbench {
   notice(message: string): void {
     this.status.textContent = message;
   }
+}
+
+/** Replaces the editor's text by the changed span only, so undo steps back over exactly that change. */
+function replaceText(view: EditorView, text: string): void {
+  const old = view.state.doc.toString();
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  view.dispatch({ changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) } });
 }
 
 function button(label: string, onClick: () => void, id?: string): HTMLButtonElement {

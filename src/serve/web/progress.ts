@@ -1,5 +1,6 @@
-// The progress view: the status dashboard (counts, a table with bars) and a
-// chart of each metric's dated values.
+// The progress view: the status dashboard (bars, counts) and a table of the
+// metrics where a value is typed like in a spreadsheet: Enter writes it into
+// the progress file in place; a chart shows each metric's dated values.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { element } from './preview';
@@ -24,21 +25,23 @@ export interface ProgressViewData {
   history: Record<string, Array<{ date: string; value: number | boolean }>>;
 }
 
-export function renderProgress(container: HTMLElement, data: ProgressViewData | null): void {
+export type EnterValue = (row: MetricRow, value: string, date: string) => Promise<void>;
+
+export function renderProgress(container: HTMLElement, data: ProgressViewData | null, enter: EnterValue): void {
   if (!data) {
     container.replaceChildren(element('p', 'hint', '这里显示进度文件（有 period 的 YAML）的指标完成情况。当前文件不是进度文件，或者还有错误。'));
     return;
   }
   const counts = element('p', 'counts', Object.entries(data.counts).map(([status, n]) => `${status} ${n} 项`).join('　'));
   const chart = element('div', 'chart');
-  container.replaceChildren(element('h3', '', `${data.title}（${data.period}）`), counts, table(data, (row) => drawChart(chart, row, data.history[row.id] ?? [])), chart);
+  container.replaceChildren(element('h3', '', `${data.title}（${data.period}）`), counts, table(data, enter, (row) => drawChart(chart, row, data.history[row.id] ?? [])), chart);
   const first = data.metrics.find((m) => (data.history[m.id] ?? []).some((h) => typeof h.value === 'number'));
   if (first) drawChart(chart, first, data.history[first.id] ?? []);
 }
 
 const HEADERS = ['指标', '目标', '完成', '日期', '来源', '完成率', '状态'];
 
-function table(data: ProgressViewData, select: (row: MetricRow) => void): HTMLTableElement {
+function table(data: ProgressViewData, enter: EnterValue, select: (row: MetricRow) => void): HTMLTableElement {
   const tableEl = element('table', 'progress-table');
   const head = element('tr');
   for (const h of HEADERS) head.append(element('th', '', h));
@@ -46,14 +49,33 @@ function table(data: ProgressViewData, select: (row: MetricRow) => void): HTMLTa
   for (const row of data.metrics) {
     const tr = element('tr', `status-${row.status ?? 'none'}`);
     tr.dataset.metric = row.id;
-    tr.tabIndex = 0;
-    tr.addEventListener('focus', () => select(row));
+    const value = input('value', row.value === null ? '' : row.value === true ? '是' : row.value === false ? '否' : String(row.value));
+    const date = input('date', row.date ?? new Date().toISOString().slice(0, 10));
+    const commit = () => {
+      if (value.value.trim() === '' || (value.value === value.defaultValue && date.value === date.defaultValue)) return;
+      value.defaultValue = value.value;
+      date.defaultValue = date.value;
+      tr.classList.add('saving');
+      void enter(row, value.value, date.value).finally(() => tr.classList.remove('saving'));
+    };
+    for (const cell of [value, date]) {
+      cell.addEventListener('keydown', (event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          commit();
+          moveDown(tr, cell.className);
+        }
+        if (event.key === 'Escape') cell.value = cell.defaultValue;
+      });
+      cell.addEventListener('change', commit);
+    }
+    tr.addEventListener('focusin', () => select(row));
     tr.addEventListener('click', () => select(row));
     tr.append(
       element('td', 'name', `${row.name}${row.unit ? `（${row.unit}）` : ''}`),
       element('td', 'target', row.target ?? '—'),
-      element('td', 'value', row.value === null ? '' : row.value === true ? '是' : row.value === false ? '否' : String(row.value)),
-      element('td', 'date', row.date ?? ''),
+      cellOf(value),
+      cellOf(date),
       element('td', 'source', row.source ?? ''),
       barCell(row.rate),
       element('td', 'status', row.status ?? ''),
@@ -61,6 +83,25 @@ function table(data: ProgressViewData, select: (row: MetricRow) => void): HTMLTa
     tableEl.append(tr);
   }
   return tableEl;
+}
+
+function input(className: string, value: string): HTMLInputElement {
+  const el = element('input', className);
+  el.value = value;
+  el.defaultValue = value;
+  return el;
+}
+
+function cellOf(child: HTMLElement): HTMLTableCellElement {
+  const td = element('td');
+  td.append(child);
+  return td;
+}
+
+function moveDown(tr: HTMLTableRowElement, className: string): void {
+  const next = tr.nextElementSibling?.querySelector<HTMLInputElement>(`input.${className}`);
+  next?.focus();
+  next?.select();
 }
 
 function barCell(rate: number | null): HTMLTableCellElement {
