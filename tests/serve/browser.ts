@@ -43,11 +43,24 @@ export async function openWorkbenchPage(url: string): Promise<BrowserPage> {
   return { page, pageErrors, close };
 }
 
-/** Opens a file from the list (re-rendered after every save: found and clicked in one step). */
+/**
+ * Opens a file from the list (re-rendered after every save: found and clicked
+ * in one step) and waits until its check, preview and progress have arrived,
+ * which re-render the panels.
+ */
 export async function openFile(page: Page, path: string): Promise<void> {
+  const before = await updatedMark(page);
   await page.evaluate((p) => document.querySelector<HTMLElement>(`a.file[data-path="${p}"]`)!.click(), path);
-  await page.waitForFunction((p) => document.body.dataset.file === p && document.querySelector('.page'), {}, path);
+  await page.waitForFunction((p, b) => document.body.dataset.file === p && document.body.dataset.updated !== b && document.querySelector('.page'), {}, path, before);
 }
+
+/** Waits for the next check and preview answering the editor's text (the page marks each one). */
+export async function settled(page: Page): Promise<void> {
+  const before = await updatedMark(page);
+  await page.waitForFunction((b) => document.body.dataset.updated !== b, { timeout: 10_000 }, before);
+}
+
+const updatedMark = (page: Page) => page.evaluate(() => document.body.dataset.updated);
 
 /** Puts the cursor at the end of the first editor line that starts with `prefix`. */
 export async function clickLineEnd(page: Page, prefix: string): Promise<void> {

@@ -74,6 +74,8 @@ describe('serve in Chromium: the rest of the year', () => {
     expect(after).toBe(before.replace('{ metric: job-fairs, value: 0, date: 2026-06-30 }', '{ metric: job-fairs, value: 2, date: 2026-06-30 }'));
     expect(await page.$$eval('.cm-line', (els) => els.some((el) => el.textContent === '  - { metric: job-fairs, value: 2, date: 2026-06-30 }'))).toBe(true);
     await page.waitForFunction(() => document.querySelector('tr[data-metric="job-fairs"] td.status')?.textContent === '已完成');
+    // Enter moved down a row, like a spreadsheet, and the refresh that followed kept the cell
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('tr[data-metric="job-fairs"] + tr input.value'))).toBe(true);
     expect(await page.$eval('.chart', (el) => el.textContent)).toContain('各次报送的完成数');
 
     const bad = await page.$('tr[data-metric="job-fairs"] input.value');

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { clickLineEnd as clickLineEndIn, openFile, openWorkbenchPage, type BrowserPage } from './browser.js';
+import { clickLineEnd as clickLineEndIn, openFile, openWorkbenchPage, settled as settledIn, type BrowserPage } from './browser.js';
 import { startWorkbench, type Workbench } from './server.js';
 
 let wb: Workbench;
@@ -32,11 +32,7 @@ async function activeLineNumber(): Promise<number> {
   return page.$eval('.cm-activeLineGutter', (el) => Number(el.textContent));
 }
 
-/** Waits for the preview and check that answer the editor's current text. */
-async function settled(): Promise<void> {
-  const before = await page.evaluate(() => document.body.dataset.updated);
-  await page.waitForFunction((b) => document.body.dataset.updated !== b, { timeout: 10_000 }, before);
-}
+const settled = () => settledIn(page);
 
 describe('serve in Chromium', () => {
   it('shows the plan as A4 pages with the title, page numbers and the file list with check status', async () => {

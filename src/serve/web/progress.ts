@@ -27,69 +27,114 @@ export interface ProgressViewData {
 
 export type EnterValue = (row: MetricRow, value: string, date: string) => Promise<void>;
 
+/** What the rows' handlers read, so a refresh can keep the rows (and the cell being typed in). */
+interface ViewState {
+  data: ProgressViewData;
+  enter: EnterValue;
+  chart: HTMLElement;
+  chartMetric?: string;
+}
+
+const states = new WeakMap<HTMLElement, ViewState>();
+
+/**
+ * Shows the progress view. A refresh for the same metrics updates the rows in
+ * place: the cell the writer is typing in keeps its focus and its text.
+ */
 export function renderProgress(container: HTMLElement, data: ProgressViewData | null, enter: EnterValue): void {
   if (!data) {
+    states.delete(container);
     container.replaceChildren(element('p', 'hint', '这里显示进度文件（有 period 的 YAML）的指标完成情况。当前文件不是进度文件，或者还有错误。'));
     return;
   }
-  const counts = element('p', 'counts', Object.entries(data.counts).map(([status, n]) => `${status} ${n} 项`).join('　'));
-  const chart = element('div', 'chart');
-  container.replaceChildren(element('h3', '', `${data.title}（${data.period}）`), counts, table(data, enter, (row) => drawChart(chart, row, data.history[row.id] ?? [])), chart);
-  const first = data.metrics.find((m) => (data.history[m.id] ?? []).some((h) => typeof h.value === 'number'));
-  if (first) drawChart(chart, first, data.history[first.id] ?? []);
+  const state = states.get(container);
+  const tableEl = container.querySelector<HTMLTableElement>('table.progress-table');
+  if (state && tableEl && sameMetrics(tableEl, data.metrics)) {
+    Object.assign(state, { data, enter });
+    container.querySelector('h3')!.textContent = heading(data);
+    container.querySelector('p.counts')!.textContent = countsText(data);
+    data.metrics.forEach((row, index) => refreshRow(tableEl.rows[index + 1]!, row));
+  } else {
+    if (state) plots.get(state.chart)?.destroy();
+    const fresh: ViewState = { data, enter, chart: element('div', 'chart') };
+    states.set(container, fresh);
+    container.replaceChildren(element('h3', '', heading(data)), element('p', 'counts', countsText(data)), table(fresh), fresh.chart);
+    fresh.chartMetric = data.metrics.find((m) => (data.history[m.id] ?? []).some((h) => typeof h.value === 'number'))?.id;
+  }
+  drawSelectedChart(states.get(container)!);
+}
+
+const heading = (data: ProgressViewData) => `${data.title}（${data.period}）`;
+const countsText = (data: ProgressViewData) => Object.entries(data.counts).map(([status, n]) => `${status} ${n} 项`).join('　');
+
+function sameMetrics(tableEl: HTMLTableElement, metrics: MetricRow[]): boolean {
+  const rows = [...tableEl.rows].slice(1);
+  return rows.length === metrics.length && rows.every((tr, index) => tr.dataset.metric === metrics[index]!.id);
 }
 
 const HEADERS = ['指标', '目标', '完成', '日期', '来源', '完成率', '状态'];
 
-function table(data: ProgressViewData, enter: EnterValue, select: (row: MetricRow) => void): HTMLTableElement {
+function table(state: ViewState): HTMLTableElement {
   const tableEl = element('table', 'progress-table');
   const head = element('tr');
   for (const h of HEADERS) head.append(element('th', '', h));
   tableEl.append(head);
-  for (const row of data.metrics) {
-    const tr = element('tr', `status-${row.status ?? 'none'}`);
-    tr.dataset.metric = row.id;
-    const value = input('value', row.value === null ? '' : row.value === true ? '是' : row.value === false ? '否' : String(row.value));
-    const date = input('date', row.date ?? new Date().toISOString().slice(0, 10));
-    const commit = () => {
-      if (value.value.trim() === '' || (value.value === value.defaultValue && date.value === date.defaultValue)) return;
-      value.defaultValue = value.value;
-      date.defaultValue = date.value;
-      tr.classList.add('saving');
-      void enter(row, value.value, date.value).finally(() => tr.classList.remove('saving'));
-    };
-    for (const cell of [value, date]) {
-      cell.addEventListener('keydown', (event) => {
-        if (event.key === 'Enter') {
-          event.preventDefault();
-          commit();
-          moveDown(tr, cell.className);
-        }
-        if (event.key === 'Escape') cell.value = cell.defaultValue;
-      });
-      cell.addEventListener('change', commit);
-    }
-    tr.addEventListener('focusin', () => select(row));
-    tr.addEventListener('click', () => select(row));
-    tr.append(
-      element('td', 'name', `${row.name}${row.unit ? `（${row.unit}）` : ''}`),
-      element('td', 'target', row.target ?? '—'),
-      cellOf(value),
-      cellOf(date),
-      element('td', 'source', row.source ?? ''),
-      barCell(row.rate),
-      element('td', 'status', row.status ?? ''),
-    );
-    tableEl.append(tr);
-  }
+  for (const row of state.data.metrics) tableEl.append(rowElement(state, row.id));
+  for (const [index, row] of state.data.metrics.entries()) refreshRow(tableEl.rows[index + 1]!, row);
   return tableEl;
 }
 
-function input(className: string, value: string): HTMLInputElement {
-  const el = element('input', className);
-  el.value = value;
-  el.defaultValue = value;
-  return el;
+function rowElement(state: ViewState, id: string): HTMLTableRowElement {
+  const tr = element('tr');
+  tr.dataset.metric = id;
+  const current = () => state.data.metrics.find((m) => m.id === id)!;
+  const value = element('input', 'value');
+  const date = element('input', 'date');
+  const commit = () => {
+    if (value.value.trim() === '' || (value.value === value.defaultValue && date.value === date.defaultValue)) return;
+    value.defaultValue = value.value;
+    date.defaultValue = date.value;
+    tr.classList.add('saving');
+    void state.enter(current(), value.value, date.value).finally(() => tr.classList.remove('saving'));
+  };
+  for (const cell of [value, date]) {
+    cell.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        commit();
+        moveDown(tr, cell.className);
+      }
+      if (event.key === 'Escape') cell.value = cell.defaultValue;
+    });
+    cell.addEventListener('change', commit);
+  }
+  const select = () => {
+    state.chartMetric = id;
+    drawSelectedChart(state);
+  };
+  tr.addEventListener('focusin', select);
+  tr.addEventListener('click', select);
+  tr.append(element('td', 'name'), element('td', 'target'), cellOf(value), cellOf(date), element('td', 'source'), element('td', 'rate'), element('td', 'status'));
+  return tr;
+}
+
+/** New figures into a row; a cell the writer is in, or has typed into, is left alone. */
+function refreshRow(tr: HTMLTableRowElement, row: MetricRow): void {
+  tr.className = `status-${row.status ?? 'none'}`;
+  const [name, target, valueCell, dateCell, source, rate, status] = [...tr.cells];
+  name!.textContent = `${row.name}${row.unit ? `（${row.unit}）` : ''}`;
+  target!.textContent = row.target ?? '—';
+  source!.textContent = row.source ?? '';
+  status!.textContent = row.status ?? '';
+  rate!.replaceChildren(...barOf(row.rate));
+  setUntouched(valueCell!.querySelector('input')!, row.value === null ? '' : row.value === true ? '是' : row.value === false ? '否' : String(row.value));
+  setUntouched(dateCell!.querySelector('input')!, row.date ?? new Date().toISOString().slice(0, 10));
+}
+
+function setUntouched(input: HTMLInputElement, value: string): void {
+  if (document.activeElement === input || input.value !== input.defaultValue) return;
+  input.value = value;
+  input.defaultValue = value;
 }
 
 function cellOf(child: HTMLElement): HTMLTableCellElement {
@@ -104,20 +149,29 @@ function moveDown(tr: HTMLTableRowElement, className: string): void {
   next?.select();
 }
 
-function barCell(rate: number | null): HTMLTableCellElement {
-  const td = element('td', 'rate');
-  if (rate === null) return td;
+function barOf(rate: number | null): HTMLElement[] {
+  if (rate === null) return [];
   const bar = element('span', 'rate-bar');
   const fill = element('span', 'fill');
   fill.style.width = `${Math.min(100, Math.max(0, rate * 100))}%`;
   bar.append(fill);
-  td.append(bar, element('span', 'pct', `${(rate * 100).toFixed(1)}%`));
-  return td;
+  return [bar, element('span', 'pct', `${(rate * 100).toFixed(1)}%`)];
 }
+
+function drawSelectedChart(state: ViewState): void {
+  const row = state.data.metrics.find((m) => m.id === state.chartMetric);
+  if (row) drawChart(state.chart, row, state.data.history[row.id] ?? []);
+  else state.chart.replaceChildren();
+}
+
+const plots = new WeakMap<HTMLElement, uPlot>();
 
 /** The metric's values over the period, by date. */
 function drawChart(container: HTMLElement, row: MetricRow, history: Array<{ date: string; value: number | boolean }>): void {
   const points = history.filter((h): h is { date: string; value: number } => typeof h.value === 'number');
+  plots.get(container)?.destroy(); // uPlot keeps a registry of its plots until destroyed
+  plots.delete(container);
+  delete container.dataset.points;
   container.replaceChildren(element('h4', '', `${row.name}：各次报送的完成数`));
   if (points.length === 0) {
     container.append(element('p', 'hint', '这个指标还没有数值记录。'));
@@ -137,5 +191,6 @@ function drawChart(container: HTMLElement, row: MetricRow, history: Array<{ date
     [xs, ys],
     container,
   );
+  plots.set(container, plot);
   container.dataset.points = String(plot.data[0]!.length);
 }
