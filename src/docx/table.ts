@@ -96,14 +96,14 @@ export function headerRowCount(node: MdTable): 1 | 2 {
   return vertical && group ? 2 : 1;
 }
 
-interface HeaderCell {
+export interface HeaderCell {
   col: number;
   span: number;
   merge?: 'restart' | 'continue';
 }
 
 /** The cells of one of the two header rows: groups spanning their columns, single columns merged down. */
-function twoLevelHeaderCells(node: MdTable, row: 0 | 1): HeaderCell[] {
+export function twoLevelHeaderCells(node: MdTable, row: 0 | 1): HeaderCell[] {
   const columns = node.children[0]!.children.length;
   const cells: HeaderCell[] = [];
   for (let col = 0; col < columns; ) {

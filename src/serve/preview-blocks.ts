@@ -2,19 +2,21 @@
 // → the blocks of an A4 page in HTML, each with the number of grid lines it
 // takes under the project's width model (src/docx/width.ts), so page breaks
 // fall where the DOCX puts them (28 characters a line, 22 lines a page).
-import type { PhrasingContent, Root, RootContent, Table, List } from 'mdast';
+import type { Paragraph, PhrasingContent, Root, RootContent, Strong, Table, List } from 'mdast';
 import type { Furniture } from '../model/plan.js';
 import { textWidth } from '../docx/width.js';
 import { breakTitle } from '../docx/title.js';
 import { chineseDate, signatureIndents } from '../docx/furniture.js';
-import { runInLevel } from '../docx/body.js';
+import { isTableCaption, runInLevel } from '../docx/body.js';
 import { plainText } from '../docx/inline.js';
-import { columnWidths } from '../docx/table.js';
+import { columnWidths, headerRowCount, twoLevelHeaderCells } from '../docx/table.js';
 
 export const CHARS_PER_LINE = 28;
 export const LINES_PER_PAGE = 22;
 
-export type BlockKind = 'header' | 'title' | 'blank' | 'recipients' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'body' | 'table' | 'attachment-note' | 'signature' | 'note' | 'attachment-label' | 'record';
+export type BlockKind =
+  | 'header' | 'title' | 'blank' | 'recipients' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'body'
+  | 'caption' | 'table-header' | 'table-row' | 'attachment-note' | 'signature' | 'note' | 'attachment-label' | 'record';
 
 export interface PreviewBlock {
   kind: BlockKind;
@@ -22,7 +24,7 @@ export interface PreviewBlock {
   html: string;
   /** plain text, for locating the block in the source */
   text: string;
-  /** grid lines the block takes */
+  /** grid lines the block takes (a table row takes a fraction of one) */
   lines: number;
   /** starts a new page (an attachment) */
   pageBreak?: boolean;
@@ -43,7 +45,7 @@ export function paragraphLines(text: string, indent = 2): number {
 
 export function previewBlocks(root: Root, furniture: Furniture): PreviewBlock[] {
   const writer = new BlockWriter(furniture);
-  for (const node of root.children) writer.block(node);
+  root.children.forEach((node, i) => writer.block(node, root.children[i + 1]));
   return writer.finish();
 }
 
@@ -72,17 +74,17 @@ class BlockWriter {
     this.out.push(block);
   }
 
-  block(node: RootContent): void {
+  block(node: RootContent, next?: RootContent): void {
     switch (node.type) {
       case 'heading':
         return node.depth === 1 ? this.title(plainText(node.children)) : this.heading(node.depth, node.children);
       case 'paragraph':
-        return this.paragraph(node.children);
+        return isTableCaption(node, next) ? this.caption(node) : this.paragraph(node.children);
       case 'list':
         return this.list(node);
       case 'table':
         this.ensureTitle();
-        return this.push(tableBlock(node));
+        return tableBlocks(node).forEach((block) => this.push(block));
       case 'thematicBreak':
         this.ensureTitle();
         this.writeClosing();
@@ -137,6 +139,14 @@ class BlockWriter {
     }
     this.ensureTitle();
     this.push({ kind: 'body', html: runInHtml(children) ?? inlineHtml(children), text, lines: paragraphLines(text) });
+  }
+
+  /** TB-01: the table's title, centred in 3号黑体 above it. */
+  private caption(node: Paragraph): void {
+    this.ensureTitle();
+    const children = (node.children[0] as Strong).children;
+    const text = plainText(children);
+    this.push({ kind: 'caption', html: inlineHtml(children), text, lines: paragraphLines(text, 0) });
   }
 
   private bodyText(line: string): void {
@@ -215,14 +225,47 @@ function recordBlocks(furniture: Furniture): PreviewBlock[] {
   return [{ kind: 'record', html: parts.join(''), text: '', lines: parts.length, key: furniture.copyTo?.length ? 'copyTo' : 'printedBy' }];
 }
 
-function tableBlock(node: Table): PreviewBlock {
-  const rows = node.children.map((row, r) => {
-    const tag = r === 0 ? 'th' : 'td';
-    return `<tr>${row.children.map((cell) => `<${tag}>${inlineHtml(cell.children)}</${tag}>`).join('')}</tr>`;
-  });
-  const cells = node.children.map((row) => row.children.map((cell) => plainText(cell.children)));
-  const text = cells.map((row) => row.join(' ')).join('\n');
-  return { kind: 'table', html: `<table>${rows.join('')}</table>`, text, lines: tableLines(node) };
+/**
+ * A table as the DOCX writer sets it (src/docx/table.ts): its column widths,
+ * 黑体 header (two levels merged), alignment. One block for the header rows and
+ * one per body row, so pages break between rows (a row never splits) and the
+ * header repeats on the next page.
+ */
+function tableBlocks(node: Table): PreviewBlock[] {
+  const columns = Math.max(0, ...node.children.map((row) => row.children.length));
+  const widths = columnWidths(node, columns, TYPE_AREA_TWIPS);
+  const total = widths.reduce((a, b) => a + b, 0) || 1;
+  const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(3)}%">`).join('')}</colgroup>`;
+  const wrap = (rows: string) => `<table>${colgroup}${rows}</table>`;
+  const lines = rowLines(node, widths);
+  const headerRows = headerRowCount(node);
+  const headerHtml = headerRows === 2 ? [0, 1].map((r) => twoLevelHeaderRow(node, r as 0 | 1)).join('') : bodyRow(node, 0, 'th');
+  const blocks: PreviewBlock[] = [{ kind: 'table-header', html: wrap(headerHtml), text: rowText(node, 0, headerRows), lines: tableHeight(lines.slice(0, headerRows), HEADER_EXTRA_PT[headerRows]) }];
+  for (let r = headerRows; r < node.children.length; r++) {
+    blocks.push({ kind: 'table-row', html: wrap(bodyRow(node, r, 'td')), text: rowText(node, r, r + 1), lines: tableHeight([lines[r]!]) });
+  }
+  return blocks;
+}
+
+function cellHtml(node: Table, row: number, col: number, tag: 'th' | 'td', attributes = ''): string {
+  const align = tag === 'td' ? node.align?.[col] : 'center';
+  const cell = node.children[row]?.children[col];
+  return `<${tag}${align ? ` class="${align}"` : ''}${attributes}>${cell ? inlineHtml(cell.children) : ''}</${tag}>`;
+}
+
+function bodyRow(node: Table, row: number, tag: 'th' | 'td'): string {
+  const columns = Math.max(...node.children.map((r) => r.children.length));
+  return `<tr>${Array.from({ length: columns }, (_, col) => cellHtml(node, row, col, tag)).join('')}</tr>`;
+}
+
+/** A two-level header: a group spans its columns, a single column spans both rows. */
+function twoLevelHeaderRow(node: Table, row: 0 | 1): string {
+  const cells = twoLevelHeaderCells(node, row).filter((cell) => cell.merge !== 'continue');
+  return `<tr>${cells.map((cell) => cellHtml(node, row, cell.col, 'th', cell.span > 1 ? ` colspan="${cell.span}"` : cell.merge === 'restart' ? ' rowspan="2"' : '')).join('')}</tr>`;
+}
+
+function rowText(node: Table, from: number, to: number): string {
+  return node.children.slice(from, to).map((row) => row.children.map((cell) => plainText(cell.children)).join(' ')).join('\n');
 }
 
 /** Type area width in twips (A4 less the GB/T 9704 margins): 156 mm. */
@@ -230,19 +273,31 @@ const TYPE_AREA_TWIPS = 8845;
 
 /**
  * Table text is 4号 (14 pt, 280 twips a character) in the DOCX writer's
- * column widths. A table line is single-spaced 14 pt: measured in LibreOffice's
- * render of the half-year summary's table, about 0.55 of a grid line.
+ * column widths, single-spaced, 1 mm above and below in each cell; the grid
+ * does not apply inside a table. Measured in LibreOffice's render of
+ * tests/fixtures/tables-plan.yaml and quarterly-table.yaml: a text line in a
+ * cell is 15 pt, a row adds 7.3 pt, a header row of 黑体 is 0.6 pt taller,
+ * a two-level header 5.2 pt taller than two body rows, and the table's top
+ * border with rounding takes about 2 pt more (a page of the 60-row table in
+ * tests/serve/pages.test.ts holds LibreOffice's number of rows).
  */
-function tableLines(node: Table): number {
-  const columns = Math.max(0, ...node.children.map((row) => row.children.length));
-  const widths = columnWidths(node, columns, TYPE_AREA_TWIPS);
-  const rowLines = node.children.map((row) =>
+const TABLE_LINE_PT = 15;
+const ROW_PADDING_PT = 7.3;
+const HEADER_EXTRA_PT = { 1: 0.6 + 2, 2: 5.2 + 2 } as const;
+const PITCH_PT = 28.95;
+
+/** Text lines of each row: its tallest cell, wrapped at the column's width. */
+function rowLines(node: Table, widths: number[]): number[] {
+  return node.children.map((row) =>
     Math.max(1, ...row.children.map((cell, c) => Math.ceil(textWidth(plainText(cell.children)) / Math.max(1, Math.floor(((widths[c] ?? 0) - 160) / 280))))),
   );
-  return Math.ceil(TABLE_LINE_FACTOR * rowLines.reduce((a, b) => a + b, 0) + 0.5);
 }
 
-const TABLE_LINE_FACTOR = 0.55;
+/** Grid lines (to the hundredth) that rows of these text lines take. */
+function tableHeight(rowTextLines: number[], extraPoints = 0): number {
+  const points = rowTextLines.reduce((sum, lines) => sum + lines * TABLE_LINE_PT + ROW_PADDING_PT, extraPoints);
+  return Math.round((points / PITCH_PT) * 100) / 100;
+}
 
 /** PL-07: a leading strong part starting with a heading number is set in that heading's font. */
 function runInHtml(children: PhrasingContent[]): string | undefined {

@@ -2,7 +2,9 @@
 // blocks out on A4 pages, and tie every block to the YAML line it came from so
 // a click on the page can move the editor there.
 import { isMap, isPair, isScalar, visit } from 'yaml';
-import type { Plan, Section } from '../model/plan.js';
+import type { Root } from 'mdast';
+import type { ComposedDocument } from '../compose/index.js';
+import type { Furniture, Plan, Section } from '../model/plan.js';
 import type { Diagnostic } from '../load/diagnostic.js';
 import { hasErrors } from '../load/diagnostic.js';
 import type { ParsedYaml } from '../load/yaml.js';
@@ -24,7 +26,7 @@ export interface Preview {
 }
 
 interface Composed {
-  markdown?: string;
+  document?: ComposedDocument;
   parsed?: ParsedYaml;
   diagnostics: Diagnostic[];
   /** a progress file's plan: section and metric ids → the titles and names the summary prints */
@@ -34,63 +36,120 @@ interface Composed {
 /** `file` is the absolute path the text belongs to (a progress file finds its plan beside it). */
 export async function previewSource(text: string, file: string): Promise<Preview> {
   const composed = await composeSource(text, file);
-  if (composed.markdown === undefined || hasErrors(composed.diagnostics)) return { blocks: [], pageCount: 0, diagnostics: composed.diagnostics };
-  const { parseMarkdown } = await import('../markdown/parse.js');
-  const { root, furniture, diagnostics } = parseMarkdown(composed.markdown, file);
+  if (composed.document === undefined || hasErrors(composed.diagnostics)) return { blocks: [], pageCount: 0, diagnostics: composed.diagnostics };
+  const { root, furniture, diagnostics } = await documentParts(composed.document, file);
   const blocks = previewBlocks(root, furniture);
   const lines = composed.parsed ? sourceLines(blocks, composed.parsed, composed.names) : markdownLines(blocks, text);
   const placed = layOut(blocks.map((block, i) => ({ ...block, line: lines[i] })));
   return { ...placed, diagnostics: [...composed.diagnostics, ...diagnostics] };
 }
 
+/**
+ * What the DOCX writer reads: the composed tree itself with the furniture from
+ * its front matter data (as render's treeToDocx), or, for a Markdown file or a
+ * user's template, the Markdown parsed as render parses it.
+ */
+async function documentParts(document: ComposedDocument, file: string): Promise<{ root: Root; furniture: Furniture; diagnostics: Diagnostic[] }> {
+  if ('markdown' in document) {
+    const { parseMarkdown } = await import('../markdown/parse.js');
+    return parseMarkdown(document.markdown, file);
+  }
+  const { documentFurniture } = await import('../markdown/furniture.js');
+  const diagnostics: Diagnostic[] = [];
+  const { frontMatter, root } = document.tree;
+  return { root, furniture: documentFurniture(frontMatter.data, root, () => ({ line: 0, col: 0 }), file, diagnostics), diagnostics };
+}
+
+/** Composes as render does, with the user's templates from plandoc.config.yaml when it names some. */
 async function composeSource(text: string, file: string): Promise<Composed> {
-  if (/\.(md|markdown)$/i.test(file)) return { markdown: text, diagnostics: [] };
+  if (/\.(md|markdown)$/i.test(file)) return { document: { markdown: text }, diagnostics: [] };
   const { isProgressSource, loadPlanSource } = await import('../load/index.js');
   const { locate, parseYaml } = await import('../load/yaml.js');
+  const templatesDir = await configuredTemplates();
   if (isProgressSource(text)) {
-    const { loadProgressSource, composeSummaryMarkdown } = await import('../summary/index.js');
+    const { loadProgressSource, composeSummary } = await import('../summary/index.js');
     const loaded = await loadProgressSource(text, file);
     if (!loaded.value) return { diagnostics: loaded.diagnostics, parsed: loaded.parsed };
     const at = (path: Array<string | number>) => (loaded.parsed ? locate(loaded.parsed, path) : undefined);
-    const composed = composeSummaryMarkdown(loaded.value, loaded.plan, { file, locate: at });
+    const composed = composeSummary(loaded.value, loaded.plan, { file, locate: at, templatesDir });
     // the progress loader does not hand back its parse; positions need one
     const parsed = loaded.parsed ?? parseYaml(loaded.source, file);
-    return { markdown: composed.markdown, parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics], names: planNames(loaded.plan) };
+    return { document: composed.document, parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics], names: planNames(loaded.plan) };
   }
-  const { composePlanMarkdown } = await import('../compose/index.js');
+  const { composePlan } = await import('../compose/index.js');
   const loaded = loadPlanSource(text, file);
   if (!loaded.value) return { diagnostics: loaded.diagnostics, parsed: loaded.parsed };
   const at = (path: Array<string | number>) => (loaded.parsed ? locate(loaded.parsed, path) : undefined);
-  const composed = composePlanMarkdown(loaded.value, { file, locate: at });
-  return { markdown: composed.markdown, parsed: loaded.parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics] };
+  const composed = composePlan(loaded.value, { file, locate: at, templatesDir });
+  return { document: composed.document, parsed: loaded.parsed, diagnostics: [...loaded.diagnostics, ...composed.diagnostics] };
+}
+
+/** The downloads use the current directory's configuration; so does the preview (a broken one is check's to report). */
+async function configuredTemplates(): Promise<string | undefined> {
+  const { loadConfig } = await import('../config/index.js');
+  const config = await loadConfig({ cwd: process.cwd() });
+  return hasErrors(config.diagnostics) ? undefined : config.config.templates;
 }
 
 /**
  * Places the blocks on the grid the way Word breaks the pages: a paragraph
  * longer than what is left on a page continues on the next one; an attachment
- * starts a new page; a heading is kept with the text after it; the 版记 ends
- * at the foot of a page; a blank line never starts a page.
+ * starts a new page; a heading (with the headings under it) or a table's
+ * title is kept with the first line of what follows;
+ * a table row that does not fit starts the next page under the table's header
+ * again, and the text after a table is back on the grid; the 版记 ends at the
+ * foot of a page; a blank line never starts a page.
  */
 export function layOut(blocks: Array<PreviewBlock & { line?: number }>): { blocks: PlacedBlock[]; pageCount: number } {
   const placed: PlacedBlock[] = [];
   let top = 0;
-  const left = () => LINES_PER_PAGE - (top % LINES_PER_PAGE);
+  let tableHeader: PlacedBlock | undefined;
+  const page = () => Math.floor(top / LINES_PER_PAGE + EPSILON);
+  const left = () => (page() + 1) * LINES_PER_PAGE - top;
+  const atPageStart = () => Math.abs(top - page() * LINES_PER_PAGE) < EPSILON;
   const toNextPage = () => {
-    if (top % LINES_PER_PAGE !== 0) top += left();
+    if (!atPageStart()) top = (page() + 1) * LINES_PER_PAGE;
   };
-  for (const block of blocks) {
+  const place = (block: PreviewBlock & { line?: number }) => {
+    const at = { ...block, top };
+    placed.push(at);
+    top += block.lines;
+    return at;
+  };
+  for (const [index, block] of blocks.entries()) {
+    if (block.kind !== 'table-row' && tableHeader) {
+      top = Math.ceil(top - EPSILON);
+      tableHeader = undefined;
+    }
     if (block.pageBreak) toNextPage();
-    if (block.kind === 'blank' && top % LINES_PER_PAGE === 0 && top > 0) continue;
-    if (block.kind.startsWith('heading') && left() <= block.lines) toNextPage();
+    if (block.kind === 'blank' && atPageStart() && top > 0) continue;
+    if (block.kind.startsWith('heading') && left() < keptWithNext(blocks, index)) toNextPage();
+    if (block.kind === 'caption' && left() < block.lines + 1.5) toNextPage();
+    if (block.kind === 'table-header' && left() < block.lines + 0.75) toNextPage();
+    if (block.kind === 'table-row' && left() < block.lines - EPSILON) {
+      toNextPage();
+      if (tableHeader) place({ ...tableHeader, pageBreak: false });
+    }
     if (block.kind === 'record') {
       if (left() < block.lines) toNextPage();
       top += left() - block.lines;
     }
-    placed.push({ ...block, top });
-    top += block.lines;
+    const at = place(block);
+    if (block.kind === 'table-header') tableHeader = at;
   }
-  return { blocks: placed, pageCount: Math.max(1, Math.ceil(top / LINES_PER_PAGE)) };
+  return { blocks: placed, pageCount: Math.max(1, Math.ceil(top / LINES_PER_PAGE - EPSILON)) };
 }
+
+/** A heading, the headings right after it and the first line of the text they open stay on one page. */
+function keptWithNext(blocks: PreviewBlock[], index: number): number {
+  let lines = 0;
+  let next = index;
+  while (blocks[next]?.kind.startsWith('heading')) lines += blocks[next++]!.lines;
+  return lines + (blocks[next] ? 1 : 0);
+}
+
+/** Table rows take fractions of a line: page arithmetic allows for rounding. */
+const EPSILON = 1e-6;
 
 // ---- source lines -------------------------------------------------------------
 

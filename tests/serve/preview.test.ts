@@ -42,3 +42,35 @@ describe('preview block → YAML line', () => {
     }
   });
 });
+
+describe('tables in the preview', () => {
+  const file = join(ROOT, 'tests/fixtures/tables-plan.yaml');
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+
+  it('sets a table as the DOCX does: title centred above it, a two-level header merged, numbers right and 序号 centred', async () => {
+    const { blocks } = await previewSource(text, file);
+    const at = blocks.findIndex((block) => block.kind === 'caption');
+    expect(blocks[at]!.text).toBe('道路建设任务表');
+    const [header, first, second] = blocks.slice(at + 1, at + 4);
+    expect(header!.kind).toBe('table-header');
+    expect(header!.html).toContain('<th class="center" rowspan="2">序号</th>');
+    expect(header!.html).toContain('<th class="center" colspan="2">里程（公里）</th>');
+    expect(header!.html.match(/<tr>/g)).toHaveLength(2);
+    expect([first!.kind, second!.kind]).toEqual(['table-row', 'table-row']);
+    expect(first!.html).toContain('<td class="center">1</td>');
+    expect(first!.html).toContain('<td class="right">3.5</td>');
+    // a cell's text is the writer's text, not Markdown: the asterisks stay, nothing is bold
+    expect(first!.html).toContain('<td>**不是粗体**</td>');
+    expect(second!.html).toContain('茶园面积2000亩以上');
+    // the derived 责任分工表 and 主要指标表 are attachments with their own tables
+    expect(blocks.filter((block) => block.kind === 'table-header').map((block) => block.text.split(' ')[1])).toEqual(['村', '重点任务', '指标']);
+  });
+
+  it('the title points at caption:, a row at its row in rows:', async () => {
+    const { blocks } = await previewSource(text, file);
+    expect(lines[blocks.find((block) => block.kind === 'caption')!.line! - 1]).toContain('caption: 道路建设任务表');
+    const rows = blocks.filter((block) => block.kind === 'table-row' && /青山村|绿水村/.test(block.text));
+    expect(rows.map((block) => lines[block.line! - 1]!.trim())).toEqual(['- [1, 青山村, 3.5, 1.2, "**不是粗体**"]', '- [2, 绿水村, 2, "", "茶园面积[[tea-area]]"]']);
+  });
+});
