@@ -9,7 +9,7 @@ import { FileIoError } from '../io/errors.js';
 import { OutputRoot } from '../io/output.js';
 import { formatDiagnostics } from '../load/format.js';
 import { hasErrors } from '../load/diagnostic.js';
-import { availableParallelism } from 'node:os';
+import { effectiveJobs, jobsNotice } from './jobs.js';
 import { runBuild, summaryLine, workerSettings, type BuildEvents, type BuildOptions, type FileOutcome } from './index.js';
 import { RenderWorkers } from './render-workers.js';
 
@@ -33,6 +33,8 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     if (error instanceof FileIoError) return fail(error.message);
     throw error;
   }
+  const notice = jobsNotice(flags.jobs);
+  if (notice) process.stderr.write(notice);
   const config = await loadConfig({ cwd: process.cwd(), explicitFile: flags.config });
   if (hasErrors(config.diagnostics)) {
     const sources = new Map(config.source ? [[config.source.file, config.source.text]] : []);
@@ -57,7 +59,7 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
     options.failedKeys = new Map();
     // started on the first large batch, then kept warm for the next ones (the build itself runs with
     // the optimising compilers then: bin/plandoc.js leaves them on under --watch)
-    options.workers = new RenderWorkers(Math.max(1, flags.jobs ?? availableParallelism()), workerSettings(options));
+    options.workers = new RenderWorkers(effectiveJobs(flags.jobs), workerSettings(options));
   }
   let outcomes: FileOutcome[];
   try {

@@ -4,12 +4,15 @@
 // Each file is read at most once per build, and not at all when its size and
 // modification time match what the previous build recorded for it.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_FILE_NAME } from '../config/index.js';
 import { isPlanSource, isProgressSource } from '../load/index.js';
 import { excessiveNesting } from '../load/depth.js';
+import { MAX_SOURCE_BYTES } from '../load/source.js';
+import { readBounded, type ReadRefusal } from '../io/read.js';
 import { sameStat, statOf, type FileStat } from './file-stat.js';
 
 export type InputKind = 'plan' | 'progress';
@@ -70,20 +73,31 @@ export async function discoverInputs(dir: string, exclude: string[] = [], known:
   return found;
 }
 
-/** The file's kind, plan and hash: from `known` when its stat is unchanged, else from reading it once. */
+/**
+ * The file's kind, plan and hash: from `known` when its stat is unchanged,
+ * else from reading it once, within the input bound. A file that cannot be
+ * read (a FIFO or device named .yaml, one too large, one without read
+ * permission) counts as a plan: rendering it fails with render's Chinese
+ * diagnostic, where skipping it would hide it and waiting on it would hang.
+ */
 async function examine(path: string, dir: string, known: KnownSource | undefined): Promise<KnownSource | undefined> {
   const current = await stat(path).catch(() => undefined);
   if (!current) return undefined;
-  // a FIFO or device named .yaml is never read: it could block the build
-  if (!current.isFile()) return { stat: statOf(current), hash: '', kind: null };
-  if (known && sameStat(known.stat, current)) return known;
-  const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+  if (current.isFile() && known && sameStat(known.stat, current)) return known;
+  const read = await readBounded(path, MAX_SOURCE_BYTES);
+  if (read.refusal) return read.refusal.kind === 'missing' ? undefined : unreadable(current, read.refusal);
+  const bytes = read.bytes;
   const text = bytes.toString('utf8');
   const kind = kindOf(text) ?? null;
   const source: KnownSource = { stat: statOf(current), hash: createHash('sha256').update(bytes).digest('hex'), kind };
   const plan = kind === 'progress' ? referencedPlan(text, path) : undefined;
   if (plan !== undefined) source.plan = relative(dir, plan);
   return source;
+}
+
+/** Never trusted by stat: the next build looks again. */
+function unreadable(current: Stats, refusal: ReadRefusal): KnownSource {
+  return { stat: { ...statOf(current), racy: true }, hash: `(${refusal.kind})`, kind: 'plan' };
 }
 
 async function yamlFiles(dir: string, skipped: Set<string>): Promise<string[]> {

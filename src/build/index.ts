@@ -1,6 +1,5 @@
 // plandoc build: every plan and progress file under a directory, rendered in
 // parallel, skipping those whose inputs have not changed since the last build.
-import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -9,6 +8,7 @@ import { discoverInputs, type BuildInput } from './discover.js';
 import { inputKey, planHashes, readManifest, recordOutput, sharedKey, upToDateStats, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { OutputRoot } from '../io/output.js';
 import { outputBaseName } from '../render/index.js';
+import { effectiveJobs } from './jobs.js';
 import { runPool } from './pool.js';
 import { toolIdentity, type RenderJobResult } from './render-result.js';
 import { RenderWorkers } from './render-workers.js';
@@ -135,7 +135,7 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
  * more go to render workers, one per lane: new ones, or watch's warm ones.
  */
 export async function chooseRenderer(options: BuildOptions, count: number): Promise<ChosenRenderer> {
-  const lanes = Math.max(1, Math.min(options.jobs ?? availableParallelism(), count));
+  const lanes = Math.max(1, Math.min(effectiveJobs(options.jobs), count));
   if (options.renderer) return { kind: 'given', render: options.renderer, lanes, close: () => undefined };
   if (count <= IN_PROCESS_BATCH) {
     const { renderSafely } = await import('./render-inprocess.js');

@@ -10,6 +10,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { writeFileAtomic } from '../io/write.js';
 import { readBounded } from '../io/read.js';
+import { MAX_SOURCE_BYTES } from '../load/source.js';
 import type { BuildInput, KnownSource } from './discover.js';
 import { sameStat, statOf, type FileStat } from './file-stat.js';
 
@@ -37,7 +38,9 @@ export interface Manifest {
 
 export async function readManifest(outDir: string): Promise<Manifest> {
   try {
-    const text = await readFile(join(outDir, MANIFEST_NAME), 'utf8');
+    const read = await readBounded(join(outDir, MANIFEST_NAME), MAX_MANIFEST_BYTES);
+    if (!read.bytes) throw new Error('unreadable manifest');
+    const text = read.bytes.toString('utf8');
     const parsed = JSON.parse(text) as Manifest;
     if (parsed.version === MANIFEST_VERSION && parsed.files && typeof parsed.files === 'object') return { ...parsed, text };
   } catch {
@@ -45,6 +48,9 @@ export async function readManifest(outDir: string): Promise<Manifest> {
   }
   return { version: MANIFEST_VERSION, files: {} };
 }
+
+/** A manifest of 100,000 inputs stays well below this; a larger "manifest" is not ours. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export async function writeManifest(outDir: string, manifest: Manifest, previousText?: string): Promise<void> {
   const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
@@ -121,7 +127,8 @@ export function planHashes(inputs: readonly BuildInput[]): (path: string) => Pro
     const absolute = resolve(path);
     let hash = known.get(absolute);
     if (!hash) {
-      hash = readFile(absolute).then((bytes) => createHash('sha256').update(bytes).digest('hex'), () => '(missing)');
+      // a cited plan that cannot be read keys on why: loading the progress file reports it
+      hash = readBounded(absolute, MAX_SOURCE_BYTES).then((read) => (read.bytes ? createHash('sha256').update(read.bytes).digest('hex') : `(${read.refusal.kind})`));
       known.set(absolute, hash);
     }
     return hash;

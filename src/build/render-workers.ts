@@ -11,6 +11,9 @@ import { plandocBin, type RenderJobResult } from './render-result.js';
 
 export const WORKER_SETTINGS_ENV = 'PLANDOC_RENDER_WORKER';
 
+/** One file never takes this long (a plan renders in tens of milliseconds): a worker past it is stuck and is killed. */
+export const RENDER_TIMEOUT_MS = 120_000;
+
 /** One request on a worker's standard input, one JSON line. */
 export interface WorkerRequest {
   input: string;
@@ -25,7 +28,7 @@ class Worker {
   private stderr = '';
   dead = false;
 
-  constructor(settings: InProcessSettings) {
+  constructor(settings: InProcessSettings, private readonly timeoutMs: number) {
     // One thread per worker: with a worker per core, V8's background GC and
     // compiler threads only competed with the other workers (1,000 documents:
     // 13.7 s instead of 17.5 s on two cores).
@@ -42,9 +45,18 @@ class Worker {
   render(request: WorkerRequest): Promise<RenderJobResult> {
     if (this.dead) return Promise.resolve({ ok: false, outputs: [], messages: `plandoc: 生成进程已退出。\n${this.stderr}` });
     return new Promise((done) => {
-      this.pending = done;
+      const timer = setTimeout(() => this.stuck(request.input), this.timeoutMs);
+      this.pending = (result) => {
+        clearTimeout(timer);
+        done(result);
+      };
       this.child.stdin.write(`${JSON.stringify(request)}\n`);
     });
+  }
+
+  private stuck(input: string): void {
+    this.die(`plandoc: 生成 ${input} 超过 ${Math.round(this.timeoutMs / 1000)} 秒仍未完成，已停止。这是 plandoc 的缺陷，请把这个文件报告给维护人员。\n`);
+    this.child.kill('SIGKILL');
   }
 
   close(): void {
@@ -70,7 +82,7 @@ export class RenderWorkers {
   private readonly started: Worker[] = [];
   private readonly queue: Array<(worker: Worker) => void> = [];
 
-  constructor(readonly size: number, private readonly settings: InProcessSettings) {}
+  constructor(readonly size: number, private readonly settings: InProcessSettings, private readonly timeoutMs = RENDER_TIMEOUT_MS) {}
 
   async render(input: string, outDir: string, root = outDir): Promise<RenderJobResult> {
     const worker = await this.acquire();
@@ -101,7 +113,7 @@ export class RenderWorkers {
   }
 
   private start(): Worker {
-    const worker = new Worker(this.settings);
+    const worker = new Worker(this.settings, this.timeoutMs);
     this.started.push(worker);
     return worker;
   }

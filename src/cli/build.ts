@@ -30,11 +30,11 @@ export function register(program: Command): void {
     .option('--to <格式>', '输出格式：md、docx、pdf，用逗号分隔（默认 md,docx）', parseFormats)
     .option('--templates <目录>', '用这个目录里的模板替换自带模板')
     .option('--config <文件>', '配置文件（默认读取当前目录的 plandoc.config.yaml）')
-    .option('-j, --jobs <个数>', '同时生成的文件数（默认为 CPU 核数）', parseJobs)
+    .option('-j, --jobs <个数>', '同时生成的文件数（默认为 CPU 核数；最多为 CPU 核数，且按每个 256 MB 不超过内存）', parseJobs)
     .option('--force', '不管有没有变化，全部重新生成')
     .option('-w, --watch', '生成后继续监视，文件保存后自动重新生成有变化的文件')
     .option('--verbose', '列出全部警告（默认只列前 3 个和总数）')
-    .addHelpText('after', '\n上次生成的记录保存在 输出目录/.plandoc-build.json：计划、它引用的计划、模板、配置和 plandoc 版本都没变的文件会跳过。\n有文件失败时其余文件照常生成，最后退出码为 1。\n')
+    .addHelpText('after', '\n上次生成的记录保存在 输出目录/.plandoc-build.json：计划、它引用的计划、模板、配置和 plandoc 版本都没变的文件会跳过。\n有文件失败时其余文件照常生成，最后退出码为 1。\n文件多时由几个生成进程并行生成：一个文件超过 120 秒仍未生成完即停止并报失败；build 结束（包括被强行结束）时生成进程随之退出。\n')
     .action(async (dir: string | undefined, flags: BuildFlags) => {
       const { runBuildCommand } = await import('../build/command.js');
       process.exitCode = await runBuildCommand(dir ?? 'plans', { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });

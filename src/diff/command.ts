@@ -212,7 +212,7 @@ async function writeResult(
     await writeFileAtomic(options.output, output);
     process.stderr.write(`已写入 ${options.output}（${diff.changes.length} 处修改）\n`);
   } else {
-    exitQuietlyOnClosedPipe();
+    // a closed pipe (`| head`) is handled for every command in cli/main.ts: output stops, the exit status stays the work's
     process.stdout.write(output);
   }
 }
@@ -233,12 +233,4 @@ async function printOutline(files: string[]): Promise<number> {
   // a file with errors still has to show up in git diff: fall back to its text
   process.stdout.write(result.value ? planOutlineText(result.value) : text);
   return 0;
-}
-
-/** `plandoc diff … | head` closes the pipe early: that is not an error worth a stack trace. */
-function exitQuietlyOnClosedPipe(): void {
-  process.stdout.once('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? 0);
-  });
 }

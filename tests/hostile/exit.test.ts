@@ -1,6 +1,6 @@
 // #19: exit codes tell the truth: a closed stdout stops output, never the work.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -38,5 +38,18 @@ describe('a closed standard output', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'title: 只有标题\n');
     expect(intoClosedPipe(['check', 'good.yaml', 'bad.yaml'], dir).status).toBe(1);
     expect(intoClosedPipe(['check', 'good.yaml'], dir).status).toBe(0);
+  });
+
+  it('diff uses the same handling: --exit-code a b | true exits 1 with changes, 0 without', () => {
+    const dir = scratch('plandoc-pipe-');
+    dirs.push(dir);
+    cpSync(EXAMPLE_PLAN, join(dir, 'a.yaml'));
+    writeFileSync(join(dir, 'b.yaml'), readFileSync(EXAMPLE_PLAN, 'utf8').replaceAll('推进', '加快推进'));
+    for (const format of ['text', 'md', 'json']) {
+      const changed = intoClosedPipe(['diff', '--exit-code', '--format', format, 'a.yaml', 'b.yaml'], dir);
+      expect(changed.status, format).toBe(1);
+      expect(changed.stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(intoClosedPipe(['diff', '--exit-code', '--format', format, 'a.yaml', 'a.yaml'], dir).status, format).toBe(0);
+    }
   });
 });

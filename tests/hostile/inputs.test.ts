@@ -50,6 +50,38 @@ describe('reading refuses what is not a regular file', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('build over a folder holding a device link, a FIFO and an oversized file fails those in Chinese and renders the rest', () => {
+    const dir = workDir();
+    mkdirSync(join(dir, 'plans'));
+    planCopy(join(dir, 'plans'));
+    symlinkSync('/dev/zero', join(dir, 'plans', 'zero.yaml'));
+    execFileSync('mkfifo', [join(dir, 'plans', 'pipe.yaml')]);
+    writeFileSync(join(dir, 'plans', 'huge.yaml'), `sections:\n${'  - title: 项目\n'.repeat(400_000)}`);
+    for (let run = 0; run < 2; run++) {
+      // the second run has a manifest: an unreadable file is looked at again, never 未变 or skipped
+      const result = runCli(['build', 'plans', '-o', 'out', '--to', 'md'], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('“plans/zero.yaml”是设备文件');
+      expect(result.stderr).toContain('“plans/pipe.yaml”是命名管道（FIFO）');
+      expect(result.stderr).toMatch(/plans\/huge\.yaml: 错误 \[file-too-large\]/);
+      expect(result.stderr).toContain(run === 0 ? '生成 1 个，未变 0 个，失败 3 个' : '生成 0 个，未变 1 个，失败 3 个');
+      expect(result.stderr).not.toContain('跳过');
+      expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+    expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
+  });
+
+  it('build does not wait on a manifest that is a FIFO', () => {
+    const dir = workDir();
+    mkdirSync(join(dir, 'plans'));
+    mkdirSync(join(dir, 'out'));
+    planCopy(join(dir, 'plans'));
+    execFileSync('mkfifo', [join(dir, 'out', '.plandoc-build.json')]);
+    const result = runCli(['build', 'plans', '-o', 'out', '--to', 'md'], { cwd: dir });
+    expect(result.stderr).toContain('生成 1 个');
+    expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
+  });
+
   it('a configuration file that is a FIFO is refused, not waited on', () => {
     const dir = workDir();
     execFileSync('mkfifo', [join(dir, 'plandoc.config.yaml')]);
