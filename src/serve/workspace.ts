@@ -46,20 +46,34 @@ export async function listFiles(root: string): Promise<string[]> {
 }
 
 export async function groupFiles(root: string): Promise<PlanGroup[]> {
-  const { checkSource } = await import('../check/index.js');
   const groups = new Map<string, FileEntry[]>();
   const add = (plan: string, entry: FileEntry) => groups.set(plan, [...(groups.get(plan) ?? []), entry]);
+  const markdown: FileEntry[] = [];
   for (const path of await listFiles(root)) {
     const text = await readFile(path, 'utf8').catch(() => '');
     const isMarkdown = /\.(md|markdown)$/i.test(path);
     const kind: FileKind = isMarkdown ? 'markdown' : (kindOf(text) ?? 'other');
     if (kind === 'other') continue;
-    const diagnostics = kind === 'markdown' ? [] : (await checkSource(text, path)).diagnostics.filter((d) => d.file === path);
+    const diagnostics = (await fileDiagnostics(text, path)).filter((d) => d.file === path);
     const entry = { path: shownPath(root, path), kind, errors: count(diagnostics, 'error'), warnings: count(diagnostics, 'warning') };
-    const plan = kind === 'plan' ? entry.path : kind === 'progress' ? planOf(root, text, path) : '';
-    add(plan, entry);
+    if (kind === 'markdown') markdown.push(entry);
+    else add(kind === 'plan' ? entry.path : planOf(root, text, path), entry);
   }
+  for (const entry of markdown) add(ownerGroup(groups, entry.path), entry);
   return [...groups].map(([plan, files]) => ({ plan, files: sortPlanFirst(plan, files) })).sort((a, b) => (a.plan === '' ? 1 : b.plan === '' ? -1 : a.plan.localeCompare(b.plan)));
+}
+
+/** What the editor shows for the file: check's findings, or a Markdown file's reading and lint findings. */
+async function fileDiagnostics(text: string, path: string): Promise<Array<{ file: string; severity: string }>> {
+  if (/\.(md|markdown)$/i.test(path)) return (await import('./live.js')).liveDiagnostics(text, path);
+  return (await (await import('../check/index.js')).checkSource(text, path)).diagnostics;
+}
+
+/** A Markdown file named like a plan or progress file beside it (its rendered text, a summary) belongs to that file's plan. */
+function ownerGroup(groups: Map<string, FileEntry[]>, markdownPath: string): string {
+  const stem = markdownPath.replace(/\.(md|markdown)$/i, '');
+  for (const [plan, files] of groups) if (files.some((file) => file.path.replace(/\.ya?ml$/i, '') === stem)) return plan;
+  return '';
 }
 
 function planOf(root: string, text: string, path: string): string {

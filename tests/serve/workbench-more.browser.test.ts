@@ -2,7 +2,7 @@
 // the schema, entering a progress value, 修订对照 against git, creating,
 // rolling over and importing files, and the LibreOffice "exact" view.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +13,25 @@ let wb: Workbench;
 let session: BrowserPage;
 let page: Page;
 
+/** A summary as render writes it and a writer then edits by hand: one half-width comma in Chinese. */
+const SUMMARY_MD = `---
+title: 长寿镇2026年上半年工作总结
+issuer: 长寿镇
+date: 2026-07-05
+---
+
+## 一、主要工作
+
+上半年,全镇完成转移就业培训180人次。
+
+## 二、下步打算
+
+继续抓好就业帮扶。
+`;
+
 beforeAll(async () => {
   wb = await startWorkbench();
+  writeFileSync(join(wb.dir, 'changshou-2026-h1.md'), SUMMARY_MD);
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: wb.dir, stdio: 'ignore' });
   git('init', '-q');
   git('add', '.');
@@ -153,6 +170,21 @@ describe('serve in Chromium: the rest of the year', () => {
     const count = await page.$$eval('img.exact-page', (imgs) => imgs.length);
     expect(count).toBe(await page.$$eval('.pages .page', (pages) => pages.length));
   }, 120_000);
+
+  it('a Markdown file sits with the file it was rendered from, shows its lint warning in the list and inline, and previews as pages', async () => {
+    const link = 'a.file[data-path="changshou-2026-h1.md"]';
+    expect(await page.$eval(link, (el) => el.closest('section.group')!.querySelector('h3')!.textContent)).toBe('changshou-2026');
+    expect(await page.$eval(`${link} + .badge`, (el) => el.textContent)).toBe('1 个警告');
+    await open('changshou-2026-h1.md');
+    await page.click('#tab-preview');
+    expect(await page.$eval('.page .blk.title', (el) => el.textContent)).toBe('长寿镇2026年上半年工作总结');
+    expect(await page.$$eval('.blk.heading1', (els) => els.map((el) => el.textContent))).toEqual(['一、主要工作', '二、下步打算']);
+    const marked = await page.$$eval('.cm-lintRange-warning', (els) => els.map((el) => el.closest('.cm-line')?.textContent));
+    expect(marked).toEqual(['上半年,全镇完成转移就业培训180人次。']);
+    const headings = await page.$$('.blk.heading1');
+    await headings[1]!.click();
+    expect(await page.$eval('.cm-activeLine', (el) => el.textContent)).toBe('## 二、下步打算');
+  });
 
   it('no script error happened on the page', () => {
     expect(session.pageErrors).toEqual([]);

@@ -3,7 +3,7 @@
 import { EditorView, basicSetup } from 'codemirror';
 import { EditorState, Compartment, type Extension } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
-import { yaml } from '@codemirror/lang-yaml';
+import { yaml, yamlFrontmatter } from '@codemirror/lang-yaml';
 import { markdown } from '@codemirror/lang-markdown';
 import { autocompletion } from '@codemirror/autocomplete';
 import { lintGutter, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
@@ -54,7 +54,7 @@ function extensions(hooks: EditorHooks): Extension[] {
 /** Replaces the whole document (a new file, a reload): a fresh state, so undo does not cross files. */
 export function loadDocument(view: EditorView, text: string, path: string, hooks: EditorHooks): void {
   view.setState(EditorState.create({ doc: text, extensions: extensions(hooks) }));
-  view.dispatch({ effects: language.reconfigure(/\.(md|markdown)$/i.test(path) ? markdown() : yaml()) });
+  view.dispatch({ effects: language.reconfigure(/\.(md|markdown)$/i.test(path) ? yamlFrontmatter({ content: markdown() }) : yaml()) });
 }
 
 export function showDiagnostics(view: EditorView, diagnostics: ServerDiagnostic[], file: string): void {

@@ -14,7 +14,7 @@ export interface PlanGroup {
   files: FileEntry[];
 }
 
-const KIND_LABEL: Record<FileEntry['kind'], string> = { plan: '计划', progress: '进度', markdown: 'Markdown' };
+const KIND_LABEL: Record<FileEntry['kind'], string> = { plan: '计划', progress: '进度', markdown: '文稿' };
 
 export function renderFileList(nav: HTMLElement, groups: PlanGroup[], current: string | undefined, open: (path: string) => void): void {
   const sections = groups.map((group) => {
@@ -40,7 +40,6 @@ export function renderFileList(nav: HTMLElement, groups: PlanGroup[], current: s
 }
 
 function statusBadge(file: FileEntry): HTMLElement {
-  if (file.kind === 'markdown') return element('span', 'badge');
   if (file.errors) return element('span', 'badge error', `${file.errors} 个错误`);
   if (file.warnings) return element('span', 'badge warning', `${file.warnings} 个警告`);
   return element('span', 'badge ok', '通过');
