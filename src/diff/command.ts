@@ -12,6 +12,7 @@ import { diffPlans, type PlanDiff } from './index.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from './format.js';
 import { readRevision, RevisionError } from './git.js';
 import { planOutlineText } from './textconv.js';
+import { revisionDate } from '../review/track/author.js';
 
 export type DiffFormat = 'text' | 'md' | 'json' | 'docx';
 export interface DiffCommandOptions {
@@ -25,9 +26,15 @@ export interface DiffCommandOptions {
   gitExternal?: boolean;
   /** colour on the terminal; undefined: only when stdout is a TTY */
   color?: boolean;
+  /** write NEW as a 修订稿 with the changes as Word revisions (-o FILE.docx) */
+  trackChanges?: boolean;
+  /** the revisions' author (default: the commit's author with --rev --to, git's user.name with --rev, else plandoc) */
+  author?: string;
+  /** the revisions' date (default: the commit's date with --rev --to, else none) */
+  date?: string;
 }
 
-interface Revision {
+export interface Revision {
   name: string;
   /** '' when the file could not be read (see readProblems) */
   text: string;
@@ -39,7 +46,10 @@ interface Revision {
 export async function runDiff(files: string[], options: DiffCommandOptions): Promise<number> {
   const color = options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   if (options.textconv) return printOutline(files);
-  const format = chooseFormat(options);
+  if (!options.trackChanges && (options.author !== undefined || options.date !== undefined)) {
+    throw new UsageError('--author 和 --date 只用于 --track-changes（生成 Word 修订稿）');
+  }
+  const format = options.trackChanges ? checkTrackOptions(options) : chooseFormat(options);
   const notYaml = options.gitExternal ? undefined : files.find((file) => !/\.ya?ml$/i.test(file));
   if (notYaml !== undefined) {
     process.stderr.write(`plandoc: “${notYaml}”不是计划文件或进度文件（.yaml）：plandoc diff 比较同一份计划或进度文件的两个版本。\n`);
@@ -68,6 +78,10 @@ export async function runDiff(files: string[], options: DiffCommandOptions): Pro
   const compared = kinds[0] === 'progress' ? await compareProgress(revisions, files, options, color) : await comparePlans(revisions, color);
   // git stops the whole diff when its external driver fails: report, but let it go on
   if (!compared) return options.gitExternal ? 0 : 1;
+  if (options.trackChanges) {
+    const { writeTrackedChanges } = await import('../review/track/command.js');
+    return writeTrackedChanges(revisions, { renderAs: revisionPaths(files, options, kinds[0] === 'progress'), gitFile: files[0]! }, options, color);
+  }
   await writeResult(compared.diff, format, compared.title, revisions, options, color);
   return options.exitCode && compared.diff.changes.length > 0 ? 1 : 0;
 }
@@ -122,6 +136,30 @@ function chooseFormat(options: DiffCommandOptions): DiffFormat {
   const format = options.format ?? (options.output ? byExtension[extname(options.output).toLowerCase()] : undefined) ?? 'text';
   if (format === 'docx' && !options.output) throw new UsageError('DOCX 格式的修订对照表需要用 -o 指定输出文件，例如 -o 修订对照表.docx');
   return format;
+}
+
+/** --track-changes writes a .docx: the usage it needs, checked before anything is read. */
+function checkTrackOptions(options: DiffCommandOptions): DiffFormat {
+  if (options.gitExternal || options.textconv) throw new UsageError('--track-changes 不能和 --git-external、--textconv 一起用');
+  if (options.format !== undefined && options.format !== 'docx') throw new UsageError(`--track-changes 生成 .docx 修订稿，不能用 --format ${options.format}`);
+  if (!options.output || extname(options.output).toLowerCase() !== '.docx') {
+    throw new UsageError('--track-changes 需要用 -o 指定输出的 .docx 文件，例如 -o 修订稿.docx');
+  }
+  if (options.author !== undefined && !options.author.trim()) throw new UsageError('--author 后面要写修订人的名字');
+  if (options.date !== undefined && revisionDate(options.date) === undefined) {
+    throw new UsageError(`--date “${options.date}”不是有效的日期；写成 2026-03-01 或 2026-03-01T09:30`);
+  }
+  return 'docx';
+}
+
+/**
+ * The path each revision is rendered as: its own name for a plan (what its
+ * messages show), the real file for a progress file, whose plan is found
+ * beside it (a git revision has no folder of its own).
+ */
+function revisionPaths(files: string[], options: DiffCommandOptions, isProgress: boolean): [string | undefined, string | undefined] {
+  if (!isProgress) return [undefined, undefined];
+  return options.rev !== undefined ? [files[0], files[0]] : [files[0], files[1]];
 }
 
 /** Read like every other plan input: size limit, binary and encoding checks. */

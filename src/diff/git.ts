@@ -71,3 +71,21 @@ async function revisionExists(rev: string, root: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Who made a revision and when: the commit's author name and author date (ISO 8601 with its zone). */
+export async function commitAuthor(file: string, rev: string): Promise<{ author: string; date: string }> {
+  const { root } = await repositoryPath(file);
+  if (!(await revisionExists(rev, root))) throw new RevisionError(`版本 “${rev}” 不存在；可以用 git log --oneline 查看已有的提交。`);
+  const [author = '', date = ''] = (await git(['show', '-s', '--format=%an%n%aI', `${rev}^{commit}`], root)).split('\n');
+  return { author: author.trim(), date: date.trim() };
+}
+
+/** git's user.name where `file` lives, or undefined when none is set. */
+export async function gitUserName(file: string): Promise<string | undefined> {
+  const { root } = await repositoryPath(file);
+  try {
+    return (await git(['config', 'user.name'], root)).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}

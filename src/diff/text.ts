@@ -24,6 +24,16 @@ const MAX_CELLS = 4_000_000;
 export function diffText(before: string, after: string): TextEdit[] {
   const a = tokenize(before);
   const b = tokenize(after);
+  const { start, endA, endB } = equalEnds(a, b);
+  const edits: TextEdit[] = [];
+  push(edits, 'equal', a.slice(0, start).join(''));
+  for (const edit of diffMiddle(a.slice(start, endA), b.slice(start, endB))) push(edits, edit.op, edit.text);
+  push(edits, 'equal', a.slice(endA).join(''));
+  return mergeShortEqualities(edits);
+}
+
+/** How far two sequences agree from the start (start) and from the end (endA, endB exclusive). */
+export function equalEnds<T>(a: T[], b: T[]): { start: number; endA: number; endB: number } {
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -32,11 +42,7 @@ export function diffText(before: string, after: string): TextEdit[] {
     endA--;
     endB--;
   }
-  const edits: TextEdit[] = [];
-  push(edits, 'equal', a.slice(0, start).join(''));
-  for (const edit of diffMiddle(a.slice(start, endA), b.slice(start, endB))) push(edits, edit.op, edit.text);
-  push(edits, 'equal', a.slice(endA).join(''));
-  return mergeShortEqualities(edits);
+  return { start, endA, endB };
 }
 
 function diffMiddle(a: string[], b: string[]): TextEdit[] {

@@ -58,8 +58,15 @@ export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Prom
 }
 
 function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
-  const names = Object.keys(parts);
   const fontTable = fontTableXml(usedFonts(parts, fixes), fixes.fontAltNames);
+  const fixed: PartMap = {};
+  for (const [name, data] of Object.entries(parts)) fixed[name] = fixedPart(name, data, { ...fixes, fontTable });
+  return zipPackage(fixed);
+}
+
+/** Finished parts as a .docx: fixed entry order and time, so equal parts give equal bytes. */
+export function zipPackage(parts: PartMap): Uint8Array {
+  const names = Object.keys(parts);
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
@@ -68,7 +75,7 @@ function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   });
   for (const name of ordered) {
     const data = parts[name];
-    if (data) DeflatedEntry.add(zip, name, fixedPart(name, data, { ...fixes, fontTable }));
+    if (data) DeflatedEntry.add(zip, name, data);
   }
   zip.end();
   return concat(chunks);

@@ -65,6 +65,21 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
   return prepared;
 }
 
+/**
+ * One revision of a plan or progress file (a git revision, say) as the DOCX
+ * `render` writes: `text` is composed as if it were the file at inputPath
+ * (a progress file's plan is found beside that path).
+ */
+export async function renderSourceDocx(inputPath: string, text: string, options: Omit<RenderOptions, 'outDir' | 'formats'> = {}): Promise<{ docx?: Uint8Array; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
+  const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
+  const renderOptions: RenderOptions = { ...options, outDir: '.', formats: ['docx'] };
+  const { isProgressSource } = await import('../summary/index.js');
+  const document = isProgressSource(text) ? await composeProgress(inputPath, text, renderOptions, prepared) : await composePlan(inputPath, text, renderOptions, prepared);
+  if (document === undefined || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, sources: prepared.sources };
+  const docx = await convertToDocx(document, inputPath, options.profile, prepared);
+  return { docx: hasErrors(prepared.diagnostics) ? undefined : docx, diagnostics: prepared.diagnostics, sources: prepared.sources };
+}
+
 /** The output paths `prepared` will write, as shown to the user. */
 export function plannedOutputs(prepared: PreparedRender): string[] {
   const paths = prepared.files.map((file) => file.path);

@@ -8,6 +8,8 @@ import { hasErrors } from '../../load/diagnostic.js';
 export interface CorpusDocument {
   name: string;
   docx: Uint8Array;
+  /** shows tracked revisions: deleted text is on the page too, so line ends (LE-01) are not the document's */
+  revisions?: boolean;
 }
 
 const DIFF_PAIR = ['plans/songtao-2022.yaml', 'plans/changshou-2026.yaml'] as const;
@@ -36,9 +38,29 @@ export async function diffTableDocument(root: string): Promise<CorpusDocument> {
   return { name: `diff ${DIFF_PAIR.join(' ')} -o 修订对照表.docx`, docx: await diffTableDocx(markdown) };
 }
 
+/** A 修订稿 (diff --track-changes) of one round of edits to an example plan: reworded, deleted, inserted, moved. */
+export async function trackedChangesDocument(root: string): Promise<CorpusDocument> {
+  const { renderSourceDocx } = await import('../../render/index.js');
+  const { trackedChangesDocx } = await import('../../review/track/index.js');
+  const file = TRACKED_PLAN;
+  const original = readFileSync(join(root, file), 'utf8');
+  const supervision = original.slice(original.indexOf('      - id: supervision'), original.indexOf('      - id: inner-motivation'));
+  const edited = original
+    .replace('奋力打造具有长寿镇特色的', '全力打造具有长寿镇鲜明特色的')
+    .replace(/ {10}- id: goal-construction[\s\S]*?(?= {10}- id: goal-governance)/, '')
+    .replace(supervision, '')
+    .replace('      - id: leadership', `${supervision}      - id: leadership`);
+  const [older, newer] = await Promise.all([original, edited].map((text) => renderSourceDocx(join(root, file), text)));
+  if (!older?.docx || !newer?.docx) throw new Error(`${file} does not render for the 修订稿`);
+  return { name: `diff ${file} (edited) --track-changes -o 修订稿.docx`, docx: trackedChangesDocx(older.docx, newer.docx, { author: 'plandoc' }).docx, revisions: true };
+}
+
+const TRACKED_PLAN = 'plans/changshou-2026.yaml';
+
 export async function corpus(root: string): Promise<CorpusDocument[]> {
   const documents: CorpusDocument[] = [];
   for (const input of corpusInputs(root)) documents.push(await renderInput(root, input));
   documents.push(await diffTableDocument(root));
+  documents.push(await trackedChangesDocument(root));
   return documents;
 }
