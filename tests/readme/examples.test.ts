@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { code: number; creates?: string; says?: string; 
   'npx plandoc render plans/changshou-2026-h1.yaml': { code: 0, creates: 'out/changshou-2026-h1.docx' },
   'npx plandoc render plans/changshou-2026-year.yaml': { code: 0, creates: 'out/changshou-2026-year.docx' },
   'npx plandoc diff plans/changshou-2026.yaml --rev HEAD~1 -o 修订对照表.docx': { code: 0, creates: '修订对照表.docx' },
+  'npx plandoc diff plans/changshou-2026.yaml --rev HEAD~1 -o 修订稿.docx --track-changes': { code: 0, creates: '修订稿.docx', says: '已生成修订稿 修订稿.docx' },
   'npx plandoc import 2025年计划.docx -o plans/xx-2025.yaml': { code: 0, creates: 'plans/xx-2025.yaml' },
   'npx plandoc render --help': { code: 0, says: '用法' },
   'npx plandoc schema progress -o schema/progress.schema.json': { code: 0, creates: 'schema/progress.schema.json' },

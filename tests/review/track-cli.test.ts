@@ -100,6 +100,25 @@ describe('plandoc diff --track-changes', () => {
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
   });
 
+  it('writes the 修订稿 of a summary from two revisions of a progress file in git (its plan found beside it)', () => {
+    const repo = join(dir, 'progress-repo');
+    mkdirSync(join(repo, 'plans'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=测试', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    git('init', '-q');
+    copyFileSync(EXAMPLE, join(repo, 'plans/changshou-2026.yaml'));
+    const progress = readFileSync(join(ROOT, 'plans', 'changshou-2026-h1.yaml'), 'utf8');
+    writeFileSync(join(repo, 'plans/h1.yaml'), progress);
+    git('add', '.');
+    git('commit', '-qm', 'v1');
+    writeFileSync(join(repo, 'plans/h1.yaml'), progress.replace('value: 180, unit: 人次', 'value: 210, unit: 人次'));
+    const result = runCli(['diff', 'plans/h1.yaml', '--rev', 'HEAD', '-o', '总结修订稿.docx', '--track-changes', '--author', '测试'], { cwd: repo });
+    expect(result.stderr).toMatch(/^已生成修订稿 总结修订稿\.docx（插入 [1-9]\d* 处、删除 [1-9]\d* 处/);
+    expect(result.code).toBe(0);
+    const xml = documentXml(new Uint8Array(readFileSync(join(repo, '总结修订稿.docx'))));
+    expect(xml).toMatch(/<w:delText xml:space="preserve">[^<]*180[^<]*<\/w:delText>/);
+    expect(xml).toMatch(/<w:ins [^>]*><w:r>(?:(?!<\/w:r>).)*<w:t xml:space="preserve">[^<]*210/s);
+  });
+
   it('explains the option in Chinese in --help', () => {
     const help = runCli(['diff', '--help']).stdout;
     expect(help).toContain('--track-changes');
