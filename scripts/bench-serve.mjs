@@ -17,7 +17,7 @@ function median(values) {
 }
 
 function format(values) {
-  return `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)}, n=${values.length})`;
+  return `中位数 ${median(values).toFixed(0)} ms（最少 ${Math.min(...values).toFixed(0)}，最多 ${Math.max(...values).toFixed(0)}，${values.length} 次）`;
 }
 
 async function startServe(dir) {
@@ -91,10 +91,10 @@ try {
   const downloads = [];
   for (let i = 0; i < runs; i++) downloads.push(await timeDownload(base, token));
   const typed = await keystrokes(browser, serve.url);
-  console.log(`plandoc serve, ${FILE} (7 pages), ${new Date().toISOString().slice(0, 10)}`);
-  console.log(`keystroke → updated preview in Chromium (includes the 300 ms pause): ${format(typed)}`);
-  console.log(`check + preview round trip on the server:                         ${format(roundTrips)}`);
-  console.log(`DOCX download (GET /api/download, byte-identical to render):      ${format(downloads)}`);
+  console.log(`plandoc serve，${FILE}（7 页），${new Date().toISOString().slice(0, 10)}`);
+  console.log(`按键 → 预览更新（Chromium，含停笔 300 ms）：${format(typed)}`);
+  console.log(`服务器检查 + 预览一个来回：                ${format(roundTrips)}`);
+  console.log(`下载 DOCX（与 render 逐字节相同）：        ${format(downloads)}`);
 } finally {
   await browser.close();
   serve.stop();

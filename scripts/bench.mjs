@@ -15,7 +15,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -264,6 +264,14 @@ console.log(JSON.stringify({ docsPerSecond: n / seconds, peakMB: hwm ? Number(hw
   return JSON.parse(output.trim().split('\n').pop());
 }
 
+/** The workbench's figures (issue #18 item 9): scripts/bench-serve.mjs in its own process, which needs Chromium. */
+function benchServe() {
+  const chromium = process.env.PLANDOC_CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) return `  没有找到 Chromium（${chromium}），跳过；scripts/install-system-deps.sh 会安装它`;
+  const output = execFileSync(process.execPath, [join(ROOT, 'scripts', 'bench-serve.mjs'), '--runs', String(Math.max(REPS, 5))], { cwd: ROOT, encoding: 'utf8' });
+  return output.trimEnd().split('\n').map((line) => `  ${line}`).join('\n');
+}
+
 async function main() {
   const pandocVersion = requirePandoc();
   const work = mkdtempSync(join(tmpdir(), 'plandoc-bench-'));
@@ -313,6 +321,9 @@ async function main() {
       console.log(`  ${String(row.times).padStart(3)}×  YAML ${row.yamlKB.toFixed(0).padStart(5)} KB  DOCX ${row.docxKB.toFixed(0).padStart(5)} KB  ${fmt(row.ms).padStart(8)}   每倍 ${(row.ms / row.times).toFixed(1)} ms（1× 的 ${((row.ms / row.times) / base.ms).toFixed(2)} 倍）`);
     }
     console.log(`  峰值内存 ${scale.peakMB.toFixed(0)} MB`);
+
+    console.log('\n(h) 工作台 plandoc serve（在 Chromium 里实测，同 npm run bench:serve）');
+    console.log(benchServe());
     console.log(`\n结束时系统负载 ${load()}`);
   } finally {
     rmSync(work, { recursive: true, force: true });
