@@ -23,17 +23,17 @@ const rows = [];
 for (const file of files) rows.push(await reportOn(resolve(file), file));
 
 const pct = (a, b) => (b ? `${Math.round((a / b) * 100)}%` : '—');
-console.log('| 文件 | 导入为 | 段落完整 | 自有编号保留 | 标题（一、/（一）/1./（1）） | 指标（目标） | 完成值 | 版记等 | check |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| 文件 | 导入为 | 段落完整 | 自有编号保留 | 标题（一、/（一）/1./（1）） | 表格单元格保留 | 指标（目标） | 完成值 | 版记等 | check |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   if (r.kind === 'refused') {
-    console.log(`| ${r.file} | 拒绝 | — | — | — | — | — | — | ${r.message} |`);
+    console.log(`| ${r.file} | 拒绝 | — | — | — | — | — | — | — | ${r.message} |`);
     continue;
   }
   const kind = r.kind === 'summary' ? '总结（进度文件）' : '计划';
-  console.log(`| ${r.file} | ${kind} | ${r.whole}/${r.paragraphs}（${pct(r.whole, r.paragraphs)}） | ${r.numberedKept}/${r.numbered}（${pct(r.numberedKept, r.numbered)}） | ${r.headings.join('/')} | ${r.metrics} | ${r.values} | ${r.furniture.join('、') || '—'} | ${r.accepted ? '通过' : '不通过'} |`);
+  console.log(`| ${r.file} | ${kind} | ${r.whole}/${r.paragraphs}（${pct(r.whole, r.paragraphs)}） | ${r.numberedKept}/${r.numbered}（${pct(r.numberedKept, r.numbered)}） | ${r.headings.join('/')} | ${r.cells ? `${r.cellsKept}/${r.cells}` : '—'} | ${r.metrics} | ${r.values} | ${r.furniture.join('、') || '—'} | ${r.accepted ? '通过' : '不通过'} |`);
 }
 const imported = rows.filter((r) => r.kind !== 'refused');
 const sum = (key) => imported.reduce((n, r) => n + r[key], 0);
-console.log(`\n合计 ${rows.length} 份：导入 ${imported.length} 份，check 通过 ${imported.filter((r) => r.accepted).length} 份；段落完整 ${sum('whole')}/${sum('paragraphs')}（${pct(sum('whole'), sum('paragraphs'))}），自有编号保留 ${sum('numberedKept')}/${sum('numbered')}（${pct(sum('numberedKept'), sum('numbered'))}）`);
+console.log(`\n合计 ${rows.length} 份：导入 ${imported.length} 份，check 通过 ${imported.filter((r) => r.accepted).length} 份；段落完整 ${sum('whole')}/${sum('paragraphs')}（${pct(sum('whole'), sum('paragraphs'))}），自有编号保留 ${sum('numberedKept')}/${sum('numbered')}（${pct(sum('numberedKept'), sum('numbered'))}），表格单元格保留 ${sum('cellsKept')}/${sum('cells')}（${pct(sum('cellsKept'), sum('cells'))}）`);
 if (imported.some((r) => !r.accepted)) process.exitCode = 1;

@@ -3,7 +3,7 @@
 // (numbering.xml), heading styles and outline levels, bold run-in heads, the
 // 黑体/楷体 of unnumbered headings, text boxes and footnotes.
 import JSZip from 'jszip';
-import type { InputBlock } from './blocks.js';
+import type { InputBlock, MergeMark } from './blocks.js';
 import { ImportError } from './errors.js';
 import { parseHeadingLine } from './structure.js';
 import { readNumbering, type ListNumbers } from './docx-numbering.js';
@@ -32,8 +32,17 @@ interface ParagraphState {
   slot: number;
 }
 
+interface CellState {
+  text: string;
+  span: number;
+  /** w:vMerge: this cell continues the one above */
+  continues: boolean;
+}
+
 interface TableState {
-  rows: string[][];
+  rows: CellState[][];
+  /** leading rows marked w:tblHeader */
+  headerRows: number;
   slot: number;
 }
 
@@ -166,14 +175,18 @@ class BodyReader {
         if (selfClosing) this.closeParagraph();
         return;
       case 'w:tbl':
-        if (!selfClosing) this.tables.push({ rows: [], slot: this.tables.length ? -1 : this.slots.push(undefined) - 1 });
+        if (!selfClosing) this.tables.push({ rows: [], headerRows: 0, slot: this.tables.length ? -1 : this.slots.push(undefined) - 1 });
         return;
       case 'w:tr':
-        this.tables[this.tables.length - 1]?.rows.push([]);
+        this.table?.rows.push([]);
         return;
       case 'w:tc':
-        this.tables[this.tables.length - 1]?.rows.at(-1)?.push('');
+        this.table?.rows.at(-1)?.push({ text: '', span: 1, continues: false });
         return;
+      case 'w:gridSpan':
+      case 'w:vMerge':
+      case 'w:tblHeader':
+        return this.tableProperty(name, attr(attrs, 'w:val'));
       case 'w:pPr':
         if (!selfClosing) this.inParagraphProps++;
         return;
@@ -191,6 +204,20 @@ class BodyReader {
     if (this.inParagraphProps && !this.inRunProps) this.paragraphProperty(p, name, attrs);
     else if (this.inRunProps && this.run) this.runProperty(this.run, name, attrs);
     else if (this.run && !this.hidden) this.runContent(p, this.run, name, attrs);
+  }
+
+  private get table(): TableState | undefined {
+    return this.tables[this.tables.length - 1];
+  }
+
+  /** Merged cells (gridSpan across, vMerge down) and header rows repeated on each page. */
+  private tableProperty(name: string, value: string | undefined): void {
+    const table = this.table;
+    const row = table?.rows.at(-1);
+    const cell = row?.at(-1);
+    if (name === 'w:tblHeader' && table && row && table.headerRows === table.rows.length - 1 && !/^(0|false|off)$/i.test(value ?? '')) table.headerRows++;
+    else if (name === 'w:gridSpan' && cell) cell.span = Math.min(Math.max(Number(value) || 1, 1), 64);
+    else if (name === 'w:vMerge' && cell) cell.continues = value === undefined || value === 'continue';
   }
 
   private paragraphProperty(p: ParagraphState, name: string, attrs: string): void {
@@ -243,10 +270,10 @@ class BodyReader {
     const p = this.paragraphs.pop()!;
     this.run = this.paragraph?.runs.at(-1);
     const block = this.paragraphBlock(p);
-    const table = this.tables[this.tables.length - 1];
-    if (table) {
-      const row = table.rows.at(-1);
-      if (row && row.length && block) row[row.length - 1] += block.text;
+    const cell = this.table?.rows.at(-1)?.at(-1);
+    if (this.table) {
+      // paragraphs of a cell stay lines of the cell
+      if (cell && block) cell.text += cell.text ? `\n${block.text}` : block.text;
       return;
     }
     if (block) this.slots[p.slot] = block;
@@ -256,14 +283,13 @@ class BodyReader {
 
   private closeTable(): void {
     const table = this.tables.pop()!;
-    const outer = this.tables[this.tables.length - 1];
-    if (outer) {
+    const cell = this.table?.rows.at(-1)?.at(-1);
+    if (this.table) {
       // a table inside a cell: its text joins the cell
-      const row = outer.rows.at(-1);
-      if (row && row.length) row[row.length - 1] += table.rows.map((r) => r.join(' ')).join(' ');
+      if (cell) cell.text += table.rows.map((r) => r.map((c) => c.text).join(' ')).join('\n');
       return;
     }
-    this.slots[table.slot] = { kind: 'table', rows: table.rows, line: 0 };
+    this.slots[table.slot] = { ...gridOf(table.rows), line: 0, ...(table.headerRows ? { headerRows: table.headerRows } : {}), source: 'docx' };
   }
 
   private paragraphBlock(p: ParagraphState): Extract<InputBlock, { kind: 'para' }> | undefined {
@@ -287,6 +313,27 @@ class BodyReader {
       ...(byFont !== undefined && headingLevel === byFont && style?.headingLevel === undefined && outline === undefined ? { guessedHeading: true } : {}),
     };
   }
+}
+
+/** Cells → grid slots: a cell spanning n grid columns fills n slots, the ones it covers marked. */
+function gridOf(rows: CellState[][]): { kind: 'table'; rows: string[][]; merged: MergeMark[][] } {
+  const grid: string[][] = [];
+  const merged: MergeMark[][] = [];
+  for (const row of rows) {
+    const texts: string[] = [];
+    const marks: MergeMark[] = [];
+    for (const cell of row) {
+      texts.push(cell.continues ? '' : cell.text);
+      marks.push(cell.continues ? 'up' : undefined);
+      for (let k = 1; k < cell.span; k++) {
+        texts.push('');
+        marks.push(cell.continues ? 'up' : 'left');
+      }
+    }
+    grid.push(texts);
+    merged.push(marks);
+  }
+  return { kind: 'table', rows: grid, merged };
 }
 
 /**

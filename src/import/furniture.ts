@@ -207,23 +207,27 @@ export function takeAttachments(blocks: InputBlock[], notes: ImportNote[]): { at
 
 export interface AttachmentPage {
   title: string;
-  text: string[];
+  /** the page's paragraphs and tables, as the source gives them */
+  blocks: InputBlock[];
 }
 
-/** Attachment pages after the signature: a "附件1" line, the title, then the content. */
+/** Attachment pages after the signature: a "附件1" line, the title, then the content (paragraphs and tables). */
 export function takeAttachmentPages(blocks: InputBlock[], notes: ImportNote[]): { pages: AttachmentPage[]; blocks: InputBlock[] } {
   const isLabel = (b: InputBlock | undefined) => b?.kind === 'para' && /^附件\s*\d{0,2}$/.test(b.text);
-  const start = blocks.findIndex((b, i) => i > 0 && isLabel(b) && blocks[i + 1]?.kind === 'para');
+  const start = blocks.findIndex((b, i) => i > 0 && isLabel(b) && blocks[i + 1] !== undefined);
   if (start < 0) return { pages: [], blocks };
   const pages: AttachmentPage[] = [];
   for (let i = start; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (isLabel(block) && blocks[i + 1]?.kind === 'para') {
-      pages.push({ title: (blocks[++i] as Para).text, text: [] });
-    } else if (block.kind === 'para') {
-      pages[pages.length - 1]!.text.push(block.text);
+    const next = blocks[i + 1];
+    if (isLabel(block) && next?.kind === 'para') {
+      pages.push({ title: next.text, blocks: [] });
+      i++;
+    } else if (isLabel(block) && next) {
+      // "附件2" right above a table: the table's own caption, if any, titles the page
+      pages.push({ title: (block as Para).text.replace(/\s+/g, ''), blocks: [] });
     } else {
-      notes.push({ line: block.line, kind: 'warning', message: '附件里的表格没有导入，请在计划里另行补充' });
+      pages[pages.length - 1]!.blocks.push(block);
     }
   }
   notes.push({ line: blocks[start]!.line, kind: 'found', message: `附件页 ${pages.length} 个：${pages.map((p) => p.title).join('；')}` });

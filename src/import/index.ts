@@ -2,7 +2,7 @@
 // comments where the importer guessed. Pure from blocks to YAML text; only
 // importFile reads the disk.
 import { extname } from 'node:path';
-import { Document, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { Document, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type YAMLSeq } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
 import type { NumberForm } from '../model/plan.js';
 import type { Attachment, BasisDocument, Block, Furniture, Metric, Plan, PlanKind, Publication, Section, Text } from '../model/plan.js';
@@ -21,6 +21,8 @@ import { documentKind, PLAN_PART, periodEnd, periodOf, REVIEW_PART, toProgress, 
 import type { MetricValue, Period, Progress, TrackedMetric } from '../model/progress.js';
 import { levelOfForm } from '../derive/numbering.js';
 import { buildBody, RANK_FORMS, type TreeNode } from './structure.js';
+import { importTable, isCaption, type ImportedTable } from './tables.js';
+import { applyTaskTables } from './assignments.js';
 
 export type { ImportNote } from './furniture.js';
 export { DocxReadError } from './docx.js';
@@ -174,7 +176,7 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
   const paged = takeAttachmentPages(titled.blocks, notes);
   const signed = takeSignature(paged.blocks, notes);
   const attached = takeAttachments(signed.blocks, notes);
-  const attachments = mergeAttachments(attached.attachments, paged.pages);
+  const attachments = mergeAttachments(attached.attachments, paged.pages, notes);
   const addressed = takeRecipients(attached.blocks, notes);
   const found: Partial<Furniture> = {
     ...(signed.issuer ? { issuer: signed.issuer } : {}),
@@ -209,23 +211,42 @@ function noticeFurniture(notice: Notice): Partial<Furniture> {
 }
 
 /** 附件说明 names the attachments; the pages after the signature carry their content. */
-function mergeAttachments(titles: string[], pages: AttachmentPage[]): Attachment[] {
+function mergeAttachments(titles: string[], pages: AttachmentPage[], notes: ImportNote[]): Attachment[] {
   const count = Math.max(titles.length, pages.length);
   return Array.from({ length: count }, (_, i) => {
     const page = pages[i];
-    const text = page?.text.map(normalise) ?? [];
+    const text = page ? attachmentText(page.blocks, notes) : [];
     return { title: fixText(titles[i] ?? page!.title, 'title'), ...(text.length ? { text: simplify(text) } : {}) };
   });
+}
+
+/** An attachment page's paragraphs and tables; a short line right above a table is its caption. */
+function attachmentText(blocks: InputBlock[], notes: ImportNote[]): Block[] {
+  const text: Block[] = [];
+  blocks.forEach((block, i) => {
+    if (block.kind === 'para') {
+      text.push(normalise(block.text));
+      return;
+    }
+    const before = blocks[i - 1];
+    const last = text[text.length - 1];
+    const caption = before?.kind === 'para' && typeof last === 'string' && isCaption(last) ? (text.pop() as string) : undefined;
+    text.push(...importTable(block, caption, normalise, notes).blocks);
+  });
+  return text;
 }
 
 export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}): ImportOutcome {
   const notes: ImportNote[] = [];
   const front = readFront(input, typed, notes);
   refuseSpeech(front.title, front.blocks);
-  const body = buildBody(front.blocks, normalise, notes);
+  const body = buildBody(front.blocks, normalise, notes, front.title);
   if (!body.roots.length) throw new ImportError(noStructureMessage(front.title));
   const year = (Number(typed.year) || undefined) ?? guessYear(front.title, front.dateForYear);
   const kind = documentKind(front.title);
+  // a summary reports on tasks; only a plan assigns them
+  if (kind === 'plan') applyTaskTables(body.tables, body.roots, notes);
+  noteTables(body.tables.map((t) => t.table), notes);
   const period = periodOf(front.title, year ?? new Date().getFullYear(), body.opening.filter((b) => typeof b === 'string').join(''));
   const summary = kind !== 'plan';
   const ctx: Context = { metrics: [], tracked: [], values: [], valueDate: periodEnd(period), mode: summary ? 'values' : 'targets', comments: [], paths: new Map() };
@@ -260,7 +281,6 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
   if (year === undefined) ctx.comments.push({ path: ['year'], text: '导入时推测：没有从标题或日期里找到年度，请核对' });
   if (start) ctx.comments.push({ path: ['numbering', 'start'], text: `导入时推测：原文正文没有“一、”一层，从“${start}”开始编号，按原文保留` });
   if (body.level3 === 'continue') ctx.comments.push({ path: ['numbering', 'level3'], text: '导入时推测：原文的三级编号（1. 2. …）跨二级标题连续编排' });
-  addTableComments(body.tables, ctx, notes);
   summarise(plan, basis, body.roots, notes);
   if (summary) return summaryOutcome(plan, kind, period, ctx, notes);
   const yaml = emitYaml(plan, ctx.comments);
@@ -483,13 +503,11 @@ function useDefaultMark(section: Section, mark: '。' | '：'): void {
   section.children?.forEach((c) => useDefaultMark(c, mark));
 }
 
-function addTableComments(tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>, ctx: Context, notes: ImportNote[]): void {
-  for (const table of tables) {
-    notes.push({ line: table.line, kind: 'warning', message: '原文有表格：计划文件还不能放表格，已按行转成列表项（每格文字都保留），原表格式作为注释保留在 YAML 里' });
-    const rows = table.rows.map((row) => `  | ${row.join(' | ')} |`).join('\n');
-    const path = (table.node && ctx.paths.get(table.node)) ?? ['sections'];
-    ctx.comments.push({ path, text: `导入时推测：原文第 ${table.line} 行附近的表格已按行转成列表项，原表如下：\n${rows}` });
-  }
+function noteTables(tables: ImportedTable[], notes: ImportNote[]): void {
+  const kept = tables.filter((t) => t.blocks.some((b) => typeof b === 'object' && 'table' in b));
+  if (!kept.length) return;
+  const cells = kept.reduce((n, t) => n + t.rows.length * t.titles.length, 0);
+  notes.push({ line: kept[0]!.line, kind: 'found', message: `表格 ${kept.length} 个（${cells} 格），按原样放在所在章节的 table 里` });
 }
 
 function summarise(plan: Plan, basis: BasisDocument[], roots: TreeNode[], notes: ImportNote[]): void {
@@ -516,8 +534,26 @@ function remainingConventionProblems(yaml: string): ImportNote[] {
 
 function emitYaml(plan: Plan | Progress, comments: Array<{ path: Path; text: string }>): string {
   const doc = new Document(plan);
+  flowTableRows(doc);
   for (const { path, text } of comments) attachComment(doc, path, text);
   return `${SCHEMA_LINE}\n${doc.toString({ lineWidth: 0 })}`;
+}
+
+/** A table row on one line ("- [1, 强化产业布局, 镇农业服务中心]"), as a writer would type it; plain column lists too. */
+function flowTableRows(doc: Document): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isScalar(pair.key) || !isSeq(pair.value)) return;
+      if (pair.key.value === 'rows') pair.value.items.forEach((row) => isSeq(row) && flowRow(row));
+      if (pair.key.value === 'columns' && pair.value.items.every(isScalar)) pair.value.flow = true;
+    },
+  });
+}
+
+/** One line per row; a cell with a line break is written "…\n…" so the row stays on its line. */
+function flowRow(row: YAMLSeq): void {
+  row.flow = true;
+  for (const cell of row.items) if (isScalar(cell) && typeof cell.value === 'string' && cell.value.includes('\n')) cell.type = 'QUOTE_DOUBLE';
 }
 
 /** Puts a comment on the line above the key (map entries) or item (sequence entries) at `path`. */

@@ -25,6 +25,9 @@ export interface ReportRow {
   numbered: number;
   numberedKept: number;
   headings: [number, number, number, number];
+  /** non-empty table cells of the source, and those found in a rendered table cell or line */
+  cells: number;
+  cellsKept: number;
   metrics: number;
   values: number;
   furniture: string[];
@@ -38,16 +41,19 @@ const NUMBER = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五
 /** Punctuation and spacing differ between a web copy and the rendered text (TX-01); compare what is left. */
 const comparable = (text: string) => text.replace(/[\s　]/g, '').replace(/[[［]/g, '〔').replace(/[\]］]/g, '〕').replace(/(?<!\d)0(\d)(?=[月日号])/g, '$1').replace(/[,，.．。:：;；!！?？()（）"“”'‘’、]/g, '').replace(/[-—–－~～]/g, '—');
 
-async function sourceParagraphs(path: string): Promise<string[]> {
+async function sourceBlocks(path: string): Promise<InputBlock[]> {
   const ext = extname(path).toLowerCase();
   const bytes = await readFile(path);
   let blocks: InputBlock[];
   if (ext === '.docx') blocks = await docxToBlocks(bytes);
-  else blocks = textToBlocks(decodeText(bytes).text, { markdown: /\.(md|markdown)$/i.test(path) });
+  // a Markdown file's front matter is furniture, not body paragraphs
+  else blocks = textToBlocks(decodeText(bytes).text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ''), { markdown: /\.(md|markdown)$/i.test(path) });
   // web debris and 政务公开 metadata are meant to go; they are not body paragraphs
-  const body = takePublication(dropDebris(blocks).blocks).blocks;
-  return body.filter((b): b is Extract<InputBlock, { kind: 'para' }> => b.kind === 'para').map((b) => b.text);
+  return takePublication(dropDebris(blocks).blocks).blocks;
 }
+
+const paragraphsOf = (blocks: InputBlock[]) => blocks.filter((b): b is Extract<InputBlock, { kind: 'para' }> => b.kind === 'para').map((b) => b.text);
+const cellsOf = (blocks: InputBlock[]) => blocks.flatMap((b) => (b.kind === 'table' ? b.rows.flat().filter((cell) => cell.trim() !== '') : []));
 
 /** What the DOCX prints outside the Markdown body: 主送, 署名, 成文日期, 附注, 附件说明, 文号. */
 function furnitureLines(outcome: ImportOutcome): string[] {
@@ -62,7 +68,7 @@ function renderedParagraphs(markdown: string): string[] {
   const lines: string[] = [];
   const text = (node: Nodes): string => ('value' in node && typeof node.value === 'string' ? node.value : 'children' in node ? node.children.map(text).join('') : '');
   const walk = (node: Nodes) => {
-    if (node.type === 'paragraph' || node.type === 'heading') lines.push(text(node));
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') lines.push(text(node));
     else if ('children' in node) node.children.forEach(walk);
   };
   walk(parseMarkdown(markdown).root);
@@ -91,7 +97,7 @@ async function rendered(outcome: ImportOutcome): Promise<{ markdown: string; acc
 }
 
 export async function reportOn(path: string, file = path): Promise<ReportRow> {
-  const empty: ReportRow = { file, kind: 'refused', paragraphs: 0, whole: 0, numbered: 0, numberedKept: 0, headings: [0, 0, 0, 0], metrics: 0, values: 0, furniture: [], accepted: false };
+  const empty: ReportRow = { file, kind: 'refused', paragraphs: 0, whole: 0, numbered: 0, numberedKept: 0, headings: [0, 0, 0, 0], cells: 0, cellsKept: 0, metrics: 0, values: 0, furniture: [], accepted: false };
   let outcome: ImportOutcome;
   try {
     outcome = await importFile(path);
@@ -102,7 +108,10 @@ export async function reportOn(path: string, file = path): Promise<ReportRow> {
   const { markdown, accepted } = await rendered(outcome);
   const out = [...renderedParagraphs(markdown).map((line) => line.replace(/\*\*/g, '')), ...furnitureLines(outcome)];
   const outComparable = out.map(comparable);
-  const source = await sourceParagraphs(path);
+  const blocks = await sourceBlocks(path);
+  const source = paragraphsOf(blocks);
+  const cells = cellsOf(blocks);
+  const cellsKept = cells.filter((cell) => outComparable.some((line) => line.includes(comparable(cell)))).length;
   let whole = 0;
   let numbered = 0;
   let numberedKept = 0;
@@ -125,6 +134,8 @@ export async function reportOn(path: string, file = path): Promise<ReportRow> {
     numbered,
     numberedKept,
     headings: countHeadings(numberSections(plan.sections, plan.numbering)),
+    cells: cells.length,
+    cellsKept,
     metrics: plan.metrics?.length ?? 0,
     values: outcome.summary?.progress.values?.length ?? 0,
     furniture: FURNITURE.filter((key) => plan[key] !== undefined),

@@ -3,6 +3,7 @@
 // the plan derives numbers from the structure.
 import type { Block, RunIn, Section } from '../model/plan.js';
 import type { InputBlock } from './blocks.js';
+import { importTable, isCaption, type ImportedTable } from './tables.js';
 import type { ImportNote } from './furniture.js';
 
 const CN_DIGITS = '一二三四五六七八九';
@@ -87,7 +88,8 @@ export interface TreeNode {
 export interface Body {
   opening: Block[];
   roots: TreeNode[];
-  tables: Array<{ line: number; rows: string[][]; node?: TreeNode }>;
+  /** every table, with the section it stands in (none in the opening) */
+  tables: Array<{ table: ImportedTable; node?: TreeNode }>;
   level3: 'restart' | 'continue';
   /** the rank of the top level when the document starts below 一、 (工作要点 starting at （一）) */
   start?: Rank;
@@ -101,17 +103,22 @@ function appendBlock(blocks: Block[], text: string, list: boolean): void {
   } else blocks.push(text);
 }
 
-export function buildBody(blocks: InputBlock[], normalise: (text: string) => string, notes: ImportNote[]): Body {
+export function buildBody(blocks: InputBlock[], normalise: (text: string) => string, notes: ImportNote[], title = ''): Body {
   const body: Body = { opening: [], roots: [], tables: [], level3: 'restart' };
   const stack: TreeNode[] = [];
+  let previous: InputBlock | undefined;
   for (const block of blocks) {
     if (block.kind === 'table') {
       const top = stack[stack.length - 1];
-      body.tables.push({ line: block.line, rows: block.rows, node: top });
-      const rows = tableRowTexts(block.rows, normalise);
-      if (rows.length) targetBlocks(body, top).push({ list: rows });
+      const target = targetBlocks(body, top);
+      const caption = takeCaption(target, previous);
+      const table = importTable(block, caption, normalise, notes);
+      target.push(...table.blocks);
+      body.tables.push({ table, node: top });
+      previous = block;
       continue;
     }
+    previous = block;
     const text = normalise(block.text);
     const heading: Heading | undefined = block.list ? undefined : (parseHeadingLine(text) ?? styledHeading(text, block.headingLevel) ?? boldRunIn(text, block.boldLead));
     const mark = heading || block.list ? undefined : unnumberedHead(text, stack);
@@ -134,45 +141,60 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
   }
-  if (!body.roots.length && body.tables.length) sectionsFromTables(body, notes);
+  if (!body.roots.length && body.tables.length) sectionsFromTables(body, notes, title);
   body.start = keepOwnLevels(body.roots, notes);
   body.level3 = detectLevel3(body.roots);
   checkNumbering(body.roots, body.level3, notes);
   return body;
 }
 
-/**
- * The plan model has no tables yet: each row becomes a list item holding every
- * cell's text, so nothing is lost and the plan stays valid.
- */
-function tableRowTexts(rows: string[][], normalise: (text: string) => string): string[] {
-  return rows.map((row) => row.map((cell) => cell.trim()).filter(Boolean).map(normalise).join('，')).filter(Boolean);
+/** The paragraph right before a table that names it (表题) becomes its caption. */
+function takeCaption(target: Block[], previous: InputBlock | undefined): string | undefined {
+  const last = target[target.length - 1];
+  if (previous?.kind !== 'para' || previous.list || typeof last !== 'string' || !isCaption(last)) return undefined;
+  target.pop();
+  return last;
 }
 
-/** A document that is only tables (a 任务分解表): one section per table, titled by the caption above it. */
-function sectionsFromTables(body: Body, notes: ImportNote[]): void {
+/**
+ * A document that is only tables (a quarterly report, a 任务分解表): one
+ * section per table, titled by its caption; paragraphs between tables stay
+ * with the table before them.
+ */
+function sectionsFromTables(body: Body, notes: ImportNote[], title: string): void {
   const opening = body.opening;
   body.opening = [];
-  let pending: Block[] = [];
   let index = 0;
   for (const block of opening) {
-    if (typeof block === 'string') {
-      pending.push(block);
+    const entry = body.tables.find((t) => t.table.blocks.includes(block));
+    if (!entry) {
+      (body.roots.at(-1)?.text ?? body.opening).push(block);
+      continue;
+    }
+    // the first block of a table titles its section; a long table's continuations join it
+    if (entry.table.blocks[0] !== block) {
+      body.roots.at(-1)!.text.push(block);
       continue;
     }
     index++;
-    const caption = pending.at(-1);
-    const titled = typeof caption === 'string' && caption.length <= 40 && !/[。；]$/.test(caption);
-    if (titled) pending.pop();
-    body.opening.push(...pending);
-    pending = [];
-    const node = makeNode({ rank: 1, number: index, rest: titled ? caption : `表格${numberToChinese(index)}` }, body.tables[index - 1]?.line ?? 0);
-    node.text.push(block);
-    node.comments.push('导入时推测：原文这里是表格，每行已转成一个列表项，各格文字用“，”隔开');
+    const caption = entry.table.caption;
+    // "白云镇2025年第三季度重点工作推进情况" names its only table: "第三季度重点工作推进情况"
+    const fromTitle = index === 1 ? /^.*?\d{4}年度?(.{4,})$/.exec(title)?.[1] : undefined;
+    const node = makeNode({ rank: 1, number: index, rest: caption ?? fromTitle ?? `表格${numberToChinese(index)}` }, entry.table.line);
+    node.text.push(withoutCaption(block));
+    const named = caption ? '这一节的标题是表格的表题' : fromTitle ? '这一节的标题取自文件标题' : `这一节是原文的第${numberToChinese(index)}个表格，标题是导入时加的`;
+    node.comments.push(`导入时推测：原文正文只有表格，没有标题；${named}`);
     body.roots.push(node);
+    entry.node = node;
   }
-  body.opening.push(...pending);
-  notes.push({ line: 0, kind: 'guess', message: `正文只有表格，没有标题：按表格分成 ${index} 个一级标题，表格每行转成一个列表项` });
+  notes.push({ line: 0, kind: 'guess', message: `正文只有表格，没有标题：按表格分成 ${index} 个一级标题，每个表格放在自己的一节里` });
+}
+
+/** The section's title already says what the caption said. */
+function withoutCaption(block: Block): Block {
+  if (typeof block !== 'object' || !('table' in block)) return block;
+  const { caption: _caption, ...table } = block.table;
+  return { table };
 }
 
 /** Text before the first heading is the opening; after a section's children it is its closing. */
@@ -271,7 +293,7 @@ function describeHeading(heading: { rank: Rank; number: number; rest: string }):
   return Number.isNaN(heading.number) ? `标题“${heading.rest}”` : `编号“${formatNumber(heading.rank, heading.number)}”`;
 }
 
-function makeNode(heading: { rank: Rank; number: number; rest: string }, line: number): TreeNode {
+export function makeNode(heading: { rank: Rank; number: number; rest: string }, line: number): TreeNode {
   const split = splitHeading(heading.rest, heading.rank);
   const section: Section = {};
   const node: TreeNode = {

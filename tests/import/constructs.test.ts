@@ -188,12 +188,12 @@ describe('lists, tables, attachments, signature', () => {
     expect(section.text).toEqual([{ list: ['教育帮扶：健全控辍保学机制。', '健康帮扶：参保率达[[m1]]。'] }]);
   });
 
-  it('keeps a Markdown table as list items, the table itself as a YAML comment, and warns', () => {
+  it('keeps a Markdown table as a table block in its section, one row a line in the YAML', () => {
     const md = `# ${TITLE}\n\n## 一、主要指标\n\n| 指标 | 目标 |\n|---|---|\n| 培训 | 300人次 |\n`;
     const { plan, yaml, notes } = imported(md, 'in.md');
-    expect(yaml).toContain('sections:\n  # 导入时推测：原文第 5 行附近的表格已按行转成列表项，原表如下：\n  #   | 指标 | 目标 |\n  #   | 培训 | 300人次 |\n  - id: s1\n    title: 主要指标\n');
-    expect(plan.sections[0]!.text).toEqual([{ list: ['指标，目标', '培训，300人次'] }]);
-    expect(notes.some((n) => n.kind === 'warning' && n.message.includes('表格'))).toBe(true);
+    expect(plan.sections[0]!.text).toEqual([{ table: { columns: ['指标', '目标'], rows: [['培训', '300人次']] } }]);
+    expect(yaml).toContain('    text:\n      - table:\n          columns: [ 指标, 目标 ]\n          rows:\n            - [ 培训, 300人次 ]\n');
+    expect(notes).toContainEqual({ line: 5, kind: 'found', message: '表格 1 个（2 格），按原样放在所在章节的 table 里' });
   });
 
   it('reads a Markdown file: front matter furniture, # title, ## headings, **run-in**', () => {

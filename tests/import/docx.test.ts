@@ -86,8 +86,9 @@ describe('reading a .docx', () => {
     expect(plan.sections.map((s) => s.title)).toEqual(['总体要求', '目标任务', '重点任务']);
     expect(plan.sections[2]!.children![0]!.children![0]).toMatchObject({ title: '落实防止返贫动态监测和帮扶机制', runIn: true, text: '严格执行工作方案 & 制度。' });
     expect(plan.metrics).toEqual([{ id: 'm1', name: '脱贫人口家庭经营性收入户均', unit: '%', target: { kind: 'growth', rate: 10 }, task: 's2' }]);
-    expect(yaml).toContain('#   | 培训 | 300人次 |');
-    expect(notes.some((n) => n.message.includes('表格'))).toBe(true);
+    expect(plan.sections[1]!.text).toContainEqual({ table: { columns: ['指标', '目标'], rows: [['培训', '300人次']] } });
+    expect(yaml).toContain('            - [ 培训, 300人次 ]');
+    expect(notes.some((n) => n.message.includes('表格 1 个'))).toBe(true);
   });
 
   it('takes section levels from Word heading styles when the numbers are not typed', async () => {

@@ -155,10 +155,14 @@ describe('a Word plan numbered by Word lists', () => {
     const { plan, yaml } = await importFile(fixture('changhe-2025-word-numbering-plan.docx'));
     expect(loadPlanSource(yaml, 'x.yaml').diagnostics).toEqual([]);
     expect(plan.sections.map((s) => s.title)).toEqual(['总体要求', '目标任务', '重点工作', '保障措施']);
-    expect(plan.sections[2]!.children!.map((s) => [s.title, s.children!.map((c) => c.title)])).toEqual([
+    expect(plan.sections[2]!.children!.map((s) => [s.title, s.children?.map((c) => c.title)])).toEqual([
       ['稳定粮食生产', ['落实耕地保护制度', '抓好粮食生产']],
       ['发展富民产业', ['壮大特色产业', '促进农民增收']],
+      // the 任务分解表 names a task the text has no heading for: it becomes one, with its 牵头单位
+      ['产业培育', undefined],
     ]);
+    expect(plan.sections[2]!.children![0]).toMatchObject({ title: '稳定粮食生产', lead: '农业服务中心' });
+    expect(plan.sections[2]!.children![2]).toMatchObject({ title: '产业培育', lead: '经济发展办' });
     expect(plan.sections[3]!.children!.map((s) => s.title)).toEqual(['加强组织领导', '强化督查考核']);
     expect(yaml).toContain('# 导入时推测（把握：中）：原文这一标题没有编号，按加粗的开头认作二级标题，导入后加上编号');
     const rendered = plain(composePlanMarkdown(plan).markdown);
@@ -166,7 +170,7 @@ describe('a Word plan numbered by Word lists', () => {
     expect(rendered).toContain('2.抓好粮食生产。推广良种良法，开展统防统治不少于3次。');
     expect(rendered).toContain('注：增速按可比价格计算。');
     expect(rendered).toContain('重点任务分解表');
-    expect(rendered).toContain('1，粮食生产，农业服务中心');
+    expect(rendered).toMatch(/^\| 1 \| 粮食生产 \| 农业服务中心 \|/m);
   });
 });
 
