@@ -32,6 +32,14 @@ export function runInBlock(heading: string, rest: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'strong', children: phrasing(heading) }, ...phrasing(rest)] };
 }
 
+/**
+ * A centred line (题注, speaker line): a paragraph that is only emphasis,
+ * `*——在……会议上*` (docs/markdown-convention.md).
+ */
+export function centredBlock(value: string): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'emphasis', children: phrasing(value) }] };
+}
+
 export function listBlock(items: readonly string[]): List {
   return {
     type: 'list',

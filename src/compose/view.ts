@@ -3,7 +3,7 @@
 // `plan` gives user templates the raw data when they need more.
 import type { Attachment, Furniture, Plan, RunIn, Section, Text } from '../model/plan.js';
 import { numberSections, type NumberedSection } from '../derive/numbering.js';
-import { headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock, type Block } from './blocks.js';
+import { centredBlock, headingBlock, listBlock, paragraphBlock, runInBlock, thematicBreakBlock, type Block } from './blocks.js';
 import type { FrontMatter } from './document.js';
 import { withDerivedTables } from '../tables/derive.js';
 import { prepareTable, tableNodes, type PreparedTable } from './table.js';
@@ -90,7 +90,7 @@ export function sectionView(node: NumberedSection, ctx: SectionContext): Section
   };
 }
 
-export type PreparedBlock = { paragraph: string } | { list: string[] } | { table: PreparedTable };
+export type PreparedBlock = { paragraph: string } | { list: string[] } | { table: PreparedTable } | { center: string };
 
 function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: SectionContext) {
   const [first, ...others] = blocks;
@@ -142,6 +142,7 @@ export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: Sect
     if (typeof block === 'string') return { paragraph: ctx.prepareText(block, [...path, i]) };
     if ('list' in block) return { list: block.list.map((item, j) => ctx.prepareText(item, [...path, i, 'list', j])) };
     const plain = (value: string, at: DataPath) => preparePlain(value, at, ctx.problems);
+    if ('center' in block) return { center: plain(block.center, [...path, i, 'center']) };
     return { table: prepareTable(block.table, [...path, i, 'table'], ctx.prepareText, plain) };
   });
 }
@@ -149,6 +150,7 @@ export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: Sect
 export function textBlock(block: PreparedBlock): Block[] {
   if ('paragraph' in block) return [paragraphBlock(block.paragraph)];
   if ('list' in block) return [listBlock(block.list)];
+  if ('center' in block) return [centredBlock(block.center)];
   return tableNodes(block.table);
 }
 

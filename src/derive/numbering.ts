@@ -1,6 +1,6 @@
 // Heading numbers derived from the plan structure (GB/T 9704 PL-06):
 // level 1 "一、", level 2 "（一）", level 3 "1.", level 4 "（1）".
-import type { ChildNumbering, NumberForm, NumberingOptions, Section } from '../model/plan.js';
+import type { ChildNumbering, HeadingMarker, NumberForm, NumberingOptions, Section } from '../model/plan.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -74,17 +74,41 @@ export function levelOfForm(form: ChildNumbering | undefined): number | undefine
   return index < 0 ? undefined : index + 1;
 }
 
-/** "——" and "一是" mark children without a number; their heading style is the next level's. */
-function unnumberedMark(form: ChildNumbering | undefined, n: number): string | undefined {
-  if (form === '——') return '——';
-  if (form === '一是') return `${chineseNumeral(n)}是`;
-  return undefined;
+/** "——", "一是" and "不编号" mark headings without a number; their heading style is their level's. */
+function markText(marker: HeadingMarker, n: number): string {
+  if (marker === '一是') return `${chineseNumeral(n)}是`;
+  return marker === '——' ? '——' : '';
+}
+
+function isMarker(form: ChildNumbering | undefined): form is HeadingMarker {
+  return form === '——' || form === '一是' || form === '不编号';
 }
 
 /** A section's own tree node, numbered: only the fields numbering reads. */
 interface Numberable {
   children?: readonly Numberable[];
   childNumbering?: ChildNumbering;
+  marker?: HeadingMarker;
+}
+
+/**
+ * Ordinals of siblings: numbered ones count among themselves, each marker
+ * among the siblings carrying it ("一是、二是" beside numbered heads).
+ */
+class SiblingCounter {
+  private readonly marks = new Map<HeadingMarker, number>();
+  private own = 1;
+
+  constructor(private readonly shared: { next: number } | undefined) {}
+
+  next(marker: HeadingMarker | undefined): number {
+    if (marker) {
+      const n = (this.marks.get(marker) ?? 0) + 1;
+      this.marks.set(marker, n);
+      return n;
+    }
+    return this.shared ? this.shared.next++ : this.own++;
+  }
 }
 
 /**
@@ -98,12 +122,15 @@ interface Numberable {
 export function numberSections(sections: readonly Section[], options: NumberingOptions = {}): NumberedSection[] {
   const continueLevel3 = options.level3 === 'continue';
   const top = levelOfForm(options.start) ?? 1;
+  const counter = new SiblingCounter(undefined);
   return sections.map((section, index) => {
     const level3Counter = { next: 1 };
-    return numberNode(section, top, index + 1, ['sections', index], (level) => {
+    const n = counter.next(section.marker);
+    const node = numberNode(section, top, n, ['sections', index], (level) => {
       if (level <= top || !continueLevel3) return undefined;
       return level3Counter;
     });
+    return section.marker ? { ...node, number: markText(section.marker, n) } : node;
   });
 }
 
@@ -123,14 +150,14 @@ function numberNode(
   sharedLevel3: (level: number) => SharedCounter,
 ): NumberedSection {
   const shared = sharedLevel3(level);
-  let own = 1;
   const level2 = childLevel(section, level);
+  const counter = new SiblingCounter(level2 === 3 ? shared : undefined);
+  const inherited = isMarker(section.childNumbering) ? section.childNumbering : undefined;
   const children = (section.children ?? []).map((child, index) => {
-    const counter = level2 === 3 ? shared : undefined;
-    const n = counter ? counter.next++ : own++;
+    const marker = child.marker ?? inherited;
+    const n = counter.next(marker);
     const node = numberNode(child, level2, n, [...path, 'children', index], sharedLevel3);
-    const mark = unnumberedMark(section.childNumbering, n);
-    return mark === undefined ? node : { ...node, number: mark };
+    return marker ? { ...node, number: markText(marker, n) } : node;
   });
   return { section, level, number: headingNumber(level, ordinal), path, children };
 }

@@ -1,7 +1,7 @@
 // The body: mdast blocks → docx paragraphs and tables, per the Markdown
 // convention (docs/markdown-convention.md) and GB/T 9704 PL-01..PL-07, PL-14.
 import { AlignmentType, Paragraph, TextRun, type FileChild } from 'docx';
-import type { BlockContent, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
+import type { BlockContent, Emphasis, Heading, List, Paragraph as MdParagraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import type { Furniture } from '../model/plan.js';
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, textRun, type RunRole } from './runs.js';
@@ -38,6 +38,11 @@ const RUN_IN_MARK = /^[。：]/u;
 /** A paragraph that is only strong text right above a table is the table's title (docs/markdown-convention.md). */
 export function isTableCaption(node: MdParagraph, next: RootContent | undefined): boolean {
   return next?.type === 'table' && node.children.length === 1 && node.children[0]!.type === 'strong';
+}
+
+/** A paragraph that is only emphasis is a centred line: the 题注 or speaker line under a report's title (docs/markdown-convention.md). */
+export function isCentredLine(node: MdParagraph): boolean {
+  return node.children.length === 1 && node.children[0]!.type === 'emphasis';
 }
 
 export function runInLevel(text: string): HeadingLevel | undefined {
@@ -97,6 +102,7 @@ class BodyWriter {
       case 'heading':
         return this.heading(node);
       case 'paragraph':
+        if (isCentredLine(node)) return this.centredLine(node);
         return isTableCaption(node, next) ? this.tableCaption(node) : this.paragraph(node);
       case 'list':
         return this.list(node, 0);
@@ -195,6 +201,13 @@ class BodyWriter {
     this.ensureTitle();
     const runs = inlineRuns((node.children[0] as Strong).children, { ...runLook('heading1', this.profile), bold: false }, this.ctx);
     this.push(flushParagraph(runs, { ...this.pageBreak(), alignment: AlignmentType.CENTER, keepNext: true }));
+  }
+
+  /** A centred line in 楷体 without indent, as reports set the 题注 and the speaker under the title. */
+  private centredLine(node: MdParagraph): void {
+    this.ensureTitle();
+    const runs = inlineRuns((node.children[0] as Emphasis).children, { ...runLook('heading2', this.profile), bold: false }, this.ctx);
+    this.push(flushParagraph(runs, { ...this.pageBreak(), alignment: AlignmentType.CENTER }));
   }
 
   /** PL-14: "附件1" in 3号黑体, flush left on the first line; the title follows on the third. */

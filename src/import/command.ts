@@ -37,7 +37,7 @@ export function planPartOutput(output: string): string {
 }
 
 /** Imports one document; returns true on success. */
-export async function runImport(input: string, options: { output?: string; force?: boolean; split?: boolean }): Promise<boolean> {
+export async function runImport(input: string, options: { output?: string; force?: boolean; split?: boolean; keepNotice?: boolean }): Promise<boolean> {
   const ext = extname(input).toLowerCase();
   if (!SUPPORTED.has(ext)) {
     return fail(`${input}：不支持的文件类型“${ext || '（无扩展名）'}”，只能导入 .txt、.md、.docx、.doc、.wps、.rtf 和 .pdf`);
@@ -45,6 +45,7 @@ export async function runImport(input: string, options: { output?: string; force
   const output = options.output ?? defaultOutput(input);
   const toStdout = output === '-';
   if (toStdout && options.split) return fail('--split 要写出两个文件（总结和计划），不能和 -o - 一起用');
+  if (options.split && options.keepNotice) return fail('--split 用于总结及计划，--keep-notice 用于印发通知，两者不能一起用');
   const outputs = options.split ? [output, planPartOutput(output)] : [output];
   for (const path of toStdout ? [] : outputs) {
     if (resolve(path) === resolve(input)) return fail(`输出文件不能和输入文件相同：${path}`);
@@ -52,7 +53,7 @@ export async function runImport(input: string, options: { output?: string; force
   }
   let outcome;
   try {
-    outcome = await importFile(input);
+    outcome = await importFile(input, { keepNotice: options.keepNotice });
   } catch (error) {
     if (error instanceof ImportError) return fail(`${input}：${error.message}`);
     throw error;

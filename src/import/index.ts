@@ -66,16 +66,21 @@ const KINDS: PlanKind[] = ['实施方案', '工作方案', '工作要点', '工�
 /** About 240 pages of GB/T 9704 text (22 lines of 28 characters a page): no plan or summary is longer. */
 export const MAX_IMPORT_CHARACTERS = 150_000;
 
-export async function importFile(path: string): Promise<ImportOutcome> {
+export interface ImportOptions {
+  /** a 印发通知: the notice itself is the document, the issued document its attachment */
+  keepNotice?: boolean;
+}
+
+export async function importFile(path: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   const ext = extname(path).toLowerCase();
   const bytes = await readImportInput(path, TEXT_FORMATS.has(ext) ? MAX_TEXT_BYTES : MAX_DOCUMENT_BYTES);
-  if (ext === '.docx') return importDocx(bytes, path);
-  if (CONVERTED_FORMATS.has(ext)) return importDocx(await convertToDocx(bytes, ext, path), path);
-  if (ext === '.pdf') return importText(await pdfToText(bytes, path), path);
+  if (ext === '.docx') return importDocx(bytes, options);
+  if (CONVERTED_FORMATS.has(ext)) return importDocx(await convertToDocx(bytes, ext, path), options);
+  if (ext === '.pdf') return importText(await pdfToText(bytes, path), path, options);
   const { text, encoding } = decodeText(bytes);
   refuseBinary(bytes, text, path);
   refuseTooLong(text);
-  const outcome = importText(text, path);
+  const outcome = importText(text, path, options);
   if (encoding !== 'utf-8') outcome.notes.unshift({ line: 0, kind: 'guess', message: `文件不是 UTF-8 编码，已按 ${encoding.toUpperCase()} 编码读取` });
   return outcome;
 }
@@ -83,10 +88,10 @@ export async function importFile(path: string): Promise<ImportOutcome> {
 const TEXT_FORMATS = new Set(['.txt', '.md', '.markdown']);
 const CONVERTED_FORMATS = new Set(['.doc', '.wps', '.rtf']);
 
-async function importDocx(bytes: Uint8Array, path: string): Promise<ImportOutcome> {
+async function importDocx(bytes: Uint8Array, options: ImportOptions): Promise<ImportOutcome> {
   const blocks = await docxToBlocks(bytes);
   refuseTooLong(blocks.map((b) => (b.kind === 'para' ? b.text : b.rows.flat().join(''))).join(''));
-  return importBlocks(blocks);
+  return importBlocks(blocks, {}, options);
 }
 
 function refuseTooLong(text: string): void {
@@ -121,13 +126,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   }
 }
 
-export function importText(text: string, file: string): ImportOutcome {
+export function importText(text: string, file: string, options: ImportOptions = {}): ImportOutcome {
   const markdown = /\.(md|markdown)$/i.test(file);
   if (!markdown) {
     const recovery: Recovery = { flattened: 0, debris: 0, joined: 0 };
     const blocks = textToBlocks(text, { markdown, recovery });
     const notes = recoveryNotes(recovery);
-    const outcome = importBlocks(blocks);
+    const outcome = importBlocks(blocks, {}, options);
     outcome.notes.unshift(...notes);
     return outcome;
   }
@@ -136,7 +141,7 @@ export function importText(text: string, file: string): ImportOutcome {
   const furniture = front && excessiveNesting(front[1]!) === undefined ? (parseDocument(front[1]!).toJS() as Partial<Furniture & Pick<Plan, 'year'>> | null) ?? {} : {};
   const lineOffset = front ? front[0].split('\n').length - 1 : 0;
   const blocks = textToBlocks(front ? text.slice(front[0].length) : text, { markdown }).map((b) => ({ ...b, line: b.line + lineOffset }));
-  return importBlocks(blocks, furniture);
+  return importBlocks(blocks, furniture, options);
 }
 
 function recoveryNotes(recovery: Recovery): ImportNote[] {
@@ -200,6 +205,37 @@ function readFront(input: InputBlock[], typed: Partial<Furniture>, notes: Import
   };
 }
 
+/**
+ * --keep-notice: the 印发通知 is the document. Its own sentences are the body,
+ * its furniture the plan's, and the issued document its attachment, paragraph
+ * by paragraph (headings keep their typed numbers) and table by table.
+ */
+function noticeOutcome(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>>, notes: ImportNote[]): ImportOutcome {
+  const meta = takePublication(dropDebris(input).blocks);
+  const titled = typed.title ? { title: typed.title, blocks: withoutTitleHeading(meta.blocks, typed.title) } : takeTitle(meta.blocks, meta.found.title, notes);
+  const { notice, blocks: wrapped } = takeNotice(titled.title ?? '', titled.blocks, notes);
+  if (!notice || !notice.text.length) {
+    throw new ImportError(notice ? '这份印发通知只有文号、主送、署名等，没有通知的正文，不能作正文；去掉 --keep-notice，把所印发的文件作正文导入' : '--keep-notice 只用于“关于印发《……》的通知”这样印发文件的通知，这份文件的标题不是，没有写出文件');
+  }
+  const title = fixText(titled.title!, 'title');
+  const furniture = noticeFurniture(notice);
+  for (const key of FURNITURE_KEYS) if (typed[key] !== undefined) Object.assign(furniture, { [key]: typed[key] });
+  const plan: Plan = {
+    title,
+    year: (Number(typed.year) || undefined) ?? guessYear(title, furniture.date) ?? guessYear(notice.title, undefined) ?? new Date().getFullYear(),
+    ...furniture,
+    ...(Object.keys(meta.found.publication).length ? { publication: meta.found.publication } : {}),
+    // the notice's own words, printed as its body: a paragraph without a heading number
+    sections: [{ id: 's1', marker: '不编号', text: simplify(notice.text.map(normalise)) }],
+    attachments: [{ title: fixText(notice.title, 'title'), text: simplify(attachmentText(wrapped, notes)) }],
+  };
+  notes.push({ line: 0, kind: 'found', message: `按 --keep-notice 导入：通知本身作正文（${notice.text.length} 段），《${notice.title}》作附件（${wrapped.length} 段/表），附件里的标题照原文编号排成段落` });
+  const comments = [{ path: ['sections', 0] as Path, text: '导入时推测：这是印发通知本身的正文，不加序号' }, { path: ['attachments', 0] as Path, text: `导入时推测：所印发的《${notice.title}》作附件，原文的各级标题连同编号排成段落` }];
+  const yaml = emitYaml(plan, comments);
+  notes.push(...remainingConventionProblems(yaml));
+  return { plan, yaml, notes };
+}
+
 function noticeFurniture(notice: Notice): Partial<Furniture> {
   return {
     ...(notice.issuer ? { issuer: notice.issuer } : {}),
@@ -236,8 +272,9 @@ function attachmentText(blocks: InputBlock[], notes: ImportNote[]): Block[] {
   return text;
 }
 
-export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}): ImportOutcome {
+export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pick<Plan, 'year'>> = {}, options: ImportOptions = {}): ImportOutcome {
   const notes: ImportNote[] = [];
+  if (options.keepNotice) return noticeOutcome(input, typed, notes);
   const front = readFront(input, typed, notes);
   refuseSpeech(front.title, front.blocks);
   const body = buildBody(front.blocks, normalise, notes, front.title);
@@ -252,7 +289,12 @@ export function importBlocks(input: InputBlock[], typed: Partial<Furniture & Pic
   const ctx: Context = { metrics: [], tracked: [], values: [], valueDate: periodEnd(period), mode: summary ? 'values' : 'targets', comments: [], paths: new Map() };
   const basis: BasisDocument[] = [];
   const goals = goalSectionId(body.roots);
-  const opening = body.opening.map((block) => citeFigures(typeof block === 'string' && !summary ? citeBasis(block, basis) : block, goals, ctx));
+  const centred = centredLines(body.opening);
+  const opening = body.opening.map((block, i) => (i < centred ? block : citeFigures(typeof block === 'string' && !summary ? citeBasis(block, basis) : block, goals, ctx)));
+  if (centred) {
+    opening.splice(0, centred, ...opening.slice(0, centred).map((line) => ({ center: line as string })));
+    ctx.comments.push({ path: ['opening'], text: '导入时推测：开头的题注和报告人原文居中排印，写成 center（居中行）' });
+  }
   const sections = body.roots.map((node, i) => {
     const title = node.section.title ?? '';
     ctx.mode = summary ? (PLAN_PART.test(title) ? 'targets' : 'values') : REVIEW_PART.test(title) ? 'none' : 'targets';
@@ -355,6 +397,18 @@ function splitCombined(plan: Plan, period: Period, ctx: Context): NonNullable<No
   };
   const comments = ctx.comments.filter((c) => c.path[0] === 'title');
   return { progress, yaml: emitProgressYaml(progress, comments), plan: planPart, planYaml: emitYaml(planPart, comments) };
+}
+
+/** "——在××镇第十八届人民代表大会第五次会议上" (题注) and "××镇人民政府镇长　李明" (报告人) under a report's title. */
+const TITLE_NOTE = /^(——.{4,60}(会议|大会)上|[（(].{0,30}\d{4}年\d{1,2}月\d{1,2}日.{0,40}[）)])$/;
+const SPEAKER = /^[\u4e00-\u9fa5（）]{0,24}(镇长|乡长|县长|区长|市长|主任|书记|主席)[\s\u3000]*[\u4e00-\u9fa5]{2,4}$/;
+
+/** How many opening paragraphs are the centred 题注 and speaker lines of a report. */
+function centredLines(opening: Block[]): number {
+  const line = (i: number) => (typeof opening[i] === 'string' ? (opening[i] as string) : '');
+  let count = 0;
+  while (count < 3 && (TITLE_NOTE.test(line(count)) || (count > 0 && SPEAKER.test(line(count))))) count++;
+  return count;
 }
 
 /** A 讲话稿 may well have 一、 headings, but it is not a plan: its sections are not tasks. */

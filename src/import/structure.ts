@@ -1,7 +1,7 @@
 // The body: opening paragraphs, then the heading tree recognised by its typed
 // numbers (一、 （一） 1. （1）). Typed numbers are checked for gaps and dropped:
 // the plan derives numbers from the structure.
-import type { Block, RunIn, Section } from '../model/plan.js';
+import type { Block, HeadingMarker, RunIn, Section } from '../model/plan.js';
 import type { InputBlock } from './blocks.js';
 import { importTable, isCaption, type ImportedTable } from './tables.js';
 import type { ImportNote } from './furniture.js';
@@ -81,8 +81,8 @@ export interface TreeNode {
   introduces: boolean;
   /** .docx: a bold run-in head without a number; the next one is its sibling */
   boldHead?: boolean;
-  /** an unnumbered report sub-head, marked "——" or "一是" in the source */
-  form?: '——' | '一是';
+  /** a head without a number: marked "——" or "一是" in the source, or set in 黑体/楷体/bold ("不编号") */
+  form?: HeadingMarker;
 }
 
 export interface Body {
@@ -136,7 +136,11 @@ export function buildBody(blocks: InputBlock[], normalise: (text: string) => str
     while (stack.length && stack[stack.length - 1]!.rank >= heading.rank) stack.pop();
     const node = makeNode(heading, block.line);
     if (heading.bold) node.boldHead = true;
-    if (block.guessedHeading || heading.bold) node.comments.push(`导入时推测（把握：中）：原文这一标题没有编号，${block.guessedHeading ? `按字体（${block.font}）` : '按加粗的开头'}认作${'一二三四'[heading.rank - 1]}级标题，导入后加上编号`);
+    if (block.guessedHeading || heading.bold) {
+      // the document's own form: a head without a number stays without one
+      node.form = '不编号';
+      node.comments.push(`导入时推测（把握：中）：原文这一标题没有编号，${block.guessedHeading ? `按字体（${block.font}）` : '按加粗的开头'}认作${'一二三四'[heading.rank - 1]}级标题，按原样不加编号`);
+    }
     const parent = stack[stack.length - 1];
     (parent ? parent.children : body.roots).push(node);
     stack.push(node);
@@ -217,13 +221,16 @@ function placeParagraph(body: Body, top: TreeNode | undefined, text: string, lis
 function keepOwnLevels(roots: TreeNode[], notes: ImportNote[]): Rank | undefined {
   const start = uniformRank(roots);
   if (start === undefined) roots.forEach((node) => node.rank > 1 && warnSkippedLevel(node, false, notes));
+  markOwnForms(roots);
   const visit = (parent: TreeNode) => {
     const form = parent.children[0]?.form;
     if (form && parent.children.every((c) => c.form === form)) {
       parent.section.childNumbering = form;
-      parent.comments.push(`导入时推测（把握：中）：原文这一节的下级是以“${form === '——' ? '——' : '一是、二是'}”开头的小标题，没有编号，按原样保留`);
+      parent.comments.push(`导入时推测（把握：中）：原文这一节的下级是${FORM_WORDS[form]}的小标题，没有编号，按原样保留`);
+      parent.children.forEach(visit);
       return;
     }
+    markOwnForms(parent.children);
     const rank = uniformRank(parent.children);
     if (rank !== undefined && rank > parent.rank + 1) {
       parent.section.childNumbering = RANK_FORMS[rank - 1];
@@ -236,6 +243,17 @@ function keepOwnLevels(roots: TreeNode[], notes: ImportNote[]): Rank | undefined
 }
 
 export const RANK_FORMS = ['一、', '（一）', '1.', '（1）'] as const;
+
+const FORM_WORDS: Record<HeadingMarker, string> = { '——': '以“——”开头', '一是': '以“一是、二是”开头', 不编号: '用字体或加粗标出' };
+
+/** Heads without a number among numbered siblings (or at the top) keep their own mark: `marker`. */
+function markOwnForms(siblings: TreeNode[]): void {
+  for (const node of siblings) {
+    if (!node.form) continue;
+    node.section.marker = node.form;
+    node.comments.push(`导入时推测（把握：中）：原文这一标题${FORM_WORDS[node.form]}，没有编号，按原样保留；同级其他标题照常编号`);
+  }
+}
 
 function uniformRank(nodes: TreeNode[]): Rank | undefined {
   const ranks = new Set(nodes.map((n) => n.rank));
@@ -267,7 +285,8 @@ function unnumberedHead(text: string, stack: TreeNode[]): { form: '——' | '�
 
 /** The sub-head is a child of the nearest heading, a sibling of the sub-heads before it. */
 function placeUnnumbered(mark: { form: '——' | '一是'; rest: string }, line: number, stack: TreeNode[]): void {
-  if (stack[stack.length - 1]!.form) stack.pop();
+  const top = stack[stack.length - 1]!.form;
+  if (top === '——' || top === '一是') stack.pop();
   const parent = stack[stack.length - 1];
   if (!parent) return;
   const rank = Math.min(parent.rank + 1, 4) as Rank;
@@ -324,6 +343,11 @@ function checkNumbering(roots: TreeNode[], level3: 'restart' | 'continue', notes
   const check = (nodes: TreeNode[], shared: { next: number } | undefined) => {
     const counters = new Map<Rank, number>();
     for (const node of nodes) {
+      if (node.form) {
+        // a head with its own mark takes no number from its numbered siblings
+        check(node.children, node.rank === 1 ? { next: 1 } : shared);
+        continue;
+      }
       const useShared = level3 === 'continue' && node.rank === 3 && shared;
       const expected = useShared ? shared.next : (counters.get(node.rank) ?? 1);
       const typed = Number.isNaN(node.typed) ? expected : node.typed; // an unnumbered heading takes its place

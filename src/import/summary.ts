@@ -65,13 +65,14 @@ export function toProgress({ plan, period, metrics, values }: SummaryParts, sect
 }
 
 function narrative(section: Section): NarrativeSection {
-  const { id, title, text, runIn, children, childNumbering, closing } = section;
+  const { id, title, text, runIn, children, childNumbering, marker, closing } = section;
   return {
     ...(id ? { id } : {}),
     ...(title ? { title } : {}),
     ...(text !== undefined ? { text } : {}),
     ...(runIn !== undefined ? { runIn } : {}),
     ...(childNumbering ? { childNumbering } : {}),
+    ...(marker ? { marker } : {}),
     ...(children ? { children: children.map(narrative) } : {}),
     ...(closing !== undefined ? { closing } : {}),
   };

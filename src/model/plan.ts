@@ -12,8 +12,11 @@ export type PlanKind = '工作计划' | '工作方案' | '实施方案' | '工�
  */
 export type RunIn = boolean | '。' | '：';
 
-/** A paragraph of text, a bulleted list whose items are single paragraphs, or a table. */
-export type Block = string | { list: string[] } | { table: TableBlock };
+/**
+ * A paragraph of text, a bulleted list whose items are single paragraphs, a
+ * table, or a centred line (the 题注 and speaker line under a report's title).
+ */
+export type Block = string | { list: string[] } | { table: TableBlock } | { center: string };
 
 /** A column of a table: its header text, or a group of columns under one header cell. */
 export type TableColumn = string | TableColumnSpec;
@@ -39,6 +42,7 @@ export interface TableBlock {
 export function blockStrings(block: Block): string[] {
   if (typeof block === 'string') return [block];
   if ('list' in block) return block.list;
+  if ('center' in block) return [block.center];
   const { caption, columns, rows } = block.table;
   const headers = columns.flatMap((c) => (typeof c === 'string' ? [c] : [c.title, ...(c.children ?? []).map((s) => (typeof s === 'string' ? s : s.title))]));
   return [...(caption ? [caption] : []), ...headers, ...rows.flatMap((row) => row.map(String))];
@@ -65,6 +69,12 @@ export interface Section {
    * summary's 一、 followed directly by 1. does. Only a deeper form applies.
    */
   childNumbering?: ChildNumbering;
+  /**
+   * 本标题标法: this heading's own mark instead of a derived number, when it
+   * differs from its numbered siblings ("——", "一是") or is set without a
+   * number (a 黑体 or bold head: "不编号"). Numbered siblings count without it.
+   */
+  marker?: HeadingMarker;
   /** Text printed after the children (a closing paragraph of the section). */
   closing?: Text;
   /** 牵头单位 */
@@ -178,10 +188,13 @@ export type NumberForm = '一、' | '（一）' | '1.' | '（1）';
 
 /**
  * How a section's children are marked: a deeper number form (a skipped
- * level), or the unnumbered marks of reports: "——" (em-dash heads) and
- * "一是" (一是、二是…).
+ * level), or the unnumbered marks of reports: "——" (em-dash heads),
+ * "一是" (一是、二是…), or "不编号" (heads set in 黑体/楷体 or bold, without a mark).
  */
-export type ChildNumbering = NumberForm | '——' | '一是';
+export type ChildNumbering = NumberForm | HeadingMarker;
+
+/** Heading marks that are no number: "——" heads, "一是、二是" heads, and heads set without any mark. */
+export type HeadingMarker = '——' | '一是' | '不编号';
 
 export interface NumberingOptions {
   /** the number form of the top level: 一、 (default), or （一） / 1. for documents that start lower (工作要点) */

@@ -1,7 +1,7 @@
 // The typed progress model: tracked metric values, task status and the
 // narrative of a summary. The JSON Schema in src/schema/progress.schema.json is
 // the contract for the YAML; these types mirror it one to one.
-import type { ChildNumbering, Furniture, NumberingOptions, RunIn, Target, Text } from './plan.js';
+import type { ChildNumbering, Furniture, HeadingMarker, NumberingOptions, RunIn, Target, Text } from './plan.js';
 
 /** The reporting period a progress file covers. */
 export type PeriodKind = 'half' | 'quarter' | 'month' | 'year' | 'asOf';
@@ -60,6 +60,8 @@ export interface NarrativeSection {
   children?: NarrativeSection[];
   /** 下级序号 when the children skip a level (一、 → 1.) */
   childNumbering?: ChildNumbering;
+  /** 本标题标法: this heading's own mark instead of a derived number ("——", "一是", "不编号") */
+  marker?: HeadingMarker;
   closing?: Text;
 }
 

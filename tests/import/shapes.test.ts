@@ -164,11 +164,14 @@ describe('a Word plan numbered by Word lists', () => {
     expect(plan.sections[2]!.children![0]).toMatchObject({ title: '稳定粮食生产', lead: '农业服务中心' });
     expect(plan.sections[2]!.children![2]).toMatchObject({ title: '产业培育', lead: '经济发展办' });
     expect(plan.sections[3]!.children!.map((s) => s.title)).toEqual(['加强组织领导', '强化督查考核']);
-    expect(yaml).toContain('# 导入时推测（把握：中）：原文这一标题没有编号，按加粗的开头认作二级标题，导入后加上编号');
+    expect(yaml).toContain('# 导入时推测（把握：中）：原文这一标题没有编号，按加粗的开头认作二级标题，按原样不加编号');
+    // the bold heads keep the document's own form: no number added
+    expect(plan.sections[3]!.childNumbering).toBe('不编号');
     const rendered = plain(composePlanMarkdown(plan).markdown);
     expect(rendered).toMatch(/^#+ 三、重点工作$/m);
     expect(rendered).toContain('2.抓好粮食生产。推广良种良法，开展统防统治不少于3次。');
     expect(rendered).toContain('注：增速按可比价格计算。');
+    expect(rendered).toMatch(/^加强组织领导。成立由镇长任组长的工作领导小组/m);
     expect(rendered).toContain('重点任务分解表');
     expect(rendered).toMatch(/^\| 1 \| 粮食生产 \| 农业服务中心 \|/m);
   });
