@@ -97,10 +97,14 @@ function isMovable(block: Block): block is ParagraphBlock {
 
 // ---- paragraph marks ------------------------------------------------------------
 
-function markPresence(step: MergeStep): MarkPresence | undefined {
+/** Where a step's block is: its paragraph mark, or a table (which has no mark to give up). */
+interface BlockPresence extends MarkPresence {
+  table: boolean;
+}
+
+function markPresence(step: MergeStep): BlockPresence {
   const block = 'new' in step ? step.new : step.old;
-  if (block.kind !== 'p') return undefined;
-  return { accepted: step.op !== 'deleted' && step.op !== 'moveFrom', rejected: step.op !== 'inserted' && step.op !== 'moveTo' };
+  return { table: block.kind === 'tbl', accepted: step.op !== 'deleted' && step.op !== 'moveFrom', rejected: step.op !== 'inserted' && step.op !== 'moveTo' };
 }
 
 /**
@@ -109,22 +113,23 @@ function markPresence(step: MergeStep): MarkPresence | undefined {
  * ends the previous paragraph of that version goes instead: the paragraphs in
  * between are empty in that version, so the text reads the same.
  */
-function lastMarkKept(marks: Array<MarkPresence | undefined>): Array<MarkPresence | undefined> {
-  const result = marks.map((mark) => mark && { ...mark });
+function lastMarkKept(blocks: BlockPresence[]): Array<MarkPresence | undefined> {
+  const result = blocks.map((block) => ({ ...block }));
   const last = result.at(-1);
-  if (!last) return result;
+  if (!last || last.table) return result.map((block) => (block.table ? undefined : block));
   for (const side of ['accepted', 'rejected'] as const) {
     if (last[side]) continue;
     for (let index = result.length - 2; index >= 0; index--) {
-      const mark = result[index];
-      if (!mark) break; // a table between them: the paragraphs cannot join
-      if (!mark[side]) continue;
-      mark[side] = false;
+      const block = result[index]!;
+      // a table that stays in this version keeps the paragraphs apart; one that goes does not
+      if (block.table && block[side]) break;
+      if (block.table || !block[side]) continue;
+      block[side] = false;
       last[side] = true;
       break;
     }
   }
-  return result;
+  return result.map((block) => (block.table ? undefined : block));
 }
 
 function isPlain(mark: MarkPresence | undefined): boolean {
