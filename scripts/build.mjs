@@ -46,6 +46,37 @@ const precompiledPlugin = {
   },
 };
 
+/**
+ * docx 9.7.1 (pinned in package.json) ships ES5 helper calls from its oxc
+ * build. The one that showed in the profile, NextAttributeComponent's
+ * attribute fold (~5% of a warm render), copies the accumulator through
+ * `_objectSpread2` for every attribute; a native spread does the same with
+ * the same define semantics (a "__proto__" key stays an own property, as the
+ * helper's defineProperty leaves it). Each rewrite must match exactly once,
+ * so another docx release stops the build instead of silently not applying.
+ */
+const DOCX_NATIVE_HELPERS = [
+  {
+    from: '.reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {})',
+    to: '.reduce((acc, { key, value }) => ({ ...acc, [key]: value }), {})',
+  },
+];
+
+const docxHelpersPlugin = {
+  name: 'docx-native-helpers',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.(mjs|cjs)$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const { from, to } of DOCX_NATIVE_HELPERS) {
+        const count = contents.split(from).length - 1;
+        if (count !== 1) throw new Error(`docx helper rewrite matched ${count} times in ${args.path}: ${from}`);
+        contents = contents.replace(from, () => to);
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -56,7 +87,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [precompiledPlugin],
+  plugins: [precompiledPlugin, docxHelpersPlugin],
   // exceljs (sheet, collect, status --format xlsx) is 1.4 MB that no other command
   // needs: it stays in node_modules and loads only when a spreadsheet command runs
   external: ['exceljs'],

@@ -3,6 +3,9 @@
 // substitution hints, core.xml dates taken from the document's date, every
 // element's children in schema order (ISO/IEC 29500), and zip entries with a
 // fixed time in a fixed order.
+// The parts come from the library's XML compiler as text: its zip (JSZip,
+// each part UTF-8 encoded, then read back asynchronously and decoded) was a
+// round trip with nothing to keep.
 // fflate writes the zip container; Node's own zlib deflates, because deflate
 // in JavaScript was the largest single cost of a cold render in the profile
 // (29 ms of 280; zlib takes about 1 ms for the same parts). The bytes are then
@@ -31,24 +34,91 @@ export interface PackageFixes {
   date?: string;
 }
 
-type PartMap = Record<string, Uint8Array>;
+/** A part as text (XML the library wrote) or bytes (media, or parts read back from a zip). */
+type Part = string | Uint8Array;
+type PartMap = Record<string, Part>;
 
 interface JsZipLike {
   files: Record<string, { dir: boolean; async(type: 'uint8array'): Promise<Uint8Array> }>;
 }
 
-/** docx 9.7.1 keeps its compiler as a static field; it gives the parts without compressing them. */
-const compiler = (Packer as unknown as { compiler?: { compile(file: Document, prettify?: unknown, overrides?: unknown[]): JsZipLike } }).compiler;
+interface XmlPart {
+  path: string;
+  data: string;
+}
+
+/**
+ * docx 9.7.1 keeps its compiler as a static field. `xmlifyFile` gives every
+ * XML part as text; `compile` puts those into a JSZip (UTF-8 encoding each)
+ * and adds media and embedded fonts.
+ */
+interface DocxCompiler {
+  compile(file: Document, prettify?: unknown, overrides?: unknown[]): JsZipLike;
+  xmlifyFile(file: Document, prettify?: unknown): Record<string, XmlPart | XmlPart[] | undefined>;
+}
+
+/** What `compile` adds besides the XML parts (docx 9.7.1 File internals). */
+interface FileBinaries {
+  Media?: { Array?: unknown[] };
+  FontTable?: { fontOptionsWithKey?: unknown[] };
+}
+
+const compiler = (Packer as unknown as { compiler?: DocxCompiler }).compiler;
 
 /** The document as a finished .docx: parts fixed, fixed order and times, deflated once. */
 export async function packDocument(document: Document, fixes: PackageFixes): Promise<Uint8Array> {
+  if (!compiler || hasBinaries(document)) return packThroughLibraryZip(document, fixes);
+  return zipParts(xmlParts(compiler, document), fixes);
+}
+
+/**
+ * The same package through the library's own zip, read back: for documents
+ * with media or embedded fonts, and the reference the text route is tested
+ * against (tests/docx/package-route.test.ts).
+ */
+export async function packThroughLibraryZip(document: Document, fixes: PackageFixes): Promise<Uint8Array> {
   if (!compiler) return finishPackage(new Uint8Array(await Packer.toBuffer(document)), fixes);
-  const zip = compiler.compile(document, undefined, []);
+  return zipParts(await zippedParts(compiler, document), fixes);
+}
+
+function hasBinaries(document: Document): boolean {
+  const file = document as unknown as FileBinaries;
+  return (file.Media?.Array?.length ?? 0) > 0 || (file.FontTable?.fontOptionsWithKey?.length ?? 0) > 0;
+}
+
+/**
+ * The XML parts as `compile` would put them in its zip, without the zip: a
+ * later part with the same path replaces an earlier one, as in JSZip, and the
+ * text is made well-formed as its UTF-8 encode/decode round trip would
+ * (lone surrogates become U+FFFD), so the bytes are the same.
+ */
+function xmlParts(docx: DocxCompiler, document: Document): PartMap {
+  const parts: PartMap = {};
+  for (const entry of Object.values(docx.xmlifyFile(document, undefined))) {
+    for (const part of entry === undefined ? [] : [entry].flat()) parts[part.path] = wellFormed(part.data);
+  }
+  return parts;
+}
+
+async function zippedParts(docx: DocxCompiler, document: Document): Promise<PartMap> {
+  const zip = docx.compile(document, undefined, []);
   const parts: PartMap = {};
   for (const [name, entry] of Object.entries(zip.files)) {
     if (!entry.dir) parts[name] = await entry.async('uint8array');
   }
-  return zipParts(parts, fixes);
+  return parts;
+}
+
+function wellFormed(text: string): string {
+  return (text as unknown as { toWellFormed(): string }).toWellFormed();
+}
+
+function textOf(part: Part): string {
+  return typeof part === 'string' ? part : strFromU8(part);
+}
+
+function bytesOf(part: Part): Uint8Array {
+  return typeof part === 'string' ? strToU8(part) : part;
 }
 
 /** Re-packs a .docx the docx library wrote. */
@@ -106,24 +176,24 @@ function concat(chunks: Uint8Array[]): Uint8Array {
 
 /** Every font named by the document's parts (styles.xml as plandoc writes it). */
 function usedFonts(parts: PartMap, fixes: PackageFixes): string[] {
-  const xml = Object.entries(parts).filter(([name]) => /^word\/[^/]+\.xml$/.test(name) && name !== 'word/styles.xml').map(([, data]) => strFromU8(data));
+  const xml = Object.entries(parts).filter(([name]) => /^word\/[^/]+\.xml$/.test(name) && name !== 'word/styles.xml').map(([, data]) => textOf(data));
   return [fixes.stylesXml, ...xml].flatMap(fontsNamedIn);
 }
 
 type PartFixes = PackageFixes & { fontTable: string };
 
-function fixedPart(name: string, data: Uint8Array, fixes: PartFixes): Uint8Array {
-  if (name === 'docProps/core.xml') return strToU8(fixCoreDates(strFromU8(data), fixes.date));
-  if (!name.startsWith('word/') || !name.endsWith('.xml')) return data;
+function fixedPart(name: string, data: Part, fixes: PartFixes): Uint8Array {
+  if (name === 'docProps/core.xml') return strToU8(fixCoreDates(textOf(data), fixes.date));
+  if (!name.startsWith('word/') || !name.endsWith('.xml')) return bytesOf(data);
   return strToU8(reorderXml(wordPart(name, data, fixes)));
 }
 
 /** A part of word/ as it should read, before its children are put in schema order. */
-function wordPart(name: string, data: Uint8Array, fixes: PartFixes): string {
+function wordPart(name: string, data: Part, fixes: PartFixes): string {
   if (name === 'word/styles.xml') return fixes.stylesXml;
   if (name === 'word/fontTable.xml') return fixes.fontTable;
-  if (name === 'word/settings.xml') return fixSettings(strFromU8(data));
-  return strFromU8(data);
+  if (name === 'word/settings.xml') return fixSettings(textOf(data));
+  return textOf(data);
 }
 
 function fixCoreDates(xml: string, date: string | undefined): string {
