@@ -43,7 +43,8 @@ async function docxOf(relative: string, packRoute: 'text' | 'zip'): Promise<Uint
   const input = join(ROOT, relative);
   if (relative.endsWith('.md')) return markdownToDocx(readFileSync(input, 'utf8'), { file: input });
   const prepared = await prepareRender(input, { outDir: join(scratch, 'out'), formats: ['docx'] });
-  return prepared.files.find((file) => file.path.endsWith('.docx'))?.data;
+  const docx = prepared.files.find((file) => file.path.endsWith('.docx'))?.data;
+  return typeof docx === 'string' ? Buffer.from(docx) : docx;
 }
 
 describe('DOCX package written from the library text, without its zip', () => {
