@@ -8,6 +8,9 @@
 // V8 rejects a cache made under other flags, so each set of flags has its own
 // cache file: the render workers (--single-threaded) and the one-shot commands
 // no longer throw each other's cache away on every run.
+//
+// Before any of that, `render` and `check` offer their work to a resident
+// renderer of this folder (bin/resident.js), if one is running.
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,9 +37,24 @@ function isShortOneShot(args) {
 }
 
 const bundle = fileURLToPath(new URL('../dist/plandoc.cjs', import.meta.url));
-const chosenFlags = isShortOneShot(process.argv.slice(2)) ? ONE_SHOT_FLAGS : [];
-for (const flag of chosenFlags) v8.setFlagsFromString(flag);
-const cacheFile = codeCacheFile([...process.execArgv, ...chosenFlags]);
+const args = process.argv.slice(2);
+const residentCode = args[0] === 'render' || args[0] === 'check' ? await (await import('./resident.js')).askResident(args, dirname(bundle)) : undefined;
+if (residentCode === undefined) await runBundle();
+else process.exitCode = residentCode;
+
+/** Compiles the bundle through the code cache of this set of V8 flags and runs the command. */
+async function runBundle() {
+  const chosenFlags = isShortOneShot(args) ? ONE_SHOT_FLAGS : [];
+  for (const flag of chosenFlags) v8.setFlagsFromString(flag);
+  const cacheFile = codeCacheFile([...process.execArgv, ...chosenFlags]);
+  const cachedData = readCache(cacheFile);
+  const source = readFileSync(bundle, 'utf8');
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
+  if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script, cacheFile));
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  await module.exports.main(process.argv);
+}
 
 /** dist/plandoc.cjs.cache for a one-shot command, a file per other set of V8 flags. */
 function codeCacheFile(flags) {
@@ -44,7 +62,7 @@ function codeCacheFile(flags) {
   return `${bundle}.${createHash('sha256').update(flags.join('\0')).digest('hex').slice(0, 12)}.cache`;
 }
 
-function readCache() {
+function readCache(cacheFile) {
   try {
     return readFileSync(cacheFile);
   } catch {
@@ -52,7 +70,7 @@ function readCache() {
   }
 }
 
-function writeCache(script) {
+function writeCache(script, cacheFile) {
   const temp = `${cacheFile}.${process.pid}.tmp`;
   try {
     writeFileSync(temp, script.createCachedData());
@@ -62,11 +80,3 @@ function writeCache(script) {
     rmSync(temp, { force: true });
   }
 }
-
-const cachedData = readCache();
-const source = readFileSync(bundle, 'utf8');
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
-if (!cachedData || script.cachedDataRejected) process.once('exit', () => writeCache(script));
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
-await module.exports.main(process.argv);

@@ -6,7 +6,7 @@
 //   (c) incremental build of 100 documents: nothing changed, one file changed,
 //       against one pandoc run
 //   (d) warm re-render: `plandoc build --watch`, from saving a file to its new DOCX
-//   (e) the resident renderer (a one-shot render handed to a running watch)
+//   (e) the resident renderer: a one-shot render handed to a running `render --watch`
 //   (f) in-process documents per second and peak memory (VmHWM)
 //   (g) scale: the example plan's sections repeated 1×, 10×, 100×, in process
 // BENCH_REPS, BENCH_SIZES (e.g. "10,100,1000") and BENCH_BUILD_REPS override the defaults below.
@@ -19,6 +19,7 @@ import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { residentDirectory, residentSocketPath } from '../bin/resident.js';
 
 const ROOT = resolve(new URL('..', import.meta.url).pathname);
 const BIN = join(ROOT, 'bin', 'plandoc.js');
@@ -194,6 +195,43 @@ async function benchWatch(work) {
   }
 }
 
+/**
+ * (e) A one-shot `plandoc render` in a folder where `render --watch` runs:
+ * the thin client hands the work to the warm process. PLANDOC_RESIDENT_LOG
+ * counts what the resident answered, so a silent fallback cannot pass for it.
+ */
+async function benchResident(work, md) {
+  const dir = join(work, 'resident');
+  mkdirSync(join(dir, 'plans'), { recursive: true });
+  cpSync(join(ROOT, 'schema'), join(dir, 'schema'), { recursive: true });
+  cpSync(join(ROOT, 'plans', `${PLANS[0]}.yaml`), join(dir, 'plans', `${PLANS[0]}.yaml`));
+  const log = join(work, 'resident.log');
+  const env = { ...process.env, PLANDOC_RESIDENT_LOG: log };
+  const child = spawn(process.execPath, [BIN, 'render', '--watch', `plans/${PLANS[0]}.yaml`, '-o', 'watched', '--to', 'docx'], { cwd: dir, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await waitForResident(child, dir);
+    const ours = [];
+    const peer = [];
+    for (let i = 0; i < REPS; i++) {
+      ours.push(timed(process.execPath, [BIN, 'render', `plans/${PLANS[0]}.yaml`, '-o', 'out', '--to', 'docx'], { cwd: dir, env }));
+      peer.push(timed('pandoc', [join(md, `${PLANS[0]}.md`), '-o', join(dir, 'pandoc.docx')]));
+    }
+    const answered = readFileSync(log, 'utf8').trim().split('\n').length;
+    return { ours: median(ours), peer: median(peer), answered };
+  } finally {
+    child.kill('SIGINT');
+  }
+}
+
+async function waitForResident(child, dir) {
+  const socket = residentSocketPath(residentDirectory(), dir);
+  let text = '';
+  child.stderr.on('data', (chunk) => (text += chunk));
+  for (const start = performance.now(); !(text.includes('正在监视') && existsSync(socket)); await sleep(20)) {
+    if (child.exitCode !== null || performance.now() - start > 60_000) throw new Error(`render --watch started no resident renderer: ${text}`);
+  }
+}
+
 /** The example plan with its sections repeated `times` times (ids made unique). */
 function scaledPlan(times) {
   const plan = parseYaml(readFileSync(join(ROOT, 'plans', `${PLANS[0]}.yaml`), 'utf8'));
@@ -308,7 +346,9 @@ async function main() {
     console.log('\n(d) 保存后重新生成（plandoc build --watch：保存计划文件 → 新的 DOCX 写好）');
     console.log(`  ${fmt(await benchWatch(work))}（含监视的合并等待）`);
 
-    console.log('\n(e) 常驻渲染进程代答 plandoc render：未实现，没有可测的数字（见 docs/benchmark.md）');
+    console.log('\n(e) 常驻渲染进程代答 plandoc render（同一目录里有 plandoc render --watch 在运行）');
+    const resident = await benchResident(work, md);
+    console.log(`  plandoc ${fmt(resident.ours).padStart(8)}   pandoc ${fmt(resident.peer).padStart(8)}   plandoc 用时为 pandoc 的 ${(resident.ours / resident.peer).toFixed(2)} 倍（常驻进程代答了 ${resident.answered}/${REPS} 次）`);
 
     console.log('\n(f) 进程内渲染（YAML → 文档树 → Markdown 和 DOCX）');
     const inProcess = benchInProcess(work);

@@ -140,7 +140,8 @@ function writeCodeCache() {
   const scratch = mkdtempSync(join(tmpdir(), 'plandoc-build-'));
   const inputs = ['plans/changshou-2026.yaml', 'plans/changshou-2026-h1.yaml'];
   try {
-    execFileSync(process.execPath, ['bin/plandoc.js', 'render', ...inputs, '-o', join(scratch, 'render')], { stdio: 'ignore' });
+    // PLANDOC_RESIDENT=0: a resident renderer of this folder must not take the render that fills the cache
+    execFileSync(process.execPath, ['bin/plandoc.js', 'render', ...inputs, '-o', join(scratch, 'render')], { stdio: 'ignore', env: { ...process.env, PLANDOC_RESIDENT: '0' } });
     execFileSync(process.execPath, ['bin/plandoc.js', 'build', 'plans', '-o', join(scratch, 'build')], { stdio: 'ignore' });
     const requests = inputs.map((input) => `${JSON.stringify({ input, outDir: join(scratch, 'worker'), root: join(scratch, 'worker') })}\n`).join('');
     execFileSync(process.execPath, ['--single-threaded', 'bin/plandoc.js', 'render-worker'], {

@@ -37,7 +37,9 @@ export function register(program: Command): void {
     .addHelpText('after', '\n上次生成的记录保存在 输出目录/.plandoc-build.json：计划、它引用的计划、模板、配置和 plandoc 版本都没变的文件会跳过。\n有文件失败时其余文件照常生成，最后退出码为 1。\n文件多时由几个生成进程并行生成：一个文件超过 120 秒仍未生成完即停止并报失败；build 结束（包括被强行结束）时生成进程随之退出。\n')
     .action(async (dir: string | undefined, flags: BuildFlags) => {
       const { runBuildCommand } = await import('../build/command.js');
-      process.exitCode = await runBuildCommand(dir ?? 'plans', { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
+      const build = () => runBuildCommand(dir ?? 'plans', { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
+      // a watching build keeps a warm renderer that plain render/check in this folder can use
+      process.exitCode = flags.watch ? await (await import('../resident/server.js')).whileResident(build) : await build();
     });
 }
 

@@ -41,7 +41,8 @@ export function register(program: Command): void {
       process.exitCode = await runRender(files, { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] });
       if (flags.watch) {
         const { watchRender } = await import('../watch/render.js');
-        process.exitCode = await watchRender(files, { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] }, runRender);
+        const { whileResident } = await import('../resident/server.js');
+        process.exitCode = await whileResident(() => watchRender(files, { ...flags, out: flags.out ?? 'out', to: flags.to ?? ['md', 'docx'] }, runRender));
       }
     });
 }

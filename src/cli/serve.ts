@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\n只在本机 127.0.0.1 上监听；地址里带一个随机令牌，只有拿到这个地址的人能打开。按 Ctrl+C 结束。\n\n例子：\n  plandoc serve\n  plandoc serve plans --port 8080 --open\n')
     .action(async (dir: string | undefined, flags: { port?: number; open?: boolean }) => {
       const { runServe } = await import('../serve/command.js');
-      process.exitCode = await runServe(dir, flags);
+      const { whileResident } = await import('../resident/server.js');
+      process.exitCode = await whileResident(() => runServe(dir, flags));
     });
 }
