@@ -129,13 +129,13 @@ export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Prom
 
 function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   const fontTable = fontTableXml(usedFonts(parts, fixes), fixes.fontAltNames);
-  const fixed: PartMap = {};
+  const fixed: Record<string, Uint8Array> = {};
   for (const [name, data] of Object.entries(parts)) fixed[name] = fixedPart(name, data, { ...fixes, fontTable });
   return zipPackage(fixed);
 }
 
 /** Finished parts as a .docx: fixed entry order and time, so equal parts give equal bytes. */
-export function zipPackage(parts: PartMap): Uint8Array {
+export function zipPackage(parts: Record<string, Uint8Array>): Uint8Array {
   const names = Object.keys(parts);
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
   const chunks: Uint8Array[] = [];
