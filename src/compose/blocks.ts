@@ -2,6 +2,8 @@
 // stays a text node: the Markdown writer escapes it where the syntax needs it,
 // the DOCX writer prints it as is.
 import type { Heading, List, Paragraph, PhrasingContent, RootContent, ThematicBreak } from 'mdast';
+import { withPlanPath } from '../review/anchors.js';
+import type { DataPath } from './text.js';
 
 export type Block = RootContent;
 
@@ -40,12 +42,14 @@ export function centredBlock(value: string): Paragraph {
   return { type: 'paragraph', children: [{ type: 'emphasis', children: phrasing(value) }] };
 }
 
-export function listBlock(items: readonly string[]): List {
+/** `pathOf(j)`: the data path of item j, kept on its paragraph (src/review/anchors.ts). */
+export function listBlock(items: readonly string[], pathOf?: (index: number) => DataPath): List {
+  const itemParagraph = (item: string, j: number) => (pathOf ? withPlanPath(paragraphBlock(item), pathOf(j)) : paragraphBlock(item));
   return {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((item) => ({ type: 'listItem', spread: false, children: item === '' ? [] : [paragraphBlock(item)] })),
+    children: items.map((item, j) => ({ type: 'listItem', spread: false, children: item === '' ? [] : [itemParagraph(item, j)] })),
   };
 }
 

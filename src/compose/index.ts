@@ -21,8 +21,12 @@ export interface ComposeOptions {
   locate?: (path: DataPath) => { line: number; column: number } | undefined;
 }
 
-/** The tree, or the Markdown text a user template produced. */
-export type ComposedDocument = { tree: ComposedTree } | { markdown: string };
+/**
+ * The tree, or the Markdown text a user template produced; `anchorsFrom`, the
+ * composed tree whose plan paths the DOCX writer copies onto the blocks read
+ * back from that text (src/review/anchors.ts).
+ */
+export type ComposedDocument = { tree: ComposedTree } | { markdown: string; anchorsFrom?: ComposedTree['root'] };
 
 export interface ComposeResult {
   /** absent when a user template is broken */
@@ -81,7 +85,7 @@ export function composeView(view: DocumentView, diagnostics: Diagnostic[], templ
 export function fillTemplate(view: DocumentView, diagnostics: Diagnostic[], template: TemplateChoice): ComposeResult {
   try {
     const markdown = normaliseBlankLines(loadTemplate(template.name, template.dir)(markdownView(view)));
-    return { document: { markdown }, diagnostics };
+    return { document: { markdown, anchorsFrom: documentTree(view).root }, diagnostics };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     return { diagnostics: [...diagnostics, templateDiagnostic(error, template.brokenTemplateHint)] };

@@ -8,6 +8,7 @@ import type { FrontMatter } from './document.js';
 import { withDerivedTables } from '../tables/derive.js';
 import { prepareTable, tableNodes, type PreparedTable } from './table.js';
 import { buildCitationIndex, prepareText, preparePlain, type ComposeProblem, type DataPath } from './text.js';
+import { withPlanPath } from '../review/anchors.js';
 
 export interface SectionView {
   /** "一、", "（一）", "1.", "（1）" */
@@ -62,10 +63,10 @@ export function buildPlanView(typed: Plan, problems: ComposeProblem[]): PlanView
   const numbered = numberSections(plan.sections ?? [], plan.numbering);
   return {
     frontMatter: frontMatter(plan, ctx),
-    title: headingBlock(1, preparePlain(plan.title, ['title'], problems)),
+    title: withPlanPath(headingBlock(1, preparePlain(plan.title, ['title'], problems)), ['title']),
     opening: textBlocks(plan.opening, ['opening'], ctx),
     sections: numbered.map((node) => sectionView(node, ctx)),
-    attachments: attachmentPages(plan.attachments ?? [], ctx),
+    attachments: attachmentPages(plan.attachments ?? [], typed.attachments?.length ?? 0, ctx),
     plan,
   };
 }
@@ -82,7 +83,7 @@ export function sectionView(node: NumberedSection, ctx: SectionContext): Section
     number: node.number,
     level: node.level,
     title: title ?? '',
-    heading,
+    heading: withPlanPath(heading, [...path, 'heading']),
     body: rest.flatMap(textBlock),
     taskInfo: taskInfo(section, path, ctx),
     children: node.children.map((child) => sectionView(child, ctx)),
@@ -90,7 +91,8 @@ export function sectionView(node: NumberedSection, ctx: SectionContext): Section
   };
 }
 
-export type PreparedBlock = { paragraph: string } | { list: string[] } | { table: PreparedTable } | { center: string };
+/** A block of a text field, prepared for printing; `at` is its data path (the anchor of its paragraphs). */
+export type PreparedBlock = ({ paragraph: string } | { list: string[] } | { table: PreparedTable } | { center: string }) & { at?: DataPath };
 
 function headingAndRest(node: NumberedSection, title: string | undefined, blocks: PreparedBlock[], ctx: SectionContext) {
   const [first, ...others] = blocks;
@@ -123,7 +125,7 @@ function taskInfo(section: Section, path: DataPath, ctx: SectionContext): Block 
     const steps = section.milestones.map((m, i) => chineseDate(m.date) + preparePlain(m.text, [...path, 'milestones', i, 'text'], ctx.problems));
     parts.push(`时间节点：${steps.join('，')}`);
   }
-  return parts.length ? paragraphBlock(`（${parts.join('；')}）`) : undefined;
+  return parts.length ? withPlanPath(paragraphBlock(`（${parts.join('；')}）`), [...path, 'taskInfo']) : undefined;
 }
 
 /** PL-11: "2026-06-30" → "2026年6月30日"; words ("2026年6月底前") stay as written. */
@@ -137,19 +139,22 @@ export function chineseDate(value: string): string {
 
 export function preparedBlocks(text: Text | undefined, path: DataPath, ctx: SectionContext): PreparedBlock[] {
   if (text === undefined) return [];
-  if (typeof text === 'string') return [{ paragraph: ctx.prepareText(text, path) }];
+  if (typeof text === 'string') return [{ paragraph: ctx.prepareText(text, path), at: path }];
   return text.map((block, i): PreparedBlock => {
-    if (typeof block === 'string') return { paragraph: ctx.prepareText(block, [...path, i]) };
-    if ('list' in block) return { list: block.list.map((item, j) => ctx.prepareText(item, [...path, i, 'list', j])) };
-    const plain = (value: string, at: DataPath) => preparePlain(value, at, ctx.problems);
-    if ('center' in block) return { center: plain(block.center, [...path, i, 'center']) };
-    return { table: prepareTable(block.table, [...path, i, 'table'], ctx.prepareText, plain) };
+    const at = [...path, i];
+    if (typeof block === 'string') return { paragraph: ctx.prepareText(block, at), at };
+    if ('list' in block) return { list: block.list.map((item, j) => ctx.prepareText(item, [...at, 'list', j])), at };
+    const plain = (value: string, cellPath: DataPath) => preparePlain(value, cellPath, ctx.problems);
+    if ('center' in block) return { center: plain(block.center, [...at, 'center']), at };
+    return { table: prepareTable(block.table, [...at, 'table'], ctx.prepareText, plain), at };
   });
 }
 
 export function textBlock(block: PreparedBlock): Block[] {
-  if ('paragraph' in block) return [paragraphBlock(block.paragraph)];
-  if ('list' in block) return [listBlock(block.list)];
+  const at = block.at;
+  if ('paragraph' in block) return [at ? withPlanPath(paragraphBlock(block.paragraph), at) : paragraphBlock(block.paragraph)];
+  if ('list' in block) return [listBlock(block.list, at && ((j) => [...at, 'list', j]))];
+  // a centred line has no field of its own in the anchor names: apply reports its edits
   if ('center' in block) return [centredBlock(block.center)];
   return tableNodes(block.table);
 }
@@ -160,16 +165,19 @@ export function textBlocks(text: Text | undefined, path: DataPath, ctx: SectionC
 
 // ---- attachments and front matter -----------------------------------------
 
-function attachmentPages(attachments: readonly Attachment[], ctx: SectionContext): AttachmentPageView[] {
+/** Attachments from `written` on are derived tables (src/tables): not in the YAML, so without anchors. */
+function attachmentPages(attachments: readonly Attachment[], written: number, ctx: SectionContext): AttachmentPageView[] {
   const numbered = attachments.length > 1;
   return attachments.flatMap((attachment, i) => {
     if (attachment.text === undefined) return [];
     const path: DataPath = ['attachments', i];
+    const title = headingBlock(1, preparePlain(attachment.title, [...path, 'title'], ctx.problems));
+    const body = preparedBlocks(attachment.text, [...path, 'text'], ctx);
     return [{
       rule: thematicBreakBlock(),
       label: paragraphBlock(numbered ? `附件${i + 1}` : '附件'),
-      title: headingBlock(1, preparePlain(attachment.title, [...path, 'title'], ctx.problems)),
-      body: textBlocks(attachment.text, [...path, 'text'], ctx),
+      title: i < written ? withPlanPath(title, [...path, 'title']) : title,
+      body: (i < written ? body : body.map(({ at: _derived, ...block }) => block as PreparedBlock)).flatMap(textBlock),
     }];
   });
 }

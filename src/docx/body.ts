@@ -12,6 +12,8 @@ import { STYLE } from './styles.js';
 import { breakTitle } from './title.js';
 import { joinSoftBreaks } from '../markdown/soft-breaks.js';
 import { officialTable } from './table.js';
+import { AnchorIds } from './anchor.js';
+import { anchorNameOf } from '../review/anchors.js';
 
 export interface BodyParts {
   /** title and main body, up to the first thematic break */
@@ -68,6 +70,7 @@ class BodyWriter {
   private inAttachment = false;
   private pageBreakPending = false;
   private closingWritten = false;
+  private readonly anchors = new AnchorIds();
 
   constructor(
     private readonly furniture: Furniture,
@@ -150,13 +153,14 @@ class BodyWriter {
     this.ensureTitle();
     const level = Math.min(node.depth - 1, 4) as HeadingLevel;
     const look = runLook(HEADING_ROLE[level], this.profile);
-    this.push(headingParagraph(inlineRuns(node.children, look, this.ctx), level, this.pageBreak()));
+    this.push(headingParagraph(this.anchors.wrap(inlineRuns(node.children, look, this.ctx), anchorNameOf(node)), level, this.pageBreak()));
   }
 
   private titleHeading(node: Heading): void {
     const text = cleanValue(joinSoftBreaks(plainText(node.children)), node, this.ctx);
+    const anchor = anchorNameOf(node);
     if (this.inAttachment) {
-      this.push(...this.titleParagraphs(text, this.pageBreak()), blankLine(this.profile));
+      this.push(...this.titleParagraphs(text, this.pageBreak(), anchor), blankLine(this.profile));
       return;
     }
     if (this.titleWritten) {
@@ -168,14 +172,14 @@ class BodyWriter {
       this.ctx.diagnostics.push({ file: this.ctx.file, line: node.position?.start.line ?? 0, column: 1, severity: 'warning', code: 'md-title-mismatch', message: `标题“${text}”与开头设置中的 title“${this.furniture.title}”不一致，已使用 # 标题。`, hint: '把两处改成同一个标题。' });
     }
     this.titleWritten = true;
-    this.main.push(...this.titleParagraphs(text), blankLine(this.profile), ...this.extras.afterTitle);
+    this.main.push(...this.titleParagraphs(text, {}, anchor), blankLine(this.profile), ...this.extras.afterTitle);
   }
 
   /** PL-01/FN-02: centred 2号 title, long titles broken into shaped lines. */
-  private titleParagraphs(title: string, extra: { pageBreakBefore?: boolean } = {}): Paragraph[] {
+  private titleParagraphs(title: string, extra: { pageBreakBefore?: boolean } = {}, anchor?: string): Paragraph[] {
     const look = runLook('title', this.profile);
     const lines = breakTitle(title, this.profile.title.maxCharsPerLine);
-    const children = lines.map((line, i) => new TextRun({ ...runOptions(look), text: line, ...(i > 0 ? { break: 1 } : {}) }));
+    const children = this.anchors.wrap(lines.map((line, i) => new TextRun({ ...runOptions(look), text: line, ...(i > 0 ? { break: 1 } : {}) })), anchor);
     return [
       // the Title style centres it and gives it no outline level (the navigation pane starts at 一、)
       new Paragraph({ ...extra, style: STYLE.title, run: runOptions(look), children }),
@@ -187,13 +191,13 @@ class BodyWriter {
       return this.attachmentLabel(node);
     }
     this.ensureTitle();
-    this.bodyParagraph(this.paragraphSegments(node.children));
+    this.bodyParagraph(this.paragraphSegments(node.children), anchorNameOf(node));
   }
 
   /** PL-04 body paragraph; LE-01 keeps its last line from holding a lone character. */
-  private bodyParagraph(segments: Segment[]): void {
+  private bodyParagraph(segments: Segment[], anchor?: string): void {
     const fitted = avoidLoneLastCharacter(segments, this.profile, 2 * this.profile.grid.charWidth);
-    this.push(indentedParagraph(segmentRuns(fitted), this.pageBreak()));
+    this.push(indentedParagraph(this.anchors.wrap(segmentRuns(fitted), anchor), this.pageBreak()));
   }
 
   /** TB-01: the table's title centred above it in 3号黑体, kept with the table. */
@@ -257,7 +261,7 @@ class BodyWriter {
         } else if (child.type === 'paragraph') {
           const prefix = numbered || !number ? [] : [{ text: number, look: runLook('body', this.profile) }];
           numbered = true;
-          this.bodyParagraph([...prefix, ...this.paragraphSegments(child.children)]);
+          this.bodyParagraph([...prefix, ...this.paragraphSegments(child.children)], anchorNameOf(child));
         } else {
           this.block(child);
         }

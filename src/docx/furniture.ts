@@ -9,6 +9,7 @@ import { runLook, runOptions, textRun } from './runs.js';
 import { blankLine, exactSpacing, flushParagraph, indentedParagraph, NO_FIRST_LINE } from './paragraphs.js';
 import { STYLE } from './styles.js';
 import { textWidth } from './width.js';
+import { furnitureAnchor } from './anchor.js';
 
 /** PL-11: "2026-01-14" → "2026年1月14日" (full year, no leading zeros). */
 export function chineseDate(iso: string): string {
@@ -76,7 +77,7 @@ function signature(furniture: Furniture, profile: StyleProfile): FileChild[] {
   const { issuerRight, dateRight } = signatureIndents(issuer, date, furniture.sealed === true);
   const char = profile.grid.charWidth;
   const look = runLook('body', profile);
-  const line = (text: string, right: number) =>
+  const line = (text: string, right: number, key: 'issuer' | 'date') =>
     new Paragraph({
       style: STYLE.body,
       spacing: exactSpacing(profile),
@@ -84,9 +85,9 @@ function signature(furniture: Furniture, profile: StyleProfile): FileChild[] {
       indent: { right: Math.round(right * char), ...NO_FIRST_LINE },
       // no extra space around digits, so the date is as wide as the width model says
       autoSpaceEastAsianText: false,
-      children: [textRun(text, look)],
+      children: furnitureAnchor([textRun(text, look)], key),
     });
-  return [blankLine(profile), ...(issuer ? [line(issuer, issuerRight)] : []), ...(date ? [line(date, dateRight)] : [])];
+  return [blankLine(profile), ...(issuer ? [line(issuer, issuerRight, 'issuer')] : []), ...(date ? [line(date, dateRight, 'date')] : [])];
 }
 
 /**

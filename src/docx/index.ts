@@ -17,6 +17,7 @@ import { pageNumberFooters } from './footer.js';
 import { STYLE, stylesXml } from './styles.js';
 import { packDocument } from './package.js';
 import { stripInvalidXmlChars } from './xml-chars.js';
+import { copyPlanPaths } from '../review/anchors.js';
 
 export { stripInvalidXmlChars } from './xml-chars.js';
 export { DEFAULT_PROFILE, resolveProfile, ProfileError, type StyleProfile, type StyleProfileOverrides } from './profile.js';
@@ -25,6 +26,8 @@ export interface DocxOptions {
   profile?: StyleProfileOverrides;
   /** names the input in diagnostics */
   file?: string;
+  /** Markdown only: the composed tree whose plan anchors the parsed blocks take (src/review/anchors.ts) */
+  anchorsFrom?: Root;
 }
 
 export interface DocxResult {
@@ -42,6 +45,7 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
   // loaded for Markdown only: a composed plan reaches mdastToDocx as a tree
   const { parseMarkdown } = await import('../markdown/parse.js');
   const parsed = parseMarkdown(markdown, file);
+  if (options.anchorsFrom) copyPlanPaths(parsed.root, options.anchorsFrom);
   const result = await mdastToDocx(parsed.root, parsed.furniture, { ...options, file });
   return { docx: result.docx, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
 }

@@ -178,7 +178,7 @@ async function locator(loaded: { parsed?: ParsedYaml }) {
 async function convertToDocx(document: ComposedDocument, file: string, profile: StyleProfileOverrides | undefined, prepared: PreparedRender): Promise<Uint8Array | undefined> {
   const { renderDocx, ProfileError } = await import('../docx/index.js');
   try {
-    const result = 'tree' in document ? await treeToDocx(document.tree, { profile, file }) : await renderDocx(document.markdown, { profile, file });
+    const result = 'tree' in document ? await treeToDocx(document.tree, { profile, file }) : await renderDocx(document.markdown, { profile, file, anchorsFrom: document.anchorsFrom });
     prepared.diagnostics.push(...result.diagnostics);
     return result.docx;
   } catch (error) {

@@ -73,7 +73,8 @@ describe('the composed tree reaches the DOCX without a Markdown round trip', () 
       if (!composed.document || !('tree' in composed.document)) throw new Error('compose gave no tree');
       const { tree } = composed.document;
       const direct = await treeToDocx(tree, { file: 'fuzz.md' });
-      const viaMarkdown = await renderDocx(treeMarkdown(tree), { file: 'fuzz.md' });
+      // the Markdown route takes the plan anchors from the composed tree, as render does for a user template
+      const viaMarkdown = await renderDocx(treeMarkdown(tree), { file: 'fuzz.md', anchorsFrom: tree.root });
       expect(direct.diagnostics).toEqual(viaMarkdown.diagnostics);
       expect(Buffer.from(direct.docx).equals(Buffer.from(viaMarkdown.docx))).toBe(true);
     }), 60);
