@@ -10,13 +10,18 @@ import { encodeAnchor } from '../review/anchors.js';
 export const FURNITURE_ANCHOR_IDS = { issuer: 1, date: 2 } as const;
 const FIRST_BODY_ID = 10;
 
-/** `children` between the start and end of the bookmark `name` (none when `name` is undefined). */
+/**
+ * `children` after the bookmark `name` (none when `name` is undefined). The
+ * bookmark is a point at the start of the paragraph: LibreOffice sets a
+ * bookmark end after a line filled to the margin on a line of its own, which
+ * would add a line to the page.
+ */
 export function anchoredChildren(children: ParagraphChild[], name: string | undefined, id: number): ParagraphChild[] {
   if (name === undefined) return children;
   // BookmarkStart/End are what the library's Bookmark writes, without its shared id
   const start = new BookmarkStart(name, id) as unknown as ParagraphChild;
   const end = new BookmarkEnd(id) as unknown as ParagraphChild;
-  return [start, ...children, end];
+  return [start, end, ...children];
 }
 
 /** The anchor of a furniture paragraph (署名, 成文日期): the plan key it shows. */

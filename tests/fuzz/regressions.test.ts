@@ -34,7 +34,8 @@ describe('fuzz regressions', () => {
     const composed = composePlan(plan, { file: 'fuzz.yaml' });
     if (!composed.document || !('tree' in composed.document)) throw new Error('compose gave no tree');
     const direct = await treeToDocx(composed.document.tree, { file: 'fuzz.md' });
-    const viaMarkdown = await renderDocx(treeMarkdown(composed.document.tree), { file: 'fuzz.md' });
+    // the Markdown route takes the plan anchors from the composed tree, as render does for a user template
+    const viaMarkdown = await renderDocx(treeMarkdown(composed.document.tree), { file: 'fuzz.md', anchorsFrom: composed.document.tree.root });
     const text = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
     expect(text(viaMarkdown.docx)).toBe(text(direct.docx));
   });

@@ -1,8 +1,13 @@
 // Anchors (issue #17): every rendered body paragraph carries a hidden bookmark
 // naming the plan element it came from; the bookmark changes nothing on the
 // page and survives a LibreOffice re-save.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { findSoffice, fontconfigFile } from '../../src/docx/pdf.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Nodes } from 'mdast';
@@ -114,6 +119,15 @@ describe('rendered plans carry anchors', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it.runIf(canRender)('put every word where it is without them in LibreOffice (PDF word boxes identical)', async () => {
+    for (const relative of ['plans/changshou-2026.yaml', 'plans/songtao-2022.yaml']) {
+      const { docx } = await rendered(relative);
+      const bare = withoutBookmarks(docx);
+      expect(bare).not.toEqual(docx);
+      expect(wordBoxes(docx, 'anchored'), relative).toEqual(wordBoxes(bare, 'bare'));
+    }
+  }, 120_000);
+
   it.runIf(canRender)('survive a LibreOffice re-save on the same paragraphs', async () => {
     const { docx } = await rendered('plans/changshou-2026.yaml');
     const before = textParagraphs(docx).map((p) => [p.anchors.filter((a) => a.startsWith('_pd_')), p.text]);
@@ -121,6 +135,25 @@ describe('rendered plans carry anchors', () => {
     expect(after).toEqual(before);
   }, 120_000);
 });
+
+function withoutBookmarks(docx: Uint8Array): Uint8Array {
+  const parts = unzipSync(docx);
+  const xml = strFromU8(parts['word/document.xml']!).replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '');
+  return zipSync({ ...parts, 'word/document.xml': strToU8(xml) });
+}
+
+/** Every word LibreOffice prints, with its page and box. */
+function wordBoxes(docx: Uint8Array, name: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plandoc-anchor-layout-'));
+  try {
+    writeFileSync(join(dir, `${name}.docx`), docx);
+    execFileSync(findSoffice()!, ['--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, `${name}.docx`)], { stdio: 'ignore', timeout: 120_000, env: { ...process.env, FONTCONFIG_FILE: fontconfigFile() ?? '' } });
+    const bbox = execFileSync('pdftotext', ['-bbox', join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' });
+    return bbox.split('\n').filter((line) => line.includes('<word') || line.includes('<page')).join('\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 function stripPaths(node: Nodes): void {
   if (node.data) delete (node.data as { planPath?: unknown }).planPath;
