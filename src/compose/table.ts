@@ -3,7 +3,7 @@
 // spelled as two rows (the GFM header row and the first body row) in which a
 // merged cell repeats its text; the DOCX writer merges such cells again
 // (docs/markdown-convention.md), so both writers read the same tree.
-import type { AlignType, Paragraph, Table, TableCell, TableRow } from 'mdast';
+import type { AlignType, Html, Paragraph, Table, TableCell, TableRow } from 'mdast';
 import type { TableBlock, TableColumn, TableColumnSpec } from '../model/plan.js';
 import type { DataPath } from './text.js';
 
@@ -13,6 +13,8 @@ export interface PreparedTable {
   header: string[][];
   rows: string[][];
   align: AlignType[];
+  /** TB-03: asked for a landscape page (true) or an upright one (false) */
+  landscape?: boolean;
 }
 
 interface Leaf {
@@ -47,7 +49,8 @@ export function prepareTable(
     leaves.map((_, c) => (row[c] === undefined ? '' : prepareCell(String(row[c]), [...path, 'rows', r, c]))),
   );
   const align = leaves.map((leaf, c) => leaf.align ?? defaultAlign(leaf.title, rows.map((row) => row[c]!)));
-  return { caption: table.caption === undefined ? undefined : preparePlain(table.caption, [...path, 'caption']), header, rows, align };
+  const caption = table.caption === undefined ? undefined : preparePlain(table.caption, [...path, 'caption']);
+  return { caption, header, rows, align, ...(table.landscape === undefined ? {} : { landscape: table.landscape }) };
 }
 
 /** 序号 centred, numbers right-aligned, text as the reader's default (left, written as no alignment). */
@@ -64,12 +67,18 @@ function isNumericColumn(cells: readonly string[]): boolean {
   return filled.length > 0 && filled.every((cell) => NUMERIC_CELL.test(cell.trim()));
 }
 
-export function tableNodes(table: PreparedTable): Array<Paragraph | Table> {
+/**
+ * The caption and the table; an asked orientation goes before them as an
+ * HTML comment (`<!-- landscape -->`, docs/markdown-convention.md), which
+ * Markdown viewers hide and the DOCX writer reads.
+ */
+export function tableNodes(table: PreparedTable): Array<Html | Paragraph | Table> {
   const [first, ...moreHeader] = table.header;
   const rows = [first!, ...moreHeader, ...table.rows].map(tableRow);
   const node: Table = { type: 'table', align: table.align, children: rows };
-  if (table.caption === undefined || table.caption === '') return [node];
-  return [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: table.caption }] }] }, node];
+  const orientation: Html[] = table.landscape === undefined ? [] : [{ type: 'html', value: `<!-- ${table.landscape ? 'landscape' : 'portrait'} -->` }];
+  if (table.caption === undefined || table.caption === '') return [...orientation, node];
+  return [...orientation, { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: table.caption }] }] }, node];
 }
 
 function tableRow(cells: readonly string[]): TableRow {

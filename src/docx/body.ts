@@ -14,12 +14,15 @@ import { joinSoftBreaks } from '../markdown/soft-breaks.js';
 import { officialTable } from './table.js';
 import { AnchorIds } from './anchor.js';
 import { anchorNameOf } from '../review/anchors.js';
+import { landscapeTypeAreaWidth, SectionStart, type BodyChild } from './sections.js';
+import { ATTACHMENT_LABEL, isOrientationComment, isTableCaption, planOrientation, type OrientationPlan } from './orientation.js';
+import type { Table as MdTable } from 'mdast';
 
 export interface BodyParts {
   /** title and main body, up to the first thematic break */
-  main: FileChild[];
+  main: BodyChild[];
   /** attachment pages (PL-14), each starting on a new page */
-  attachments: FileChild[];
+  attachments: BodyChild[];
 }
 
 type HeadingLevel = 1 | 2 | 3 | 4;
@@ -37,10 +40,7 @@ const RUN_IN_NUMBERS: Array<[RegExp, HeadingLevel]> = [
 /** PL-07 terminal mark of a run-in heading. */
 const RUN_IN_MARK = /^[。：]/u;
 
-/** A paragraph that is only strong text right above a table is the table's title (docs/markdown-convention.md). */
-export function isTableCaption(node: MdParagraph, next: RootContent | undefined): boolean {
-  return next?.type === 'table' && node.children.length === 1 && node.children[0]!.type === 'strong';
-}
+export { isOrientationComment, isTableCaption } from './orientation.js';
 
 /** A paragraph that is only emphasis is a centred line: the 题注 or speaker line under a report's title (docs/markdown-convention.md). */
 export function isCentredLine(node: MdParagraph): boolean {
@@ -58,14 +58,16 @@ export interface BodyFurniture {
 }
 
 export function writeBody(root: Root, furniture: Furniture, profile: StyleProfile, ctx: WriteContext, extras: BodyFurniture = { afterTitle: [], closing: [] }): BodyParts {
-  const writer = new BodyWriter(furniture, profile, ctx, extras);
+  const writer = new BodyWriter(furniture, profile, ctx, extras, planOrientation(root.children, profile));
   root.children.forEach((node, i) => writer.block(node, root.children[i + 1]));
   return writer.finish();
 }
 
 class BodyWriter {
-  private readonly main: FileChild[] = [];
-  private readonly attachments: FileChild[] = [];
+  private readonly main: BodyChild[] = [];
+  private readonly attachments: BodyChild[] = [];
+  /** TB-03: the page being filled is a landscape section */
+  private landscape = false;
   private titleWritten = false;
   private inAttachment = false;
   private pageBreakPending = false;
@@ -77,6 +79,7 @@ class BodyWriter {
     private readonly profile: StyleProfile,
     private readonly ctx: WriteContext,
     private readonly extras: BodyFurniture,
+    private readonly orientation: OrientationPlan = { sideways: new Set(), sidewaysAttachments: new Set() },
   ) {}
 
   finish(): BodyParts {
@@ -85,11 +88,11 @@ class BodyWriter {
     return { main: this.main, attachments: this.attachments };
   }
 
-  private get out(): FileChild[] {
+  private get out(): BodyChild[] {
     return this.inAttachment ? this.attachments : this.main;
   }
 
-  private push(...children: FileChild[]): void {
+  private push(...children: BodyChild[]): void {
     this.out.push(...children);
   }
 
@@ -97,7 +100,13 @@ class BodyWriter {
   private pageBreak(): { pageBreakBefore?: boolean } {
     if (!this.pageBreakPending) return {};
     this.pageBreakPending = false;
-    return { pageBreakBefore: true };
+    // a new section already starts a new page
+    return this.out.at(-1) instanceof SectionStart ? {} : { pageBreakBefore: true };
+  }
+
+  private startSection(kind: 'landscape' | 'portrait'): void {
+    this.landscape = kind === 'landscape';
+    this.push(new SectionStart(kind));
   }
 
   block(node: RootContent | BlockContent, next?: RootContent): void {
@@ -106,24 +115,25 @@ class BodyWriter {
         return this.heading(node);
       case 'paragraph':
         if (isCentredLine(node)) return this.centredLine(node);
-        return isTableCaption(node, next) ? this.tableCaption(node) : this.paragraph(node);
+        return isTableCaption(node, next) ? this.tableCaption(node, next as MdTable) : this.paragraph(node);
       case 'list':
         return this.list(node, 0);
       case 'table':
-        this.ensureTitle();
-        if (this.pageBreakPending) this.push(indentedParagraph([], this.pageBreak()));
-        return void this.push(officialTable(node, this.profile, this.ctx));
+        return this.table(node);
       case 'thematicBreak':
         this.ensureTitle();
         this.writeClosing();
         this.inAttachment = true;
         this.pageBreakPending = true;
+        if (this.orientation.sidewaysAttachments.has(node)) this.startSection('landscape');
         return;
       case 'blockquote':
         return node.children.forEach((child) => this.block(child));
       case 'code':
         return node.value.split('\n').forEach((line) => this.plainParagraph(cleanValue(line, node, this.ctx)));
       case 'html':
+        // TB-03's orientation comment is read by planOrientation
+        if (isOrientationComment(node.value)) return;
         return this.plainParagraph(cleanValue(node.value, node, this.ctx));
       default:
         return; // yaml (front matter), definitions, footnote definitions
@@ -187,7 +197,7 @@ class BodyWriter {
   }
 
   private paragraph(node: MdParagraph): void {
-    if (this.inAttachment && this.pageBreakPending && /^附件\s*\d*$/u.test(plainText(node.children).trim())) {
+    if (this.inAttachment && this.pageBreakPending && ATTACHMENT_LABEL.test(plainText(node.children).trim())) {
       return this.attachmentLabel(node);
     }
     this.ensureTitle();
@@ -200,9 +210,21 @@ class BodyWriter {
     this.push(indentedParagraph(this.anchors.wrap(segmentRuns(fitted), anchor), this.pageBreak()));
   }
 
-  /** TB-01: the table's title centred above it in 3号黑体, kept with the table. */
-  private tableCaption(node: MdParagraph): void {
+  /** TB-03: a sideways table is alone on its landscape section; the portrait page goes on after it. */
+  private table(node: MdTable): void {
     this.ensureTitle();
+    const sideways = this.orientation.sideways.has(node);
+    if (sideways && !this.landscape) this.startSection('landscape');
+    const pageBreak = this.pageBreak();
+    if (pageBreak.pageBreakBefore) this.push(indentedParagraph([], pageBreak));
+    this.push(officialTable(node, this.profile, this.ctx, sideways ? landscapeTypeAreaWidth(this.profile) : undefined));
+    if (this.landscape) this.startSection('portrait');
+  }
+
+  /** TB-01: the table's title centred above it in 3号黑体, kept with the table. */
+  private tableCaption(node: MdParagraph, table: MdTable): void {
+    this.ensureTitle();
+    if (this.orientation.sideways.has(table) && !this.landscape) this.startSection('landscape');
     const runs = inlineRuns((node.children[0] as Strong).children, { ...runLook('heading1', this.profile), bold: false }, this.ctx);
     this.push(flushParagraph(runs, { ...this.pageBreak(), alignment: AlignmentType.CENTER, keepNext: true }));
   }

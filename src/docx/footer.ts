@@ -4,15 +4,34 @@ import { AlignmentType, BuilderElement, Footer, Paragraph, TextRun, type Paragra
 import type { StyleProfile } from './profile.js';
 import { runLook, runOptions, type RunLook } from './runs.js';
 import { STYLE } from './styles.js';
+import { sideNumberFooters } from './side-footer.js';
 
-export function pageNumberFooters(profile: StyleProfile): { default: Footer; even: Footer } {
-  return { default: footer('odd', profile), even: footer('even', profile) };
+export interface PageFooters {
+  default: Footer;
+  even: Footer;
 }
 
-function footer(side: 'odd' | 'even', profile: StyleProfile): Footer {
+type Side = 'odd' | 'even';
+
+export function pageNumberFooters(profile: StyleProfile): PageFooters {
+  return { default: new Footer({ children: [pageNumberParagraph('odd', profile)] }), even: new Footer({ children: [pageNumberParagraph('even', profile)] }) };
+}
+
+/** TB-03: the same numbers on a landscape page, along its left edge (src/docx/side-footer.ts). */
+export function landscapePageNumberFooters(profile: StyleProfile, drawingIds: () => number): PageFooters {
+  return sideNumberFooters(profile, (side) => pageNumberParagraph(side, profile), drawingIds);
+}
+
+/** FU-05: the 版记 page and a blank page before it carry no page number. */
+export function emptyFooters(): PageFooters {
+  const empty = () => new Footer({ children: [new Paragraph({ style: STYLE.footer, children: [] })] });
+  return { default: empty(), even: empty() };
+}
+
+function pageNumberParagraph(side: Side, profile: StyleProfile): Paragraph {
   const look = runLook('pageNumber', profile);
   const { dash, indent } = profile.pageNumber;
-  const paragraph = new Paragraph({
+  return new Paragraph({
     style: STYLE.footer,
     alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
     indent: side === 'odd' ? { right: indent, firstLine: 0, firstLineChars: 0 } : { left: indent, firstLine: 0, firstLineChars: 0 },
@@ -24,7 +43,6 @@ function footer(side: 'odd' | 'even', profile: StyleProfile): Footer {
       new TextRun({ ...runOptions(look), text: ` ${dash}` }),
     ],
   });
-  return new Footer({ children: [paragraph] });
 }
 
 /**

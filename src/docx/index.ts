@@ -1,7 +1,7 @@
 // Markdown (docs/markdown-convention.md) → an official GB/T 9704-2012 DOCX.
 // Every layout number comes from the style profile; the same input gives the
 // same bytes.
-import { Document, Paragraph, Table, type FileChild } from 'docx';
+import { Document, Paragraph, Table } from 'docx';
 
 interface CustomProperty {
   name: string;
@@ -13,7 +13,7 @@ import type { Furniture } from '../model/plan.js';
 import { resolveProfile, type StyleProfile, type StyleProfileOverrides } from './profile.js';
 import { writeBody } from './body.js';
 import { closingParagraphs, headerParagraphs, recipientsParagraphs, recordParagraphs, chineseDate } from './furniture.js';
-import { pageNumberFooters } from './footer.js';
+import { SectionStart, sectionOptions, splitSections, type BodyChild } from './sections.js';
 import { STYLE, stylesXml } from './styles.js';
 import { packDocument } from './package.js';
 import { stripInvalidXmlChars } from './xml-chars.js';
@@ -58,8 +58,11 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     afterTitle: recipientsParagraphs(furniture, profile),
     closing: closingParagraphs(furniture, profile),
   });
-  const children: FileChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...recordParagraphs(furniture, profile)];
-  if (children.at(-1) instanceof Table) children.push(new Paragraph({ style: STYLE.body, children: [] }));
+  const record = recordParagraphs(furniture, profile);
+  const children: BodyChild[] = [...headerParagraphs(furniture, profile), ...body.main, ...body.attachments, ...(record.length ? [new SectionStart('record'), ...record] : [])];
+  const sections = splitSections(children);
+  const last = sections.at(-1)!.children;
+  if (last.at(-1) instanceof Table) last.push(new Paragraph({ style: STYLE.body, children: [] }));
   const document = new Document({
     title: furniture.title,
     creator: furniture.issuer ?? 'plandoc',
@@ -67,7 +70,7 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
     revision: 1,
     evenAndOddHeaderAndFooters: true,
     customProperties: customProperties(furniture),
-    sections: [{ properties: sectionProperties(profile), footers: pageNumberFooters(profile), children }],
+    sections: sectionOptions(sections, profile),
   });
   const docx = await packDocument(document, { stylesXml: stylesXml(profile), fontAltNames: titleFontSubstitutes(profile), date: furniture.date });
   return { docx, diagnostics: ctx.diagnostics };
@@ -77,17 +80,6 @@ export async function mdastToDocx(root: Root, furniture: Furniture, options: Doc
 function titleFontSubstitutes(profile: StyleProfile): Record<string, string> {
   const { title, headerOrgan, titleSubstitute } = profile.fonts;
   return { [title]: titleSubstitute, [headerOrgan]: titleSubstitute };
-}
-
-function sectionProperties(profile: StyleProfile) {
-  const { page, grid } = profile;
-  return {
-    page: {
-      size: { width: page.width, height: page.height, orientation: 'portrait' as const },
-      margin: { top: page.marginTop, bottom: page.marginBottom, left: page.marginLeft, right: page.marginRight, header: page.header, footer: page.footer, gutter: 0 },
-    },
-    grid: { linePitch: grid.linePitch },
-  };
 }
 
 /** 政务公开 metadata (and 文号, 成文日期) as DOCX custom properties, in a fixed order. */

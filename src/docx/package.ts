@@ -16,6 +16,7 @@ import { Packer, type Document } from 'docx';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { reorderXml } from './reorder.js';
 import { fontsNamedIn, fontTableXml } from './fonts.js';
+import { styleSectionParagraphs } from './sections.js';
 
 /**
  * DOS time starts in 1980; every entry gets this timestamp. fflate writes the
@@ -193,6 +194,7 @@ function wordPart(name: string, data: Part, fixes: PartFixes): string {
   if (name === 'word/styles.xml') return fixes.stylesXml;
   if (name === 'word/fontTable.xml') return fixes.fontTable;
   if (name === 'word/settings.xml') return fixSettings(textOf(data));
+  if (name === 'word/document.xml') return styleSectionParagraphs(textOf(data));
   return textOf(data);
 }
 

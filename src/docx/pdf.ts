@@ -47,6 +47,15 @@ export function fontconfigFile(): string | undefined {
   return candidates.find((path) => existsSync(path));
 }
 
+/**
+ * FU-05: keep the blank page Word and LibreOffice insert before a section
+ * that must start on an even page (the 版记's): without it the PDF has one
+ * page less than the printed document and the 版记 lands on an odd page.
+ * LibreOffice's headless export skips such pages unless told otherwise (JSON
+ * filter options, LibreOffice 7.4 and later).
+ */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 export async function docxToPdf(docxPath: string, outDir: string): Promise<string> {
   const soffice = findSoffice();
   if (!soffice) throw new PdfUnavailableError();
@@ -60,7 +69,7 @@ export async function docxToPdf(docxPath: string, outDir: string): Promise<strin
     '--nolockcheck',
     `-env:UserInstallation=${pathToFileURL(profileDir).href}`,
     '--convert-to',
-    'pdf:writer_pdf_Export',
+    PDF_FILTER,
     '--outdir',
     outDir,
     docxPath,

@@ -13,9 +13,9 @@ import { STYLE } from './styles.js';
 /** TB-01: about 1 mm above and below a cell's text, so it never touches a border. */
 const CELL_PADDING_Y = 57;
 
-export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteContext): Table {
-  const columnCount = Math.max(...node.children.map((row) => row.children.length));
-  const widths = columnWidths(node, columnCount, typeAreaWidth(profile), profile.sizes.table * 10, profile.table.cellMargin);
+/** `width`: the type area's width on the table's page (portrait, or landscape for TB-03). */
+export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteContext, width = typeAreaWidth(profile)): Table {
+  const widths = columnWidths(node, countColumns(node), width, profile.sizes.table * 10, profile.table.cellMargin);
   const border = { style: BorderStyle.SINGLE, size: 4, color: profile.colors.text };
   const headerRows = headerRowCount(node);
   const headerLook = { ...runLook('tableHeader', profile), bold: false };
@@ -30,7 +30,7 @@ export function officialTable(node: MdTable, profile: StyleProfile, ctx: WriteCo
       return new TableRow({ children: cells, tableHeader: true, cantSplit: true, height: rowHeight });
     }
     const header = rowIndex === 0;
-    const cells = Array.from({ length: columnCount }, (_, col) => cell(row.children[col], widths[col]!, header ? headerLook : bodyLook, header, node.align?.[col], profile, ctx));
+    const cells = Array.from({ length: widths.length }, (_, col) => cell(row.children[col], widths[col]!, header ? headerLook : bodyLook, header, node.align?.[col], profile, ctx));
     return new TableRow({ children: cells, tableHeader: header, cantSplit: true, height: rowHeight });
   });
   return new Table({
@@ -122,6 +122,38 @@ export function twoLevelHeaderCells(node: MdTable, row: 0 | 1): HeaderCell[] {
   return cells;
 }
 
+const countColumns = (node: MdTable) => Math.max(...node.children.map((row) => row.children.length));
+
+/**
+ * TB-03: a table is set on a landscape page when the portrait type area
+ * cannot give every column its natural width: room for its short cells (up
+ * to six characters) and its header on one line. The columnWidths below would
+ * otherwise squeeze such columns.
+ */
+export function needsLandscape(node: MdTable, profile: StyleProfile): boolean {
+  const { floors } = columnNeeds(node, countColumns(node), profile.sizes.table * 10, profile.table.cellMargin);
+  return sum(floors) > typeAreaWidth(profile);
+}
+
+interface ColumnNeeds {
+  /** the longest text of each column, in characters */
+  longest: number[];
+  /** each column's short cells and header on one line, in twips */
+  floors: number[];
+  /** each column's header on one line */
+  headerFloors: number[];
+}
+
+function columnNeeds(node: MdTable, columnCount: number, charTwips: number, cellMargin: number): ColumnNeeds {
+  const widthOf = (row: number, col: number) => textWidth(plainText(node.children[row]?.children[col]?.children ?? []));
+  const columns = Array.from({ length: columnCount }, (_, col) => col);
+  const longest = columns.map((col) => Math.max(0, ...node.children.map((_, row) => widthOf(row, col))));
+  const headerChars = columns.map((col) => Math.max(...Array.from({ length: headerRowCount(node) }, (_, row) => widthOf(row, col))));
+  const room = (chars: number) => Math.ceil(Math.min(chars, UNBREAKABLE_CHARS) * charTwips) + 2 * cellMargin;
+  const floors = longest.map((chars, col) => Math.max(room(chars), room(headerChars[col]!)));
+  return { longest, floors, headerFloors: headerChars.map(room) };
+}
+
 /** Cells shorter than this many characters never wrap ("100.0%", "超额完成"). */
 const UNBREAKABLE_CHARS = 6;
 
@@ -132,13 +164,7 @@ const UNBREAKABLE_CHARS = 6;
  * (capped, so one long column does not starve the others). Sums exactly to `total`.
  */
 export function columnWidths(node: MdTable, columnCount: number, total: number, charTwips = 280, cellMargin = 80): number[] {
-  const widthOf = (row: number, col: number) => textWidth(plainText(node.children[row]?.children[col]?.children ?? []));
-  const columns = Array.from({ length: columnCount }, (_, col) => col);
-  const longest = columns.map((col) => Math.max(0, ...node.children.map((_, row) => widthOf(row, col))));
-  const headerChars = columns.map((col) => Math.max(...Array.from({ length: headerRowCount(node) }, (_, row) => widthOf(row, col))));
-  const room = (chars: number) => Math.ceil(Math.min(chars, UNBREAKABLE_CHARS) * charTwips) + 2 * cellMargin;
-  const floors = longest.map((chars, col) => Math.max(room(chars), room(headerChars[col]!)));
-  const headerFloors = headerChars.map(room);
+  const { longest, floors, headerFloors } = columnNeeds(node, columnCount, charTwips, cellMargin);
   const weights = longest.map((chars) => Math.min(Math.max(chars, 2), 16));
   const base = sum(floors) <= total ? floors : sum(headerFloors) <= total ? headerFloors : floors.map(() => 0);
   const spare = total - base.reduce((a, b) => a + b, 0);

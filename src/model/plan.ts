@@ -34,6 +34,8 @@ export interface TableColumnSpec {
 export interface TableBlock {
   /** 表题, printed centred above the table */
   caption?: string;
+  /** TB-03: true sets it on a landscape page, false keeps it upright; by default a table too wide for the portrait page turns */
+  landscape?: boolean;
   columns: TableColumn[];
   rows: Array<Array<string | number>>;
 }

@@ -7,7 +7,10 @@ import type { Furniture } from '../model/plan.js';
 import { textWidth } from '../docx/width.js';
 import { breakTitle } from '../docx/title.js';
 import { chineseDate, signatureIndents } from '../docx/furniture.js';
-import { isTableCaption, runInLevel } from '../docx/body.js';
+import { isOrientationComment, isTableCaption, runInLevel } from '../docx/body.js';
+import { planOrientation, type OrientationPlan } from '../docx/orientation.js';
+import { DEFAULT_PROFILE } from '../docx/profile.js';
+import { landscapeTypeAreaWidth } from '../docx/sections.js';
 import { plainText } from '../docx/inline.js';
 import { columnWidths, headerRowCount, twoLevelHeaderCells } from '../docx/table.js';
 
@@ -32,6 +35,8 @@ export interface PreviewBlock {
   key?: keyof Furniture;
   /** right indent in characters (signature lines) */
   right?: number;
+  /** on a landscape page (TB-03); its lines are counted in portrait grid lines */
+  landscape?: boolean;
 }
 
 export function escapeHtml(text: string): string {
@@ -43,8 +48,15 @@ export function paragraphLines(text: string, indent = 2): number {
   return Math.max(1, Math.ceil((textWidth(text) + indent) / CHARS_PER_LINE));
 }
 
+/**
+ * TB-03: a landscape page holds the portrait type area's width in height
+ * (156 mm, about 15.3 grid lines); its blocks count as proportionally more
+ * lines, so the 22-line page arithmetic of the layout holds for it too.
+ */
+const LANDSCAPE_SCALE = LINES_PER_PAGE / ((DEFAULT_PROFILE.page.width - DEFAULT_PROFILE.page.marginLeft - DEFAULT_PROFILE.page.marginRight) / DEFAULT_PROFILE.grid.linePitch);
+
 export function previewBlocks(root: Root, furniture: Furniture): PreviewBlock[] {
-  const writer = new BlockWriter(furniture);
+  const writer = new BlockWriter(furniture, planOrientation(root.children, DEFAULT_PROFILE));
   root.children.forEach((node, i) => writer.block(node, root.children[i + 1]));
   return writer.finish();
 }
@@ -55,8 +67,13 @@ class BlockWriter {
   private closingWritten = false;
   private inAttachment = false;
   private pageBreakPending = false;
+  /** TB-03: the blocks go on a landscape page */
+  private landscape = false;
 
-  constructor(private readonly furniture: Furniture) {
+  constructor(
+    private readonly furniture: Furniture,
+    private readonly orientation: OrientationPlan,
+  ) {
     this.out.push(...headerBlocks(furniture));
   }
 
@@ -71,7 +88,14 @@ class BlockWriter {
       block.pageBreak = true;
       this.pageBreakPending = false;
     }
+    if (this.landscape) Object.assign(block, { landscape: true, lines: block.lines * LANDSCAPE_SCALE });
     this.out.push(block);
+  }
+
+  /** TB-03: a landscape section starts and ends on a page of its own. */
+  private turn(landscape: boolean): void {
+    this.landscape = landscape;
+    this.pageBreakPending = true;
   }
 
   block(node: RootContent, next?: RootContent): void {
@@ -79,22 +103,25 @@ class BlockWriter {
       case 'heading':
         return node.depth === 1 ? this.title(plainText(node.children)) : this.heading(node.depth, node.children);
       case 'paragraph':
-        return isTableCaption(node, next) ? this.caption(node) : this.paragraph(node.children);
+        return isTableCaption(node, next) ? this.caption(node, next as Table) : this.paragraph(node.children);
       case 'list':
         return this.list(node);
       case 'table':
-        this.ensureTitle();
-        return tableBlocks(node).forEach((block) => this.push(block));
+        return this.table(node);
       case 'thematicBreak':
         this.ensureTitle();
         this.writeClosing();
         this.inAttachment = true;
         this.pageBreakPending = true;
+        this.landscape = this.orientation.sidewaysAttachments.has(node);
         return;
       case 'blockquote':
         return node.children.forEach((child) => this.block(child));
-      case 'code':
       case 'html':
+        // TB-03's <!-- landscape --> is an instruction to the DOCX writer, not text
+        if (isOrientationComment(node.value)) return;
+        return node.value.split('\n').forEach((line) => this.bodyText(line));
+      case 'code':
         return node.value.split('\n').forEach((line) => this.bodyText(line));
       default:
         return;
@@ -141,9 +168,18 @@ class BlockWriter {
     this.push({ kind: 'body', html: runInHtml(children) ?? inlineHtml(children), text, lines: paragraphLines(text) });
   }
 
-  /** TB-01: the table's title, centred in 3号黑体 above it. */
-  private caption(node: Paragraph): void {
+  private table(node: Table): void {
     this.ensureTitle();
+    const sideways = this.orientation.sideways.has(node);
+    if (sideways && !this.landscape) this.turn(true);
+    tableBlocks(node, sideways ? landscapeTypeAreaWidth(DEFAULT_PROFILE) : TYPE_AREA_TWIPS).forEach((block) => this.push(block));
+    if (this.landscape) this.turn(false);
+  }
+
+  /** TB-01: the table's title, centred in 3号黑体 above it. */
+  private caption(node: Paragraph, table: Table): void {
+    this.ensureTitle();
+    if (this.orientation.sideways.has(table) && !this.landscape) this.turn(true);
     const children = (node.children[0] as Strong).children;
     const text = plainText(children);
     this.push({ kind: 'caption', html: inlineHtml(children), text, lines: paragraphLines(text, 0) });
@@ -170,7 +206,8 @@ class BlockWriter {
   private writeClosing(): void {
     if (this.closingWritten) return;
     this.closingWritten = true;
-    for (const block of closingBlocks(this.furniture)) this.out.push(block);
+    // push: after a landscape table the closing starts a new page
+    for (const block of closingBlocks(this.furniture)) this.push(block);
   }
 }
 
@@ -231,9 +268,9 @@ function recordBlocks(furniture: Furniture): PreviewBlock[] {
  * one per body row, so pages break between rows (a row never splits) and the
  * header repeats on the next page.
  */
-function tableBlocks(node: Table): PreviewBlock[] {
+function tableBlocks(node: Table, width: number): PreviewBlock[] {
   const columns = Math.max(0, ...node.children.map((row) => row.children.length));
-  const widths = columnWidths(node, columns, TYPE_AREA_TWIPS);
+  const widths = columnWidths(node, columns, width);
   const total = widths.reduce((a, b) => a + b, 0) || 1;
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${((100 * w) / total).toFixed(3)}%">`).join('')}</colgroup>`;
   const wrap = (rows: string) => `<table>${colgroup}${rows}</table>`;

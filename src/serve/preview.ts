@@ -98,7 +98,7 @@ async function configuredTemplates(): Promise<string | undefined> {
  * title is kept with the first line of what follows;
  * a table row that does not fit starts the next page under the table's header
  * again, and the text after a table is back on the grid; the 版记 ends at the
- * foot of a page; a blank line never starts a page.
+ * foot of an even page of its own (FU-05); a blank line never starts a page.
  */
 export function layOut(blocks: Array<PreviewBlock & { line?: number }>): { blocks: PlacedBlock[]; pageCount: number } {
   const placed: PlacedBlock[] = [];
@@ -131,7 +131,9 @@ export function layOut(blocks: Array<PreviewBlock & { line?: number }>): { block
       if (tableHeader) place({ ...tableHeader, pageBreak: false });
     }
     if (block.kind === 'record') {
-      if (left() < block.lines) toNextPage();
+      // FU-05: the 版记 alone on the last page, an even one (a blank page before it when the body ends on one)
+      toNextPage();
+      if (page() % 2 === 0) top += LINES_PER_PAGE;
       top += left() - block.lines;
     }
     const at = place(block);

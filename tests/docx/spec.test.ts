@@ -20,7 +20,8 @@ async function footerParagraphs(parts: DocxParts): Promise<Record<'default' | 'e
   const rels = parseXml(await parts.text('word/_rels/document.xml.rels'));
   const targets = new Map(Array.from(rels.getElementsByTagName('Relationship')).map((r) => [r.getAttribute('Id'), r.getAttribute('Target')]));
   const result: Partial<Record<'default' | 'even', Element>> = {};
-  for (const ref of all(parts.document, 'footerReference')) {
+  // the body's section (the 版记 has its own, without numbers: FU-05)
+  for (const ref of all(all(parts.document, 'sectPr')[0]!, 'footerReference')) {
     const type = attr(ref, 'type') as 'default' | 'even';
     const id = ref.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
     const xml = parseXml(await parts.text(`word/${targets.get(id)}`));
@@ -318,16 +319,16 @@ describe('placement (PL)', () => {
       expect(fonts(firstRun(titleP)).eastAsia).toBe('方正小标宋简体');
       expect(runProp(docx, firstRun(titleP), 'sz')).toBe('44');
     }
-    // page numbers continue: one section, no restart
-    expect(all(docx.document, 'sectPr')).toHaveLength(1);
-    expect(attr(child(sectPr(), 'pgNumType'), 'start')).toBeUndefined();
+    // page numbers continue: the attachments are in the body's section (the second is the 版记's, FU-05), no restart
+    expect(all(docx.document, 'sectPr')).toHaveLength(2);
+    for (const section of all(docx.document, 'sectPr')) expect(attr(child(section, 'pgNumType'), 'start')).toBeUndefined();
   });
 });
 
 describe('page numbers (PN)', () => {
   it('PN-01 odd/even footers, evenAndOddHeaders, no title page', () => {
     expect(all(docx.settings, 'evenAndOddHeaders')).toHaveLength(1);
-    expect(all(docx.document, 'footerReference').map((r) => attr(r, 'type')).sort()).toEqual(['default', 'even']);
+    for (const section of all(docx.document, 'sectPr')) expect(all(section, 'footerReference').map((r) => attr(r, 'type')).sort()).toEqual(['default', 'even']);
     expect(all(docx.document, 'titlePg')).toHaveLength(0);
   });
   it('PN-02 odd footer right, one character in, first-line indent 0', () => {

@@ -1,5 +1,5 @@
 // The documents every DOCX check runs over: each example plan and progress
-// file in plans/ (plans and summaries), each Markdown fixture, and a
+// file in plans/ (plans and summaries), the table fixtures, each Markdown fixture, and a
 // 修订对照表 (diff -o x.docx) between two example plans.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,12 +12,15 @@ export interface CorpusDocument {
   revisions?: boolean;
 }
 
+/** Plans with tables: the derived 责任分工表 with 节点安排 is set on a landscape page (TB-03). */
+const TABLE_FIXTURES = ['tests/fixtures/tables-plan.yaml', 'tests/fixtures/quarterly-table.yaml'];
+
 const DIFF_PAIR = ['plans/songtao-2022.yaml', 'plans/changshou-2026.yaml'] as const;
 
 export function corpusInputs(root: string): string[] {
   const inDir = (dir: string, pattern: RegExp) =>
     readdirSync(join(root, dir)).filter((name) => pattern.test(name)).sort().map((name) => `${dir}/${name}`);
-  return [...inDir('plans', /\.ya?ml$/), ...inDir('tests/fixtures/md', /\.md$/)];
+  return [...inDir('plans', /\.ya?ml$/), ...TABLE_FIXTURES, ...inDir('tests/fixtures/md', /\.md$/)];
 }
 
 export async function renderInput(root: string, input: string): Promise<CorpusDocument> {

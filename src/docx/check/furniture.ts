@@ -41,6 +41,8 @@ export interface RecordMeasures {
   /** FU-05: the page the 版记 is on (1-based) and the page count */
   page: number;
   pages: number;
+  /** FU-05: a page number printed on the 版记 page or on a blank page right before it */
+  numbered: boolean;
 }
 
 /** The 版记 on the last page, or undefined when the document has none. */
@@ -60,6 +62,7 @@ export function measureRecord(pdf: string, pages: PdfPage[], profile: StyleProfi
     ...(rules.length ? { lastRuleMm: (area.bottom - rules.at(-1)!) / MM } : {}),
     page: index + 1,
     pages: pages.length,
+    numbered: [page, ...(index > 0 && pages[index - 1]!.lines.length === 0 ? [pages[index - 1]!] : [])].some((p) => pageNumberLine(p) !== undefined),
   };
 }
 

@@ -119,3 +119,53 @@ export function inkExtent(raster: Raster, ink: Ink, fromY: number, toY: number):
 export function ruleRows(raster: Raster, ink: Ink, minWidth: number, fromY = 0, toY = raster.height * raster.scale): number[] {
   return inkRows(raster, ink, fromY, toY).filter((row) => row.count * raster.scale >= minWidth).map((row) => row.y);
 }
+
+// ---- turning a landscape page (TB-03) ----------------------------------------
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/**
+ * A landscape page as its sheet is held upright: turned a quarter
+ * counter-clockwise (the page is read turned a quarter clockwise, its head
+ * towards the sheet's left edge).
+ */
+export function turnUpright(raster: Raster): Raster {
+  const { width, height } = raster;
+  const rgb = new Uint8Array(raster.rgb.length);
+  for (let y = 0; y < width; y++) {
+    for (let x = 0; x < height; x++) {
+      const from = (x * width + (width - 1 - y)) * 3;
+      const to = (y * height + x) * 3;
+      rgb[to] = raster.rgb[from]!;
+      rgb[to + 1] = raster.rgb[from + 1]!;
+      rgb[to + 2] = raster.rgb[from + 2]!;
+    }
+  }
+  return { width: height, height: width, scale: raster.scale, rgb };
+}
+
+/** A text line of a landscape page in the coordinates of its sheet held upright. */
+export function uprightLine(line: PdfLine, page: PdfPage): PdfLine {
+  return { text: line.text, xMin: line.yMin, xMax: line.yMax, yMin: page.width - line.xMax, yMax: page.width - line.xMin };
+}
+
+/** The box around every pixel of that ink inside a region (points), or undefined when there is none. */
+export function inkBox(raster: Raster, ink: Ink, region: Box): Box | undefined {
+  const px = (points: number, limit: number) => Math.max(0, Math.min(limit - 1, Math.round(points / raster.scale)));
+  let box: Box | undefined;
+  for (let y = px(region.top, raster.height); y <= px(region.bottom, raster.height); y++) {
+    for (let x = px(region.left, raster.width); x <= px(region.right, raster.width); x++) {
+      if (!isInk(raster, x, y, ink)) continue;
+      const [left, top] = [x * raster.scale, y * raster.scale];
+      box = box
+        ? { left: Math.min(box.left, left), top: Math.min(box.top, top), right: Math.max(box.right, left + raster.scale), bottom: Math.max(box.bottom, top + raster.scale) }
+        : { left, top, right: left + raster.scale, bottom: top + raster.scale };
+    }
+  }
+  return box;
+}
