@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareRender } from '../../src/render/index.js';
 import { ROOT } from '../helpers/cli.js';
+import { markdownToDocx } from '../../src/docx/index.js';
 import { all, attr, child, openDocx, paragraphText, parseXml, renderMd, type DocxParts } from './xml.js';
 
 const LANDSCAPE = readFileSync(new URL('../fixtures/md/landscape.md', import.meta.url), 'utf8');
@@ -176,6 +177,11 @@ describe('TB-03 in a plan: `landscape:` on a table block, and the derived 责任
 });
 
 describe('FU-05 the 版记 on the last even page, without a page number', () => {
+  it('TB-03/FU-05 rendering the document with landscape sections and the 版记 twice gives identical bytes', async () => {
+    const [first, second] = [await markdownToDocx(LANDSCAPE), await markdownToDocx(LANDSCAPE)];
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+
   it('FU-05 the 版记 is a section of its own that starts on an even page, with footers that hold no PAGE field', async () => {
     const parts = await renderMd(LANDSCAPE);
     const list = sections(parts);
