@@ -27,6 +27,8 @@ interface ParagraphState {
   outline?: number;
   numId?: string;
   ilvl?: number;
+  /** w:jc: a centred line (a 题注, a speaker line) is no heading, whatever its font */
+  centred?: boolean;
   footnotes: string[];
   /** where the paragraph goes in the output, reserved when it opens (text boxes close first) */
   slot: number;
@@ -226,6 +228,7 @@ class BodyReader {
     else if (name === 'w:outlineLvl' && value !== undefined) p.outline = Number(value);
     else if (name === 'w:numId') p.numId = value;
     else if (name === 'w:ilvl' && value !== undefined) p.ilvl = Number(value);
+    else if (name === 'w:jc') p.centred = value === 'center';
   }
 
   private runProperty(run: Run, name: string, attrs: string): void {
@@ -302,7 +305,7 @@ class BodyReader {
     if (!typed.trim()) return undefined;
     const outline = p.outline ?? style?.outline;
     const marks = emphasis(runs);
-    const byFont = listNumber?.text || parseHeadingLine(text) ? undefined : fontHeadingLevel(text, marks.font);
+    const byFont = listNumber?.text || p.centred || parseHeadingLine(text) ? undefined : fontHeadingLevel(text, marks.font);
     const headingLevel = style?.headingLevel ?? (outline !== undefined && outline < 9 ? outline + 1 : byFont);
     return {
       kind: 'para', text, line: 0,

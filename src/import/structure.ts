@@ -251,7 +251,8 @@ function markOwnForms(siblings: TreeNode[]): void {
   for (const node of siblings) {
     if (!node.form) continue;
     node.section.marker = node.form;
-    node.comments.push(`导入时推测（把握：中）：原文这一标题${FORM_WORDS[node.form]}，没有编号，按原样保留；同级其他标题照常编号`);
+    // a head found by its font or bold says so already
+    if (node.form !== '不编号') node.comments.push(`导入时推测（把握：中）：原文这一标题${FORM_WORDS[node.form]}，没有编号，按原样保留；同级其他标题照常编号`);
   }
 }
 

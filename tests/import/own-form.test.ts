@@ -60,7 +60,7 @@ describe('unnumbered heads in .docx keep their form', () => {
     accepted(yaml);
     expect(plan.sections.map((s) => [s.title, s.marker])).toEqual([['总体要求', '不编号'], ['重点任务', '不编号']]);
     expect(plan.sections[1]!.childNumbering).toBe('不编号');
-    expect(yaml).toContain('  # 导入时推测（把握：中）：原文这一标题用字体或加粗标出，没有编号，按原样保留；同级其他标题照常编号\n');
+    expect(yaml).toContain('  # 导入时推测（把握：中）：原文这一标题没有编号，按字体（黑体）认作一级标题，按原样不加编号\n  - id: s1\n    title: 总体要求\n    marker: 不编号\n');
     const markdown = composePlanMarkdown(plan).markdown;
     expect(markdown).toMatch(/^## 总体要求$/m);
     expect(markdown).toMatch(/^### 抓好粮食生产$/m);
@@ -110,6 +110,20 @@ describe('the 题注 and speaker line of a 政府工作报告', () => {
     // plain Markdown carries no plan anchors (hidden bookmarks, src/review/anchors.ts): compared without them
     const documentXml = async (bytes: Uint8Array) => (await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string')).replace(/<w:bookmark(?:Start|End)\b[^>]*\/>/g, '');
     expect(await documentXml(viaMarkdown)).toBe(await documentXml(direct));
+  });
+
+  it('reads a Word report whose heads are 黑体/楷体 lines without numbers and whose 题注 is a centred 楷体 line (fixture)', async () => {
+    const { plan, yaml, notes } = await importFile(`${ROOT}tests/fixtures/import/xiangyang-2025-government-report.docx`);
+    accepted(yaml);
+    expect(notes.filter((n) => n.kind === 'warning')).toEqual([]);
+    expect((plan.opening as unknown[]).slice(0, 2)).toEqual([{ center: '——在向阳镇第十九届人民代表大会第四次会议上' }, { center: '向阳镇人民政府镇长周平' }]);
+    expect(plan.sections.map((s) => [s.title, s.marker, s.childNumbering, s.children!.map((c) => c.title)])).toEqual([
+      ['2024年工作回顾', '不编号', '不编号', ['产业发展稳中有进', '民生保障持续加强']],
+      ['2025年工作安排', '不编号', '不编号', ['着力壮大实体经济', '着力增进民生福祉']],
+    ]);
+    const parts = await openDocx(await planToDocx(plan));
+    const styleOf = (text: string) => attr(child(child(all(parts.document, 'p').find((para) => paragraphText(para) === text), 'pPr'), 'pStyle'), 'val');
+    expect([styleOf('2024年工作回顾'), styleOf('产业发展稳中有进')]).toEqual(['Heading1', 'Heading2']);
   });
 
   it('leaves an opening line that only looks like a speaker (no 题注 before it) as a paragraph', () => {
