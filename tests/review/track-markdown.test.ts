@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownToDocx } from '../../src/docx/index.js';
 import { trackedChangesDocx } from '../../src/review/track/index.js';
-import { documentXml, paragraphTexts, resolve, revisionCount, textsOf } from './track-support.js';
+import { documentXml, paragraphProperties, paragraphTexts, parse, resolve, revisionCount, textsOf } from './track-support.js';
 
 const SENTENCES = ['加强组织领导。', '强化要素保障。', '严格督导考核，确保落实。', '激发内生动力。', '推进乡村振兴。', '完成300人次培训。'];
 
@@ -40,6 +40,15 @@ describe('tracked changes between any two documents', () => {
       expect(paragraphTexts(resolve(result.xml, 'accept'))).toEqual(textsOf(result.newer));
       expect(paragraphTexts(resolve(result.xml, 'reject'))).toEqual(textsOf(result.older));
     }
+  });
+
+  it('a paragraph whose formatting alone changed (a heading turned into body text) records its old formatting', async () => {
+    const result = await tracked('---\ntitle: 题\n---\n\n### 产业发展\n\n正文。\n', '---\ntitle: 题\n---\n\n产业发展\n\n正文。\n');
+    expect(result.xml).toMatch(/<w:pPr><w:pStyle w:val="BodyText"\/>.*?<w:pPrChange w:id="\d+" w:author="plandoc"><w:pPr><w:pStyle w:val="Heading2"\/>/s);
+    const normalised = (list: string[]) => list.map((pPr) => pPr.replace(/<w:rPr\/>/g, ''));
+    expect(normalised(paragraphProperties(resolve(result.xml, 'accept')))).toEqual(paragraphProperties(parse(documentXml(result.newer))));
+    expect(normalised(paragraphProperties(resolve(result.xml, 'reject')))).toEqual(paragraphProperties(parse(documentXml(result.older))));
+    expect(paragraphTexts(resolve(result.xml, 'reject'))).toEqual(textsOf(result.older));
   });
 
   it('a row added to a table and a cell changed are a row insertion and runs inside the cell', async () => {

@@ -49,11 +49,23 @@ export function resolve(xml: string, resolution: Resolution): Document {
       wrapper.parentNode!.removeChild(wrapper);
     }
   }
+  for (const change of elements(doc, 'pPrChange')) resolveFormatting(change, resolution);
   for (const container of [...elements(doc, 'body'), ...elements(doc, 'tc')]) joinParagraphs(container, resolution);
   for (const name of ['ins', 'del', 'moveFrom', 'moveTo', 'moveFromRangeStart', 'moveFromRangeEnd', 'moveToRangeStart', 'moveToRangeEnd']) {
     for (const left of elements(doc, name)) left.parentNode!.removeChild(left);
   }
   return doc;
+}
+
+/** A recorded paragraph-formatting change: accepting drops the record, rejecting puts the old formatting back. */
+function resolveFormatting(change: Element, resolution: Resolution): void {
+  const pPr = change.parentNode as Element;
+  pPr.removeChild(change);
+  if (resolution === 'accept') return;
+  const kept = ['rPr', 'sectPr'];
+  for (const item of children(pPr)) if (!kept.includes(item.localName ?? '')) pPr.removeChild(item);
+  const before = children(pPr).find((item) => kept.includes(item.localName ?? '')) ?? null;
+  for (const item of children(children(change, 'pPr')[0]!)) pPr.insertBefore(item, before);
 }
 
 /** Paragraphs whose mark goes hand their runs to the next paragraph of the same container. */

@@ -114,6 +114,30 @@ export function withMarkRevision(pPr: string, revision: string): string {
   return pPr.replace(/<\/w:pPr>$/, `<w:rPr>${revision}</w:rPr></w:pPr>`);
 }
 
+/** The formatting part of a w:pPr (what w:pPrChange records): no mark properties, section break or change record. */
+function paragraphFormatting(pPr: string): string {
+  return pPr
+    .replace(/^<w:pPr\s*\/>$/, '')
+    .replace(/^<w:pPr>/, '')
+    .replace(/<\/w:pPr>$/, '')
+    .replace(/<w:rPr\/>|<w:rPr>[\s\S]*?<\/w:rPr>/, '')
+    .replace(/<w:sectPr[\s>][\s\S]*?<\/w:sectPr>/, '')
+    .replace(/<w:pPrChange[\s>][\s\S]*?<\/w:pPrChange>/, '');
+}
+
+/** A w:pPr source (or '') with a record of the old paragraph formatting, when it differs, so rejecting restores it. */
+export function withFormattingChange(pPr: string, oldPPr: string, revisions: Revisions): string {
+  const before = paragraphFormatting(oldPPr);
+  if (before === paragraphFormatting(pPr)) return pPr;
+  const change = `<w:pPrChange${revisions.attributes()}><w:pPr>${before}</w:pPr></w:pPrChange>`;
+  if (!pPr || /^<w:pPr\s*\/>$/.test(pPr)) return `<w:pPr>${change}</w:pPr>`;
+  return pPr.replace(/<\/w:pPr>$/, `${change}</w:pPr>`);
+}
+
+export function sameFormatting(pPr: string, oldPPr: string): boolean {
+  return paragraphFormatting(pPr) === paragraphFormatting(oldPPr);
+}
+
 /** A paragraph's properties as a deleted copy carries them: no section break of its own, no earlier change record. */
 export function deletedParagraphProperties(pPr: string): string {
   return pPr.replace(/<w:sectPr[\s>][\s\S]*?<\/w:sectPr>/, '').replace(/<w:pPrChange[\s>][\s\S]*?<\/w:pPrChange>/, '');

@@ -8,7 +8,7 @@ import { diffText, similarity, type TextEdit } from '../../diff/text.js';
 import { align, type Step } from './align.js';
 import { withoutNumber, type Atom, type Block, type CellBlock, type ParagraphBlock, type RowBlock, type TableBlock } from './blocks.js';
 import {
-  deletedParagraphProperties, markRevisionXml, withMarkRevision, withRowRevision,
+  deletedParagraphProperties, markRevisionXml, sameFormatting, withFormattingChange, withMarkRevision, withRowRevision,
   type MarkPresence, type Revisions,
 } from './marks.js';
 
@@ -141,8 +141,8 @@ function isPlain(mark: MarkPresence | undefined): boolean {
 function writeStep(step: MergeStep, mark: MarkPresence | undefined, revisions: Revisions): string {
   switch (step.op) {
     case 'same':
-      // equal but for a heading number (renumbered): the number is the change
-      if (step.new.kind === 'p' && step.new.text !== (step.old as ParagraphBlock).text) return changedParagraph(step.old as ParagraphBlock, step.new, mark!, revisions);
+      // equal but for a heading number (renumbered) or for its formatting: that is the change
+      if (step.new.kind === 'p' && !isUnchanged(step.old as ParagraphBlock, step.new)) return changedParagraph(step.old as ParagraphBlock, step.new, mark!, revisions);
       return step.new.kind === 'p' && !isPlain(mark) ? withMark(step.new, mark!, revisions) : step.new.xml;
     case 'changed':
       return step.new.kind === 'tbl'
@@ -176,8 +176,13 @@ function withMark(paragraph: ParagraphBlock, mark: MarkPresence, revisions: Revi
   return open + pPr + (paragraph.pPr ? rest.replace(paragraph.pPr, '') : rest);
 }
 
+function isUnchanged(older: ParagraphBlock, newer: ParagraphBlock): boolean {
+  return older.text === newer.text && sameFormatting(newer.pPr, older.pPr);
+}
+
+/** New text and formatting, with the old as revisions: changed runs, and the old paragraph formatting when it differs. */
 function changedParagraph(older: ParagraphBlock, newer: ParagraphBlock, mark: MarkPresence, revisions: Revisions): string {
-  const pPr = withMarkRevision(newer.pPr, markXml(mark, revisions));
+  const pPr = withFormattingChange(withMarkRevision(newer.pPr, markXml(mark, revisions)), older.pPr, revisions);
   return `${openTag(newer)}${pPr}${editedContent(older.atoms, newer, diffText(older.text, newer.text), revisions, 'ins')}</w:p>`;
 }
 
