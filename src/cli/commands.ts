@@ -13,6 +13,7 @@ import * as build from './build.js';
 import * as serve from './serve.js';
 import * as sheet from './sheet.js';
 import * as collect from './collect.js';
+import * as apply from './apply.js';
 
 export function registerCommands(program: Command): void {
   check.register(program);
@@ -27,6 +28,7 @@ export function registerCommands(program: Command): void {
   build.register(program);
   sheet.register(program);
   collect.register(program);
+  apply.register(program);
   build.registerWorker(program);
   serve.register(program);
 }

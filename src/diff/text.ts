@@ -22,6 +22,11 @@ const MAX_CELLS = 4_000_000;
 
 /** The edit script turning `before` into `after`, merged for readability. */
 export function diffText(before: string, after: string): TextEdit[] {
+  return mergeShortEqualities(diffTextExact(before, after));
+}
+
+/** The edit script with every equal run kept, for mapping changes to positions (apply). */
+export function diffTextExact(before: string, after: string): TextEdit[] {
   const a = tokenize(before);
   const b = tokenize(after);
   const { start, endA, endB } = equalEnds(a, b);
@@ -29,7 +34,7 @@ export function diffText(before: string, after: string): TextEdit[] {
   push(edits, 'equal', a.slice(0, start).join(''));
   for (const edit of diffMiddle(a.slice(start, endA), b.slice(start, endB))) push(edits, edit.op, edit.text);
   push(edits, 'equal', a.slice(endA).join(''));
-  return mergeShortEqualities(edits);
+  return edits;
 }
 
 /** How far two sequences agree from the start (start) and from the end (endA, endB exclusive). */

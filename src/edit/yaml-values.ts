@@ -42,7 +42,7 @@ export function setTaskProgress(text: string, edit: TaskEdit): string {
 }
 
 /** A file saved with Windows line endings (CRLF throughout) gets its new lines with CRLF too. */
-function keepingLineEndings(text: string, edit: (lf: string) => string): string {
+export function keepingLineEndings(text: string, edit: (lf: string) => string): string {
   const crlf = text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
   if (!crlf) return edit(text);
   return edit(text.replace(/\r\n/g, '\n')).replace(/\n/g, '\r\n');
@@ -55,7 +55,7 @@ function orderedFields<T extends object>(edit: T, keys: readonly string[]): Arra
 
 // ---------------------------------------------------------------- list entries
 
-function parseForEdit(text: string): Document {
+export function parseForEdit(text: string): Document {
   const doc = parseDocument(text, { keepSourceTokens: false });
   if (doc.errors.length) throw new YamlEditError(`YAML syntax error: ${doc.errors[0]!.message}`);
   if (doc.contents !== null && !isMap(doc.contents)) throw new YamlEditError('the document is not a mapping');
@@ -182,13 +182,13 @@ function isPlainSafe(value: string, inFlow: boolean): boolean {
 
 // ---------------------------------------------------------------- text positions
 
-interface Splice {
+export interface Splice {
   start: number;
   end: number;
   text: string;
 }
 
-function applySplices(text: string, splices: Splice[]): string {
+export function applySplices(text: string, splices: Splice[]): string {
   return [...splices].sort((a, b) => b.start - a.start).reduce((out, s) => out.slice(0, s.start) + s.text + out.slice(s.end), text);
 }
 
@@ -199,14 +199,14 @@ function atLineStart(text: string, at: number, lines: string): Splice {
 }
 
 /** The offset of the line end on which `offset` lies (the offset of the `\n`). */
-function lineEndAfter(text: string, offset: number): number {
+export function lineEndAfter(text: string, offset: number): number {
   if (offset > 0 && text[offset - 1] === '\n') return offset - 1;
   const end = text.indexOf('\n', offset);
   return end < 0 ? text.length : end;
 }
 
 /** The last source offset of a node's own text (without the comments after it). */
-function lastOffset(node: Node): number {
+export function lastOffset(node: Node): number {
   if (isMap(node) && !node.flow && node.items.length) {
     const pair = node.items[node.items.length - 1] as Pair<Node, Node | null>;
     return pair.value?.range ? lastOffset(pair.value) : pair.key.range![1];
@@ -215,11 +215,11 @@ function lastOffset(node: Node): number {
   return node.range![1];
 }
 
-function columnOf(text: string, offset: number): number {
+export function columnOf(text: string, offset: number): number {
   return offset - (text.lastIndexOf('\n', offset - 1) + 1);
 }
 
-function assertParses(text: string): void {
+export function assertParses(text: string): void {
   const doc = parseDocument(text);
   if (doc.errors.length) throw new YamlEditError(`the edit would break the YAML: ${doc.errors[0]!.message}`);
 }
