@@ -38,6 +38,10 @@ const EXPECTED: Record<string, { code: number; creates?: string; says?: string; 
   'npx plandoc render plans/changshou-2026-year.yaml': { code: 0, creates: 'out/changshou-2026-year.docx' },
   'npx plandoc diff plans/changshou-2026.yaml --rev HEAD~1 -o 修订对照表.docx': { code: 0, creates: '修订对照表.docx' },
   'npx plandoc diff plans/changshou-2026.yaml --rev HEAD~1 -o 修订稿.docx --track-changes': { code: 0, creates: '修订稿.docx', says: '已生成修订稿 修订稿.docx' },
+  'npx plandoc render plans/changshou-2026.yaml': { code: 0, creates: 'out/changshou-2026.docx' },
+  // the README's edited DOCX is the rendered one here: apply finds nothing to write back
+  'npx plandoc apply out/changshou-2026.docx --onto plans/changshou-2026.yaml --dry-run': { code: 0, says: '没有需要写回的改动' },
+  'npx plandoc apply out/changshou-2026.docx --onto plans/changshou-2026.yaml': { code: 0, says: '没有需要写回的改动' },
   'npx plandoc import 2025年计划.docx -o plans/xx-2025.yaml': { code: 0, creates: 'plans/xx-2025.yaml' },
   'npx plandoc render --help': { code: 0, says: '用法' },
   'npx plandoc schema progress -o schema/progress.schema.json': { code: 0, creates: 'schema/progress.schema.json' },
