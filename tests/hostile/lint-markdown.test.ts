@@ -74,4 +74,39 @@ describe('lint --fix on Markdown', () => {
       { numRuns: 100, seed: 19 },
     );
   });
+
+  it('leaves indented code blocks alone, and still fixes an indented line that continues a paragraph', () => {
+    const markdown = '# 标题\n\n正文,要改。\n\n    代码,不改;x:y\n    第二行,不改\n\n段落,要改\n    延续行,要改\n\n- 列表,要改\n\n      列表里的代码,不改\n';
+    const fixed = fixSource(markdown, 'doc.md').text;
+    expect(fixed).toContain('    代码,不改;x:y\n    第二行,不改\n');
+    expect(fixed).toContain('      列表里的代码,不改\n');
+    expect(fixed).toContain('正文，要改。');
+    expect(fixed).toContain('段落，要改\n    延续行，要改');
+    expect(fixed).toContain('- 列表，要改');
+    expect(syntaxOf(fixed)).toEqual(syntaxOf(markdown));
+  });
+
+  it('property: code blocks, indented or fenced, at any depth of list, come through --fix byte for byte', () => {
+    const prose = fc.constantFrom('开展培训,提高能力', '完成(任务)', '目标:全覆盖', '是否完成?', '加强管理;落实责任', '长寿镇');
+    const codeLine = fc.constantFrom('a,b;c', '数据,格式:1', 'x = f(1,2)?', '    再缩进,一层', '注释;说明', '');
+    const codeBody = fc.array(codeLine, { minLength: 1, maxLength: 4 }).filter((lines) => lines.some((line) => line.trim() !== ''));
+    const indent = (lines: string[], by: string) => lines.map((line) => (line === '' ? '' : by + line)).join('\n');
+    const block = fc.oneof(
+      fc.array(prose, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('')),
+      codeBody.map((lines) => indent(lines, '    ')),
+      codeBody.map((lines) => `\`\`\`\n${lines.join('\n')}\n\`\`\``),
+      fc.tuple(prose, codeBody).map(([item, lines]) => `- ${item}\n\n${indent(lines, '      ')}`),
+      fc.tuple(prose, codeBody).map(([item, lines]) => `1. ${item}\n\n${indent(lines, '       ')}`),
+    );
+    const doc = fc.array(block, { minLength: 1, maxLength: 6 }).map((blocks) => `# 标题\n\n${blocks.join('\n\n')}\n`);
+    const codeOf = (markdown: string) => syntaxOf(markdown).filter((entry) => entry.startsWith('code:'));
+    fc.assert(
+      fc.property(doc, (markdown) => {
+        const fixed = fixSource(markdown, 'doc.md').text;
+        expect(codeOf(fixed)).toEqual(codeOf(markdown));
+        expect(syntaxOf(fixed)).toEqual(syntaxOf(markdown));
+      }),
+      { numRuns: 100 },
+    );
+  });
 });
