@@ -11,9 +11,20 @@ const BREAK_AFTER = new Set(['的', '年', '镇', '和', '与', '同', '及', '�
 /** Characters before which a line may start well (conjunctions can go either side). */
 const BREAK_BEFORE = new Set(['和', '与', '同', '及', '暨', '《', '“', '（']);
 /** Document-kind suffixes: a break right before them is natural. */
-const KIND_SUFFIXES = ['工作计划', '工作方案', '实施方案', '工作要点', '工作总结', '行动方案'];
-/** Two-character words that must not be split after their first character. */
-const WORDS = ['年度', '年初', '年底', '年中', '年终', '镇域', '镇直', '村级', '区域', '县域', '乡村', '同步', '同比', '和谐', '与会', '及时', '市场', '区县'];
+const KIND_SUFFIXES = ['工作计划', '工作方案', '实施方案', '工作要点', '工作总结', '行动方案', '修订对照表'];
+/**
+ * Words a title line must never split: two-character words whose first
+ * character is a natural break (年度, 乡村), and the set phrases of town work
+ * plans, whose second word would otherwise start after a natural break
+ * character (乡村 / 振兴: 村 ends many village names).
+ */
+const WORDS = [
+  '年度', '年初', '年底', '年中', '年终', '镇域', '镇直', '村级', '区域', '县域', '乡村', '同步', '同比', '和谐', '与会', '及时', '市场', '区县',
+  '乡村振兴', '脱贫攻坚', '巩固拓展', '有效衔接', '人居环境', '村容村貌', '美丽乡村', '和美乡村', '乡村建设', '乡村治理', '村民自治',
+  '农村改革', '农村人居', '乡风文明', '生态宜居', '产业兴旺', '治理有效', '生活富裕', '共同富裕', '城乡融合', '县域经济', '村集体经济',
+  '修订对照表', '对照表',
+];
+const SUFFIX_REACH = Math.max(...KIND_SUFFIXES.map((suffix) => suffix.length));
 
 const NATURAL = 0;
 const FALLBACK = 40;
@@ -26,18 +37,45 @@ interface Candidate {
 export function breakTitle(title: string, maxWidth = 20): string[] {
   const chars = [...title];
   if (textWidth(title) <= maxWidth) return [title];
-  const natural = bestLayout(chars, candidates(chars, false), maxWidth);
+  const inWord = insideWords(title);
+  const natural = bestLayout(chars, candidates(chars, inWord, false), maxWidth);
   if (natural && !isHourglass(natural.lines.map(textWidth))) return natural.lines;
-  // natural breaks alone give no layout, or only an hourglass: allow any break
-  const fallback = bestLayout(chars, candidates(chars, true), maxWidth);
+  // natural breaks alone give no layout, or only an hourglass: allow any break outside a word
+  const fallback = bestLayout(chars, candidates(chars, inWord, true), maxWidth);
   const best = natural && (!fallback || natural.score <= fallback.score) ? natural : fallback;
   return best?.lines ?? [title];
 }
 
-function candidates(chars: string[], withFallback: boolean): Candidate[] {
+/** Character indices i such that a break before chars[i] would split one of WORDS. */
+function insideWords(title: string): Set<number> {
+  const found = new Set<number>();
+  // code-point indices: a title may hold characters outside the BMP
+  const codePointAt = codePointIndexer(title);
+  for (const word of WORDS) {
+    for (let at = title.indexOf(word); at !== -1; at = title.indexOf(word, at + 1)) {
+      const first = codePointAt(at);
+      for (let k = 1; k < [...word].length; k++) found.add(first + k);
+    }
+  }
+  return found;
+}
+
+/** Maps a UTF-16 offset of `text` to its code-point index. */
+function codePointIndexer(text: string): (offset: number) => number {
+  const indices: number[] = [];
+  let index = 0;
+  for (const char of text) {
+    indices.push(index);
+    if (char.length === 2) indices.push(index);
+    index++;
+  }
+  return (offset) => indices[offset]!;
+}
+
+function candidates(chars: string[], inWord: Set<number>, withFallback: boolean): Candidate[] {
   const result: Candidate[] = [];
   for (let i = 1; i < chars.length; i++) {
-    const cost = boundaryCost(chars, i);
+    const cost = inWord.has(i) ? Infinity : boundaryCost(chars, i);
     if (cost === NATURAL || (withFallback && cost !== Infinity)) result.push({ index: i, cost });
   }
   return result;
@@ -48,11 +86,10 @@ function boundaryCost(chars: string[], i: number): number {
   const before = chars[i - 1] ?? '';
   const after = chars[i] ?? '';
   if (isAsciiWordChar(before) && isAsciiWordChar(after)) return Infinity;
-  if (WORDS.includes(before + after)) return Infinity;
-  // the longest suffix or word is four characters: the rest of the title is never needed
-  const rest = chars.slice(i, i + 4).join('');
+  // only as much of the rest as the longest suffix: slicing the whole rest made this quadratic
+  const rest = chars.slice(i, i + SUFFIX_REACH).join('');
   if (KIND_SUFFIXES.some((suffix) => rest.startsWith(suffix))) return NATURAL;
-  if (BREAK_AFTER.has(before) && !WORDS.some((w) => w.startsWith(before) && rest.startsWith(w.slice(1)))) return NATURAL;
+  if (BREAK_AFTER.has(before)) return NATURAL;
   if (BREAK_BEFORE.has(after)) return NATURAL;
   if (/[\p{Script=Han}]/u.test(before) && /[\p{Script=Han}]/u.test(after)) return FALLBACK;
   return FALLBACK * 2;

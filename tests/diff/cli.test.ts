@@ -66,6 +66,19 @@ describe('plandoc diff OLD NEW', () => {
     expect(xml).toContain('<w:br/>');
   });
 
+  it('PL-01 #13: the 修订对照表 title breaks between words, never inside 乡村振兴', async () => {
+    const retitled = (text: string) => text.replace(/^title: .*$/m, 'title: 长寿镇2026年全面推进乡村振兴重点工作计划');
+    writeFileSync(join(dir, 'titled-old.yaml'), retitled(readFileSync(EXAMPLE, 'utf8')));
+    writeFileSync(join(dir, 'titled-new.yaml'), retitled(editedExample()));
+    const result = runCli(['diff', 'titled-old.yaml', 'titled-new.yaml', '-o', 'titled.docx'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const xml = await (await JSZip.loadAsync(readFileSync(join(dir, 'titled.docx')))).file('word/document.xml')!.async('string');
+    const title = /<w:p>(?:(?!<\/w:p>).)*?修订对照表(?:(?!<\/w:p>).)*?<\/w:p>/s.exec(xml)![0];
+    // the title's lines are runs separated by <w:br/>
+    const lines = title.split('<w:br/>').map((part) => [...part.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''));
+    expect(lines).toEqual(['长寿镇2026年全面推进乡村振兴重点', '工作计划修订对照表']);
+  });
+
   it('refuses a DOCX on stdout as wrong usage', () => {
     const result = runCli(['diff', 'old.yaml', 'new.yaml', '--format', 'docx'], { cwd: dir });
     expect(result.code).toBe(2);

@@ -50,4 +50,33 @@ describe('PL-01 title line breaking', () => {
       { numRuns: 150 },
     );
   });
+
+  it('#13 修订对照表: the appended 修订对照表 never pulls a break into 乡村振兴', () => {
+    expect(breakTitle('长寿镇2026年全面推进乡村振兴重点工作计划修订对照表')).toEqual([
+      '长寿镇2026年全面推进乡村振兴重点',
+      '工作计划修订对照表',
+    ]);
+    expect(breakTitle('牌楼镇2025年上半年乡村振兴工作总结修订对照表')).toEqual(['牌楼镇2025年上半年', '乡村振兴工作总结修订对照表']);
+  });
+  it('property: no line ends inside a set phrase, with or without 修订对照表', () => {
+    const phrases = ['乡村振兴', '脱贫攻坚', '巩固拓展', '有效衔接', '人居环境', '年度'];
+    const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(...'长寿镇全面推进重点同和的'), fc.constantFrom('2026年', '村'));
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 6, maxLength: 16 }), fc.boolean(), (pieces, table) => {
+        const title = pieces.join('') + (table ? '修订对照表' : '工作计划');
+        const lines = breakTitle(title);
+        expect(lines.join('')).toBe(title);
+        let at = 0;
+        for (const line of lines.slice(0, -1)) {
+          at += line.length;
+          for (const phrase of [...phrases, '修订对照表']) {
+            for (let start = title.indexOf(phrase); start !== -1; start = title.indexOf(phrase, start + 1)) {
+              expect(at > start && at < start + phrase.length, `${lines.join(' / ')} splits ${phrase}`).toBe(false);
+            }
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
 });
