@@ -12,6 +12,7 @@ import type { Root, Yaml } from 'mdast';
 import type { Diagnostic } from '../load/diagnostic.js';
 import type { Furniture } from '../model/plan.js';
 import { documentFurniture } from './furniture.js';
+import { dropHtmlComments } from './comments.js';
 
 export interface ParsedMarkdown {
   root: Root;
@@ -33,6 +34,7 @@ export function parseMarkdown(md: string, file = '<markdown>'): ParsedMarkdown {
     const start = deepNode.position?.start;
     return { root: { type: 'root', children: [] }, furniture: { title: '' }, diagnostics: [tooDeepDiagnostic(file, start?.line ?? 1, start?.column ?? 1)] };
   }
+  dropHtmlComments(root);
   const diagnostics: Diagnostic[] = [];
   const yamlNode = root.children.find((node): node is Yaml => node.type === 'yaml');
   const data = yamlNode ? readFrontMatter(yamlNode, file, diagnostics) : {};
