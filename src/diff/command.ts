@@ -1,6 +1,5 @@
 // `plandoc diff`: the I/O edge of the plan diff. Reads two revisions (files or
 // git revisions), loads them with positions, and prints or writes the change list.
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import { UsageError } from '../cli/exit.js';
 import { writeFileAtomic } from '../cli/io.js';
@@ -259,11 +258,11 @@ async function writeResult(
 async function printOutline(files: string[]): Promise<number> {
   if (files.length !== 1) throw new UsageError('--textconv 只接受一个文件');
   const file = files[0]!;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    process.stderr.write(`plandoc: 找不到文件 ${file}\n`);
+  // read within the input bound: a device or FIFO given here must not hang git diff
+  const { text, diagnostics } = await readSourceFile(file);
+  if (text === undefined) {
+    const { formatDiagnostics } = await import('../load/format.js');
+    process.stderr.write(`${formatDiagnostics(diagnostics, new Map(), { color: false })}\n`);
     return 1;
   }
   const { loadPlanSource } = await import('../load/index.js');

@@ -2,7 +2,8 @@
 // the inputs, the plan a progress file cites, the templates or the
 // configuration is saved. Runs in this process, so re-renders are warm.
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readBounded } from '../io/read.js';
+import { MAX_SOURCE_BYTES } from '../load/source.js';
 import { resolve } from 'node:path';
 import { referencedPlan } from '../build/discover.js';
 import { isProgressSource } from '../load/index.js';
@@ -59,6 +60,7 @@ async function dependentsByPath(files: string[]): Promise<Map<string, string[]>>
 /** The plan a progress file cites, found the way `plandoc build` finds it. */
 async function citedPlan(file: string): Promise<string | undefined> {
   if (!/\.ya?ml$/i.test(file)) return undefined;
-  const text = await readFile(file, 'utf8').catch(() => undefined);
+  // bounded: a FIFO or device given to render --watch must not stop the watch from starting
+  const text = (await readBounded(file, MAX_SOURCE_BYTES)).bytes?.toString('utf8');
   return text !== undefined && isProgressSource(text) ? referencedPlan(text, file) : undefined;
 }

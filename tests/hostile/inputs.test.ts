@@ -1,10 +1,10 @@
 // #19: inputs that are not regular files, templates outside their folder.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBounded } from '../../src/io/read.js';
-import { runCli } from '../helpers/cli.js';
+import { BIN, runCli } from '../helpers/cli.js';
 import { hasStackTrace } from '../fuzz/support.js';
 import { planCopy, scratch } from '../faults/support.js';
 
@@ -80,6 +80,30 @@ describe('reading refuses what is not a regular file', () => {
     const result = runCli(['build', 'plans', '-o', 'out', '--to', 'md'], { cwd: dir });
     expect(result.stderr).toContain('生成 1 个');
     expect(existsSync(join(dir, 'out', 'plan.md'))).toBe(true);
+  });
+
+  it('diff --textconv (git\'s outline reader) refuses a FIFO and a device in Chinese instead of waiting or reading forever', () => {
+    const dir = workDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    symlinkSync('/dev/zero', join(dir, 'zero.yaml'));
+    for (const [name, what] of [['pipe.yaml', '命名管道（FIFO）'], ['zero.yaml', '设备文件']]) {
+      const result = runCli(['diff', '--textconv', name!], { cwd: dir });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`“${name}”是${what}，不是普通文件`);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('render --watch of a FIFO reports it and starts watching instead of waiting on it', async () => {
+    const dir = workDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.yaml')]);
+    const child = spawn(process.execPath, [BIN, 'render', '--watch', 'pipe.yaml', '-o', 'out'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    for (let waited = 0; !stderr.includes('正在监视') && waited < 15_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    child.kill('SIGKILL');
+    expect(stderr).toContain('命名管道（FIFO）');
+    expect(stderr).toContain('正在监视');
   });
 
   it('a configuration file that is a FIFO is refused, not waited on', () => {
