@@ -71,9 +71,22 @@ describe('Markdown nesting is bounded before and after parsing', () => {
     ['5,000 nested quotes', `# 标题\n\n${'>'.repeat(5000)} 引用\n`, 3],
     ['a 1,000-deep list', `# 标题\n\n${Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- 项`).join('\n')}\n`, 67],
     ['3,000 nested emphasis runs', `# 标题\n\n${'*a '.repeat(3000)}x${' a*'.repeat(3000)}\n`, 3],
+    // refused before parsing: the parser would take hours over these
+    ['100,000 nested emphasis runs', `# 标题\n\n${'*a '.repeat(100_000)}x${' a*'.repeat(100_000)}\n`, 3],
+    ['openers of one kind closed by the other', `# 标题\n\n前言\n${'_b '.repeat(2000)}x${' b*'.repeat(2000)}\n`, 4],
   ])('%s is a diagnostic at its line, not a stack overflow or a minute of parsing', (_name, markdown, line) => {
     const parsed = parseMarkdown(markdown, 'doc.md');
     expect(parsed.diagnostics).toMatchObject([{ code: 'markdown-too-deep', line, file: 'doc.md' }]);
+  });
+
+  it('ordinary emphasis, many bold runs, and * in code or across paragraphs are not nesting', () => {
+    const bold = '中**加粗**文，*强调* 和 __粗__。'.repeat(200);
+    const paragraphs = Array.from({ length: 100 }, () => '*未闭合的强调').join('\n\n');
+    const frontMatter = `---\nl1: &l1 [${Array(100).fill('*a').join(', ')}]\n---\n\n正文`;
+    const code = `\`\`\`\n${'*p '.repeat(200)}\n\`\`\`\n\n\`${'*q '.repeat(100)}\``;
+    for (const body of [bold, paragraphs, code]) expect(parseMarkdown(`# 标题\n\n${body}\n`, 'doc.md').diagnostics).toEqual([]);
+    // YAML aliases in the front matter are not emphasis
+    expect(parseMarkdown(frontMatter, 'doc.md').diagnostics.map((d) => d.code)).not.toContain('markdown-too-deep');
   });
 
   it('a list 30 levels deep still parses', () => {
