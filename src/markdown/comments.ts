@@ -3,16 +3,18 @@
 // touched, so a `<!--` a writer typed into a plan's text (escaped by the
 // Markdown stringifier as `\<!--`) stays text on every route.
 import type { Nodes, Parent, Root } from 'mdast';
+import { isOrientationComment } from '../docx/orientation.js';
 
 const COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 
-/** Removes HTML comments from the tree's html nodes, dropping nodes that held nothing else. */
+/** Removes HTML comments (but not plandoc's layout instructions) from the tree's html nodes, dropping nodes that held nothing else. */
 export function dropHtmlComments(root: Root): void {
   const pending: Parent[] = [root];
   // iterative: the tree's depth is bounded, but a stack costs nothing here
   for (let parent = pending.pop(); parent; parent = pending.pop()) {
     parent.children = parent.children.filter((child: Nodes) => {
-      if (child.type !== 'html' || !child.value.includes('<!--')) return true;
+      // TB-03's <!-- landscape --> / <!-- portrait --> is an instruction to the DOCX writer: kept for it
+      if (child.type !== 'html' || !child.value.includes('<!--') || isOrientationComment(child.value)) return true;
       child.value = child.value.replace(COMMENT, '');
       return child.value.trim() !== '';
     }) as typeof parent.children;
