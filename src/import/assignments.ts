@@ -38,17 +38,26 @@ interface TableAt {
   node?: TreeNode;
 }
 
-/** Fills the assignments of the tasks every task-breakdown table names, adding the tasks the text does not have. */
+/**
+ * Fills the assignments of the tasks every task-breakdown table names, adding
+ * the rows the text lacks as tasks beside the ones it matched.
+ */
 export function applyTaskTables(tables: TableAt[], roots: TreeNode[], notes: ImportNote[]): void {
-  for (const { table, node } of tables) {
+  for (const { table } of tables) {
     const columns = taskColumns(table.titles);
     if (!columns) continue;
     const rows = table.rows
       .filter((row) => row[columns.task]?.trim() && !isGroupRow(row, columns))
       .map((row) => ({ name: row[columns.task]!.trim(), assignment: assignmentOf(row, columns), task: findTask(roots, row[columns.task]!) }));
-    // tasks the text lacks join the ones the table names, else the section the table stands in
+    // A table none of whose rows names a task of the text stands on its own (a
+    // table-only report): turning its rows into tasks would print them twice.
     const firstMatch = rows.find((row) => row.task)?.task;
-    const home = firstMatch ? parentOf(roots, firstMatch) : node;
+    if (!firstMatch) {
+      if (rows.length) notes.push({ line: table.line, kind: 'guess', message: `原文第 ${table.line} 行的表格像任务分解表，但正文里没有与它对应的任务标题，已原样保留为表格，没有新建任务（否则每项会印两遍）` });
+      continue;
+    }
+    // tasks the text lacks join the ones the table names
+    const home = parentOf(roots, firstMatch);
     const from = (assignment: Assignment) => describe(assignment, table.titles, columns);
     let matched = 0;
     let added = 0;

@@ -56,7 +56,7 @@ describe('Word tables', () => {
     expect(yaml).toContain('            - [ 2, 张明, 9月底前完工, "完成85%\\n剩余部分10月完成" ]\n');
   });
 
-  it('imports a quarterly report that is only a table: check accepts it, tasks get 责任领导/责任科室, and every cell renders', async () => {
+  it('imports a quarterly report that is only a table: check accepts it, the table stays the content (no tasks printed a second time), and every cell renders', async () => {
     const { plan, yaml, notes } = await importFile(fixture('baiyun-2025-q3-key-work-table.docx'));
     accepted(yaml);
     expect(plan.sections).toHaveLength(1);
@@ -64,17 +64,15 @@ describe('Word tables', () => {
     const [table] = tablesOf(plan.sections[0]!.text);
     expect(table!.columns).toEqual(['序号', '重点工作', '责任领导', '责任科室', '目标任务', { title: '推进情况', children: ['工作安排', '完成情况'] }]);
     expect(table!.rows).toHaveLength(4);
-    expect(plan.sections[0]!.children!.map((s) => [s.title, s.lead, s.units])).toEqual([
-      ['粮食生产', '张明', ['农业服务中心']],
-      ['高标准农田建设', '张明', ['农业服务中心', '财政所']],
-      ['农村人居环境整治', '李红', ['村镇建设办']],
-      ['安全生产', '王刚', ['应急办']],
-    ]);
-    expect(yaml).toContain('      # 导入时推测：原文表格（第 2 行）里的这一项在正文中没有对应的标题，按表格的一行新建为任务；“责任领导”（lead）、“责任科室”（units）取自表格\n      - id: s1-1\n');
-    expect(notes).toContainEqual({ line: 2, kind: 'guess', message: '原文第 2 行的表格是任务分解表：4 项在正文中没有对应标题，已新建为任务，牵头、责任单位和完成时限已填进各任务（lead/units/deadline）' });
+    // no row names a task of the text: the rows are not turned into tasks, which would print them again under the table
+    expect(plan.sections[0]!.children ?? []).toEqual([]);
+    expect(yaml).not.toContain('新建为任务');
+    expect(notes).toContainEqual({ line: 2, kind: 'guess', message: '原文第 2 行的表格像任务分解表，但正文里没有与它对应的任务标题，已原样保留为表格，没有新建任务（否则每项会印两遍）' });
     const markdown = composePlanMarkdown(plan).markdown;
     const cells = table!.rows.flat().map((cell) => String(cell).replace(/\n/g, ' '));
     for (const cell of cells) expect(markdown).toContain(cell);
+    // each task name is printed once: in its table row
+    for (const name of ['粮食生产', '高标准农田建设', '农村人居环境整治', '安全生产']) expect(markdown.split(name)).toHaveLength(2);
   });
 });
 
