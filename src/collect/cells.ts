@@ -4,6 +4,7 @@
 // sentence in Chinese; the caller adds the cell address.
 import type { CellValue } from 'exceljs';
 import { parseIsoDate } from '../derive/progress.js';
+import { MAX_PLAIN_NUMBER } from '../load/plan-rules.js';
 
 export type Read<T> = { value: T } | { problem: string; hint?: string } | { empty: true };
 
@@ -52,6 +53,15 @@ export interface NumberOptions {
 }
 
 export function readNumber(raw: CellValue, options: NumberOptions): Read<number> {
+  const read = readAnyNumber(raw, options);
+  // the progress file would fail check's number-too-large rule: say so at the cell
+  if ('value' in read && typeof read.value === 'number' && Math.abs(read.value) >= MAX_PLAIN_NUMBER) {
+    return { problem: `数字 ${read.value} 太大，超出了能精确处理的范围`, hint: '检查是不是多写了数字；金额可以改用万元、亿元作单位。' };
+  }
+  return read;
+}
+
+function readAnyNumber(raw: CellValue, options: NumberOptions): Read<number> {
   const result = resultOf(raw);
   if (!('value' in result)) return result;
   const value = result.value;

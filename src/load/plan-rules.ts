@@ -16,7 +16,7 @@ const finite = (value: unknown): number | undefined => (typeof value === 'number
 
 export const MAX_SECTION_DEPTH = 4;
 /** Numbers beyond this lose precision as doubles; no plan figure is that large. */
-const MAX_PLAIN_NUMBER = 1e15;
+export const MAX_PLAIN_NUMBER = 1e15;
 
 export class RuleContext {
   readonly diagnostics: Diagnostic[] = [];
