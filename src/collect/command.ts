@@ -3,11 +3,11 @@
 // place, or print what would change. Nothing is written when any input has an
 // error.
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
 import { formatDiagnostics } from '../load/format.js';
-import { writeInPlace } from '../io/inplace.js';
+import { writeSourceInPlace } from '../io/inplace.js';
 import { FileIoError } from '../io/errors.js';
 import { EXIT_INPUT, EXIT_OK } from '../cli/exit.js';
 import { setProgressValues, setTaskProgress } from '../edit/index.js';
@@ -72,9 +72,8 @@ async function finish(before: string, after: string, flags: CollectFlags, values
     process.stderr.write(`以上是将写入 ${flags.into} 的改动（${values} 项指标、${tasks} 项任务）；去掉 --dry-run 即写入。\n`);
     return EXIT_OK;
   }
-  const bom = (await readFile(flags.into)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
   try {
-    await writeInPlace(flags.into, bom ? `\uFEFF${after}` : after);
+    await writeSourceInPlace(flags.into, after);
   } catch (error) {
     if (!(error instanceof FileIoError)) throw error;
     process.stderr.write(`plandoc: ${error.message}\n`);

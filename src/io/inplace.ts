@@ -9,6 +9,25 @@ import { FileIoError, asWriteError, errnoCode } from './errors.js';
 import { describeFileKind } from './read.js';
 import { tempPathFor } from './write.js';
 
+/**
+ * Writes edited source text back into `path`. The reader drops a UTF-8
+ * byte-order mark; it is put back so only the edited characters change.
+ */
+export async function writeSourceInPlace(path: string, text: string): Promise<void> {
+  await writeInPlace(path, (await startsWithBom(path)) ? `\uFEFF${text}` : text);
+}
+
+async function startsWithBom(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const { bytesRead } = await handle.read(head, 0, 3, 0);
+    return bytesRead === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Replaces the content of the user's file `path` (shown as `shown`), keeping what makes it that file. */
 export async function writeInPlace(path: string, data: string | Uint8Array, shown = path): Promise<void> {
   let real: string;

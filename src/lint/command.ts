@@ -1,22 +1,15 @@
 // The I/O edge of `plandoc lint`: reads the files, prints findings, writes fixes.
-import { readFile } from 'node:fs/promises';
 import { sortDiagnostics, type Diagnostic } from '../load/diagnostic.js';
-import { writeInPlace } from '../io/inplace.js';
+import { writeSourceInPlace } from '../io/inplace.js';
 import { FileIoError } from '../io/errors.js';
 import { normalizeLoneCr, readSourceFile } from '../load/source.js';
 import { formatCounts, formatDiagnostics } from '../load/format.js';
 import { fixSource, lintSource, unlintableYaml, type LintChange } from './index.js';
 
-/** The reader drops a UTF-8 byte-order mark; --fix puts it back so only the fixed characters change. */
-async function startsWithBom(file: string): Promise<boolean> {
-  const head = (await readFile(file)).subarray(0, 3);
-  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-}
-
 /** Writes the fixed text through the safe in-place writer; a diagnostic when the file cannot be changed. */
 async function writeFixes(file: string, text: string): Promise<Diagnostic | undefined> {
   try {
-    await writeInPlace(file, (await startsWithBom(file)) ? `\uFEFF${text}` : text);
+    await writeSourceInPlace(file, text);
     return undefined;
   } catch (error) {
     if (!(error instanceof FileIoError)) throw error;

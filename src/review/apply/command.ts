@@ -2,12 +2,11 @@
 // the change list, check the result with the rules of `check`, and write the
 // plan in place only when all of that passed. A refused document, a plan with
 // errors or a result that fails the check leaves the plan byte for byte as it was.
-import { readFile } from 'node:fs/promises';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../load/diagnostic.js';
 import { formatDiagnostics } from '../../load/format.js';
 import { readSourceFile } from '../../load/source.js';
 import { readBounded, type ReadRefusal } from '../../io/read.js';
-import { writeInPlace } from '../../io/inplace.js';
+import { writeSourceInPlace } from '../../io/inplace.js';
 import { FileIoError } from '../../io/errors.js';
 import { YamlEditError } from '../../edit/index.js';
 import { EXIT_INPUT, EXIT_OK } from '../../cli/exit.js';
@@ -65,9 +64,8 @@ async function finish(before: string, after: string, flags: ApplyFlags, summary:
     process.stderr.write(`以上是将写回 ${flags.onto} 的改动（${summary}）；去掉 --dry-run 即写入。\n`);
     return EXIT_OK;
   }
-  const bom = (await readFile(flags.onto)).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
   try {
-    await writeInPlace(flags.onto, bom ? `\uFEFF${after}` : after);
+    await writeSourceInPlace(flags.onto, after);
   } catch (error) {
     if (!(error instanceof FileIoError)) throw error;
     process.stderr.write(`plandoc: ${error.message}\n`);
