@@ -4,7 +4,7 @@
 // serialising it. Only a user's template override goes through Markdown text.
 import type { Root } from 'mdast';
 import type { ToStringOptions } from 'yaml';
-import { stringify as stringifyYaml } from 'yaml';
+import { Scalar, stringify as stringifyYaml } from 'yaml';
 import { stringifyMarkdown } from '../markdown/stringify.js';
 import { isEmptyBlock, type Block } from './blocks.js';
 import type { AttachmentPageView, SectionView } from './view.js';
@@ -58,7 +58,19 @@ export function treeMarkdown(tree: ComposedTree): string {
 }
 
 export function frontMatterText(frontMatter: FrontMatter): string {
-  return `---\n${stringifyYaml(frontMatter.data, frontMatter.yaml).trimEnd()}\n---`;
+  return `---\n${stringifyYaml(withoutBlankLines(frontMatter.data), frontMatter.yaml).trimEnd()}\n---`;
+}
+
+/**
+ * A value holding a blank line would be written as a quoted scalar folded
+ * over two blank lines, which normaliseBlankLines then shortens by one; in
+ * double quotes the line breaks are written as escapes on one line instead.
+ */
+function withoutBlankLines(value: unknown): unknown {
+  if (typeof value === 'string' && /\n[ \t]*\n/.test(value)) return Object.assign(new Scalar(value), { type: Scalar.QUOTE_DOUBLE });
+  if (Array.isArray(value)) return value.map(withoutBlankLines);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutBlankLines(v)]));
+  return value;
 }
 
 /**

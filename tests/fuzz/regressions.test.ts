@@ -6,6 +6,7 @@ import { composePlan, treeMarkdown } from '../../src/compose/index.js';
 import { treeToDocx } from '../../src/render/index.js';
 import { fixText } from '../../src/lint/rules.js';
 import type { Plan } from '../../src/model/plan.js';
+import { parseMarkdown } from '../../src/markdown/parse.js';
 import { assertWellFormedDocx } from './support.js';
 import { strFromU8, unzipSync } from 'fflate';
 
@@ -38,6 +39,14 @@ describe('fuzz regressions', () => {
     const viaMarkdown = await renderDocx(treeMarkdown(composed.document.tree), { file: 'fuzz.md', anchorsFrom: composed.document.tree.root });
     const text = (docx: Uint8Array) => strFromU8(unzipSync(docx)['word/document.xml']!);
     expect(text(viaMarkdown.docx)).toBe(text(direct.docx));
+  });
+
+  // seed 723265654: the front matter folded the title over two blank lines and
+  // the .md writer's blank-line normaliser shortened it by one
+  it.each(['"\n\n长寿镇', '长寿镇\n \n\n工作'])('a title with blank lines (%j) comes back from the .md front matter unchanged', (title) => {
+    const composed = composePlan({ title, year: 2026, sections: [{ title: '工作' }] } as unknown as Plan, { file: 'fuzz.yaml' });
+    if (!composed.document || !('tree' in composed.document)) throw new Error('compose gave no tree');
+    expect(parseMarkdown(treeMarkdown(composed.document.tree)).furniture.title).toBe(title);
   });
 
   it('lint --fix reaches its fixpoint on a chain of half-width marks in one call', () => {
