@@ -6,6 +6,7 @@ import type { Diagnostic } from '../load/diagnostic.js';
 import { applyFixes, lintText, MAX_FIX_PASSES, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFinding, type TextFix, type TextRole } from './rules.js';
 import { findProse, sourceRange, type ProseScalar } from './yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
+import type { ParsedYaml } from '../load/yaml.js';
 import { markdownSyntaxRanges, overlapsSyntax } from './markdown-syntax.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
@@ -66,8 +67,8 @@ function locateInScalar(scalar: ProseScalar, finding: TextFinding, fallback: num
   return { finding, offset, range: breaksPlain ? undefined : sourceRange(scalar, finding.start, finding.end) };
 }
 
-function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineCounter): LintDiagnostic[] {
-  const prose = findProse(text);
+function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineCounter, parsed?: ParsedYaml): LintDiagnostic[] {
+  const prose = findProse(text, parsed);
   const counter = lineCounter ?? prose.lineCounter;
   const shiftRange = (r?: [number, number]): [number, number] | undefined => (r ? [r[0] + shift, r[1] + shift] : undefined);
   return prose.scalars.flatMap((scalar) => {
@@ -84,8 +85,8 @@ function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineC
  * text, list items, names…). A file that does not parse gives no findings:
  * the loader reports its syntax errors.
  */
-export function lintPlanSource(text: string, file: string): LintDiagnostic[] {
-  return sortByPosition(lintYamlText(text, file));
+export function lintPlanSource(text: string, file: string, parsed?: ParsedYaml): LintDiagnostic[] {
+  return sortByPosition(lintYamlText(text, file, 0, undefined, parsed));
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
@@ -142,16 +143,17 @@ export function isMarkdownFile(file: string): boolean {
  * Writing-convention findings as check, render and build report them (lint's
  * own severity, no fixes), leaving out places an earlier diagnostic already
  * names (a typed heading number is a check error at the same place).
+ * `parsed`: the loader's document of `text`, so the YAML is not parsed twice.
  */
-export function conventionFindings(text: string, file: string, reported: readonly Diagnostic[] = []): Diagnostic[] {
+export function conventionFindings(text: string, file: string, reported: readonly Diagnostic[] = [], parsed?: ParsedYaml): Diagnostic[] {
   const taken = new Set(reported.map((d) => `${d.file}:${d.line}:${d.column}`));
-  return lintSource(text, file)
+  return lintSource(text, file, parsed)
     .map(({ fix: _fix, ...finding }) => finding)
     .filter((finding) => !taken.has(`${finding.file}:${finding.line}:${finding.column}`));
 }
 
-export function lintSource(text: string, file: string): LintDiagnostic[] {
-  return isMarkdownFile(file) ? lintMarkdownSource(text, file) : lintPlanSource(text, file);
+export function lintSource(text: string, file: string, parsed?: ParsedYaml): LintDiagnostic[] {
+  return isMarkdownFile(file) ? lintMarkdownSource(text, file) : lintPlanSource(text, file, parsed);
 }
 
 function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {

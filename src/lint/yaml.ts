@@ -1,9 +1,9 @@
 // Finds the prose in a plan or progress YAML file and maps each scalar's
 // characters back to source offsets, so findings point at file:line:col and
 // fixes edit the source text in place (comments and layout untouched).
-import { isPair, isScalar, LineCounter, parseDocument, visit, type Scalar } from 'yaml';
+import { isPair, isScalar, LineCounter, parseDocument, visit, type Document, type Scalar } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
-import { lineCounterFor } from '../load/yaml.js';
+import { lineCounterFor, type ParsedYaml } from '../load/yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
 import type { TextRole } from './rules.js';
 
@@ -32,15 +32,25 @@ export interface YamlProse {
   syntaxErrors: Array<{ offset: number; message: string }>;
 }
 
-export function findProse(text: string): YamlProse {
+/**
+ * The prose of `text`. `parsed`, the loader's document of the same text, saves
+ * parsing it again: the loader parses with merge keys on, which only turns a
+ * plain `<<` key into a symbol (pathKeys reads it as "<<" either way).
+ */
+export function findProse(text: string, parsed?: Pick<ParsedYaml, 'text' | 'doc' | 'lineCounter'>): YamlProse {
+  if (parsed && parsed.text === text && parsed.doc.errors.length === 0) return { scalars: proseOf(parsed.doc, text), lineCounter: parsed.lineCounter, syntaxErrors: [] };
   const tooDeep = excessiveNesting(text);
   if (tooDeep !== undefined) return { scalars: [], lineCounter: lineCounterFor(text), syntaxErrors: [{ offset: tooDeep, message: 'nesting too deep' }] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, uniqueKeys: false });
   if (doc.errors.length === 0) doc.errors.push(...boundedStructureErrors(doc));
   const syntaxErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
+  return { scalars: syntaxErrors.length ? [] : proseOf(doc, text), lineCounter, syntaxErrors };
+}
+
+/** The prose scalars of a document without errors. */
+function proseOf(doc: Document.Parsed, text: string): ProseScalar[] {
   const scalars: ProseScalar[] = [];
-  if (syntaxErrors.length) return { scalars, lineCounter, syntaxErrors };
   visit(doc, {
     Scalar(key, node, path) {
       if (key === 'key' || typeof node.value !== 'string' || !node.range) return;
@@ -50,13 +60,13 @@ export function findProse(text: string): YamlProse {
       scalars.push({ value: node.value, role: roleOf(keys), plain: node.type === 'PLAIN', offsets: alignOffsets(node as Scalar<string>, text) });
     },
   });
-  return { scalars, lineCounter, syntaxErrors };
+  return scalars;
 }
 
 function pathKeys(path: readonly unknown[]): string[] {
   const keys: string[] = [];
   for (const node of path) {
-    if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
+    if (isPair(node) && isScalar(node.key)) keys.push(typeof node.key.value === 'symbol' ? '<<' : String(node.key.value));
   }
   return keys;
 }

@@ -48,9 +48,9 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
   const name = outputBaseName(inputPath);
   const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
   const outPath = (ext: string) => join(options.outDir, `${name}.${ext}`);
-  const document = await composeInput(inputPath, options, prepared);
+  const { document, parsed } = await composeInput(inputPath, options, prepared);
   if (document === undefined || hasErrors(prepared.diagnostics)) return prepared;
-  await addConventionWarnings(inputPath, prepared);
+  await addConventionWarnings(inputPath, prepared, parsed);
   if (options.formats.includes('md') && !isMarkdownInput(inputPath)) {
     const { documentMarkdown } = await import('../compose/index.js');
     prepared.files.push({ path: outPath('md'), data: documentMarkdown(document) });
@@ -74,7 +74,7 @@ export async function renderSourceDocx(inputPath: string, text: string, options:
   const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
   const renderOptions: RenderOptions = { ...options, outDir: '.', formats: ['docx'] };
   const { isProgressSource } = await import('../summary/index.js');
-  const document = isProgressSource(text) ? await composeProgress(inputPath, text, renderOptions, prepared) : await composePlan(inputPath, text, renderOptions, prepared);
+  const { document } = isProgressSource(text) ? await composeProgress(inputPath, text, renderOptions, prepared) : await composePlan(inputPath, text, renderOptions, prepared);
   if (document === undefined || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, sources: prepared.sources };
   const docx = await convertToDocx(document, inputPath, options.profile, prepared);
   return { docx: hasErrors(prepared.diagnostics) ? undefined : docx, diagnostics: prepared.diagnostics, sources: prepared.sources };
@@ -111,16 +111,22 @@ export function outputBaseName(inputPath: string): string {
   return name === '' || name === '.' || name === '..' ? 'document' : name;
 }
 
-async function composeInput(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
+/** The composed document, and the YAML the loader parsed for it (the convention warnings read its prose). */
+interface ComposedInput {
+  document?: ComposedDocument;
+  parsed?: ParsedYaml;
+}
+
+async function composeInput(inputPath: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedInput> {
   if (isMarkdownInput(inputPath)) {
     const markdown = await readMarkdown(inputPath, prepared);
-    return markdown === undefined ? undefined : { markdown };
+    return { document: markdown === undefined ? undefined : { markdown } };
   }
   const { readSourceFile } = await import('../load/source.js');
   const read = await readSourceFile(inputPath);
   if (read.text === undefined) {
     prepared.diagnostics.push(...read.diagnostics);
-    return undefined;
+    return {};
   }
   const { isProgressSource } = await import('../summary/index.js');
   return isProgressSource(read.text) ? composeProgress(inputPath, read.text, options, prepared) : composePlan(inputPath, read.text, options, prepared);
@@ -134,36 +140,36 @@ async function readMarkdown(inputPath: string, prepared: PreparedRender): Promis
   return read.text;
 }
 
-async function composePlan(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
+async function composePlan(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedInput> {
   const { loadPlanSource } = await import('../load/index.js');
   const { composePlan } = await import('../compose/index.js');
   const loaded = loadPlanSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   prepared.diagnostics.push(...loaded.diagnostics);
-  if (!loaded.value) return undefined;
+  if (!loaded.value) return {};
   const composed = composePlan(loaded.value, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
-  return composed.document;
+  return { document: composed.document, parsed: loaded.parsed };
 }
 
-async function composeProgress(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedDocument | undefined> {
+async function composeProgress(inputPath: string, text: string, options: RenderOptions, prepared: PreparedRender): Promise<ComposedInput> {
   const { loadProgressSource, composeSummary } = await import('../summary/index.js');
   const loaded = await loadProgressSource(text, inputPath);
   prepared.sources.set(inputPath, loaded.source);
   if (loaded.planFile && loaded.planSource !== undefined) prepared.sources.set(loaded.planFile, loaded.planSource);
   prepared.diagnostics.push(...loaded.diagnostics);
-  if (!loaded.value) return undefined;
+  if (!loaded.value) return {};
   const composed = composeSummary(loaded.value, loaded.plan, { templatesDir: options.templatesDir, file: inputPath, locate: await locator(loaded) });
   prepared.diagnostics.push(...composed.diagnostics);
-  return composed.document;
+  return { document: composed.document, parsed: loaded.parsed };
 }
 
 /** The writing-convention warnings check gives for the same input, so render does not hide them. */
-async function addConventionWarnings(inputPath: string, prepared: PreparedRender): Promise<void> {
+async function addConventionWarnings(inputPath: string, prepared: PreparedRender, parsed: ParsedYaml | undefined): Promise<void> {
   const source = prepared.sources.get(inputPath);
   if (source === undefined) return;
   const { conventionFindings } = await import('../lint/index.js');
-  prepared.diagnostics.push(...conventionFindings(source, inputPath, prepared.diagnostics));
+  prepared.diagnostics.push(...conventionFindings(source, inputPath, prepared.diagnostics, parsed));
 }
 
 /** Positions for compose's diagnostics, from the document the loader parsed. */

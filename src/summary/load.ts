@@ -58,5 +58,5 @@ async function withPlan(progress: Progress, loaded: LoadResult<Progress>, path: 
   }
   if (progress.plan === undefined || plan) diagnostics.push(...checkProgress(progress, plan, parsed));
   const ok = !hasErrors(diagnostics);
-  return { value: ok ? progress : undefined, plan, planFile, planSource, diagnostics, source: loaded.source };
+  return { value: ok ? progress : undefined, plan, planFile, planSource, diagnostics, source: loaded.source, parsed };
 }
