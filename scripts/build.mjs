@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { asciiOnly } from './ascii-bundle.mjs';
 import { _ } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneModule from 'ajv/dist/standalone/index.js';
@@ -108,6 +109,8 @@ await build({
   define: { 'import.meta.url': '__plandocModuleUrl' },
   banner: { js: "const __plandocModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+writeFileSync('dist/plandoc.cjs', asciiOnly(readFileSync('dist/plandoc.cjs', 'utf8')));
 
 // The library API (benchmarks, worker threads, embedding), as an ES module.
 await build({

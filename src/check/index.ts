@@ -15,9 +15,9 @@ export interface CheckReport {
 export async function checkSource(text: string, file: string): Promise<CheckReport> {
   const { isProgressSource } = await import('../load/index.js');
   const { parsed, ...report } = isProgressSource(text) ? await checkProgress(file, text) : await checkPlan(file, text);
-  const { conventionFindings } = await import('../lint/index.js');
+  const { conventionFindings } = await import('../lint/conventions.js');
   // a typed heading number is already a check error at the same place
-  report.diagnostics.push(...conventionFindings(text, file, report.diagnostics, parsed));
+  report.diagnostics.push(...(await conventionFindings(text, file, report.diagnostics, parsed)));
   return report;
 }
 

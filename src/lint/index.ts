@@ -1,20 +1,18 @@
 // plandoc lint: writing conventions over the prose of plan / progress YAML and
 // Markdown. Pure functions from source text to diagnostics and fixed text.
-import { isScalar, LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { excessiveNesting } from '../load/depth.js';
 import type { Diagnostic } from '../load/diagnostic.js';
-import { applyFixes, lintText, MAX_FIX_PASSES, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFinding, type TextFix, type TextRole } from './rules.js';
-import { findProse, sourceRange, type ProseScalar } from './yaml.js';
+import { applyFixes, lintText, MAX_FIX_PASSES, markdownHeadingFindings, safeFixes, type MarkdownHeading, type TextFix, type TextRole } from './rules.js';
+import { findProse } from './yaml.js';
 import { boundedStructureErrors } from '../load/yaml-bounds.js';
 import type { ParsedYaml } from '../load/yaml.js';
 import { markdownSyntaxRanges, overlapsSyntax } from './markdown-syntax.js';
+import { isMarkdownFile, lintPlanSource, lintYamlText, sortByPosition, toDiagnostic, type LintDiagnostic } from './yaml-source.js';
 
 export { lintText, fixText, type TextFinding, type TextRole } from './rules.js';
-
-/** A lint finding; `fix` is present when the suggested change maps onto the source verbatim. */
-export interface LintDiagnostic extends Diagnostic {
-  fix?: { start: number; end: number; replacement: string; safe: boolean };
-}
+export { isMarkdownFile, lintPlanSource, type LintDiagnostic } from './yaml-source.js';
+export { conventionFindings } from './conventions.js';
 
 export interface LintChange {
   line: number;
@@ -22,71 +20,6 @@ export interface LintChange {
   code: string;
   before: string;
   after: string;
-}
-
-interface Located {
-  finding: TextFinding;
-  /** source offset of the finding's first character */
-  offset: number;
-  range?: [number, number];
-}
-
-function toDiagnostic(file: string, located: Located, lineCounter: LineCounter): LintDiagnostic {
-  const { finding, offset, range } = located;
-  const pos = lineCounter.linePos(offset);
-  const diagnostic: LintDiagnostic = {
-    file,
-    line: pos.line,
-    column: pos.col,
-    severity: finding.severity,
-    code: finding.code,
-    message: finding.message,
-    // a safe fix that cannot be made in place (an escape, a folded line) is the writer's to make
-    hint: finding.fix?.safe && !range ? finding.hint.replace('（plandoc lint --fix 可自动修改）', '（这一处需要手工修改）') : finding.hint,
-  };
-  if (finding.fix && range) diagnostic.fix = { start: range[0], end: range[1], ...finding.fix };
-  return diagnostic;
-}
-
-/** Whether a plain (unquoted) scalar with this text still reads as exactly this string ("1." would be a number). */
-function staysPlainString(value: string): boolean {
-  const doc = parseDocument(value);
-  return !doc.errors.length && isScalar(doc.contents) && doc.contents.value === value.trim().replace(/\s*\n\s*/g, ' ');
-}
-
-function locateInScalar(scalar: ProseScalar, finding: TextFinding, fallback: number): Located {
-  let offset = fallback;
-  for (let i = Math.min(finding.start, scalar.offsets.length - 1); i >= 0; i--) {
-    if (scalar.offsets[i]! >= 0) {
-      offset = scalar.offsets[i]! + (finding.start - i);
-      break;
-    }
-  }
-  const fixed = finding.fix ? scalar.value.slice(0, finding.start) + finding.fix.replacement + scalar.value.slice(finding.end) : undefined;
-  const breaksPlain = scalar.plain && fixed !== undefined && !staysPlainString(fixed);
-  return { finding, offset, range: breaksPlain ? undefined : sourceRange(scalar, finding.start, finding.end) };
-}
-
-function lintYamlText(text: string, file: string, shift = 0, lineCounter?: LineCounter, parsed?: ParsedYaml): LintDiagnostic[] {
-  const prose = findProse(text, parsed);
-  const counter = lineCounter ?? prose.lineCounter;
-  const shiftRange = (r?: [number, number]): [number, number] | undefined => (r ? [r[0] + shift, r[1] + shift] : undefined);
-  return prose.scalars.flatMap((scalar) => {
-    const fallback = scalar.offsets.find((o) => o >= 0) ?? 0;
-    return lintText(scalar.value, scalar.role).map((finding) => {
-      const located = locateInScalar(scalar, finding, fallback);
-      return toDiagnostic(file, { ...located, offset: located.offset + shift, range: shiftRange(located.range) }, counter);
-    });
-  });
-}
-
-/**
- * Lint findings of a plan or progress YAML source (only its prose: titles,
- * text, list items, names…). A file that does not parse gives no findings:
- * the loader reports its syntax errors.
- */
-export function lintPlanSource(text: string, file: string, parsed?: ParsedYaml): LintDiagnostic[] {
-  return sortByPosition(lintYamlText(text, file, 0, undefined, parsed));
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
@@ -134,30 +67,8 @@ function markdownPieces(line: string): Array<{ text: string; at: number; role: T
   return [...line.matchAll(/(?<=\|)\s*((?:[^|\\]|\\.)*?)\s*(?=\|)/g)].map((m) => ({ text: m[1]!, at: m.index + m[0].indexOf(m[1]!), role: 'prose' as const }));
 }
 
-/** Plan and progress files are YAML; anything else (.md, .txt) is linted line by line as text. */
-export function isMarkdownFile(file: string): boolean {
-  return !/\.ya?ml$/i.test(file);
-}
-
-/**
- * Writing-convention findings as check, render and build report them (lint's
- * own severity, no fixes), leaving out places an earlier diagnostic already
- * names (a typed heading number is a check error at the same place).
- * `parsed`: the loader's document of `text`, so the YAML is not parsed twice.
- */
-export function conventionFindings(text: string, file: string, reported: readonly Diagnostic[] = [], parsed?: ParsedYaml): Diagnostic[] {
-  const taken = new Set(reported.map((d) => `${d.file}:${d.line}:${d.column}`));
-  return lintSource(text, file, parsed)
-    .map(({ fix: _fix, ...finding }) => finding)
-    .filter((finding) => !taken.has(`${finding.file}:${finding.line}:${finding.column}`));
-}
-
 export function lintSource(text: string, file: string, parsed?: ParsedYaml): LintDiagnostic[] {
   return isMarkdownFile(file) ? lintMarkdownSource(text, file) : lintPlanSource(text, file, parsed);
-}
-
-function sortByPosition(diagnostics: LintDiagnostic[]): LintDiagnostic[] {
-  return diagnostics.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
 }
 
 /**

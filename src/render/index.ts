@@ -73,7 +73,7 @@ export async function prepareRender(inputPath: string, options: RenderOptions): 
 export async function renderSourceDocx(inputPath: string, text: string, options: Omit<RenderOptions, 'outDir' | 'formats'> = {}): Promise<{ docx?: Uint8Array; diagnostics: Diagnostic[]; sources: Map<string, string> }> {
   const prepared: PreparedRender = { input: inputPath, files: [], diagnostics: [], sources: new Map() };
   const renderOptions: RenderOptions = { ...options, outDir: '.', formats: ['docx'] };
-  const { isProgressSource } = await import('../summary/index.js');
+  const { isProgressSource } = await import('../load/index.js');
   const { document } = isProgressSource(text) ? await composeProgress(inputPath, text, renderOptions, prepared) : await composePlan(inputPath, text, renderOptions, prepared);
   if (document === undefined || hasErrors(prepared.diagnostics)) return { diagnostics: prepared.diagnostics, sources: prepared.sources };
   const docx = await convertToDocx(document, inputPath, options.profile, prepared);
@@ -128,7 +128,7 @@ async function composeInput(inputPath: string, options: RenderOptions, prepared:
     prepared.diagnostics.push(...read.diagnostics);
     return {};
   }
-  const { isProgressSource } = await import('../summary/index.js');
+  const { isProgressSource } = await import('../load/index.js');
   return isProgressSource(read.text) ? composeProgress(inputPath, read.text, options, prepared) : composePlan(inputPath, read.text, options, prepared);
 }
 
@@ -168,8 +168,8 @@ async function composeProgress(inputPath: string, text: string, options: RenderO
 async function addConventionWarnings(inputPath: string, prepared: PreparedRender, parsed: ParsedYaml | undefined): Promise<void> {
   const source = prepared.sources.get(inputPath);
   if (source === undefined) return;
-  const { conventionFindings } = await import('../lint/index.js');
-  prepared.diagnostics.push(...conventionFindings(source, inputPath, prepared.diagnostics, parsed));
+  const { conventionFindings } = await import('../lint/conventions.js');
+  prepared.diagnostics.push(...(await conventionFindings(source, inputPath, prepared.diagnostics, parsed)));
 }
 
 /** Positions for compose's diagnostics, from the document the loader parsed. */
