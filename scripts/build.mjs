@@ -134,7 +134,7 @@ writeCodeCache();
  * Fills the code caches (bin/plandoc.js keeps one per set of V8 flags) by
  * rendering the example plan and its half-year summary the three ways plandoc
  * runs: a one-shot `render`, a `build` rendering in its own process, and a
- * render worker (`--single-threaded`). Each cache then holds the compiled
+ * render worker (WORKER_FLAGS). Each cache then holds the compiled
  * code of the load, compose and DOCX stages (bin/plandoc.js rewrites a cache
  * V8 rejects).
  */
@@ -147,7 +147,8 @@ function writeCodeCache() {
     execFileSync(process.execPath, ['bin/plandoc.js', 'render', ...inputs, '-o', join(scratch, 'render')], { stdio: 'ignore', env: { ...process.env, PLANDOC_RESIDENT: '0' } });
     execFileSync(process.execPath, ['bin/plandoc.js', 'build', 'plans', '-o', join(scratch, 'build')], { stdio: 'ignore' });
     const requests = inputs.map((input) => `${JSON.stringify({ input, outDir: join(scratch, 'worker'), root: join(scratch, 'worker') })}\n`).join('');
-    execFileSync(process.execPath, ['--single-threaded', 'bin/plandoc.js', 'render-worker'], {
+    // the flags of WORKER_FLAGS (src/build/render-workers.ts): a cache is only taken under the flags it was made with
+    execFileSync(process.execPath, ['--single-threaded', '--max-semi-space-size=32', 'bin/plandoc.js', 'render-worker'], {
       input: requests,
       stdio: ['pipe', 'ignore', 'ignore'],
       env: { ...process.env, PLANDOC_RENDER_WORKER: JSON.stringify({ formats: ['md', 'docx'], color: false }) },

@@ -124,10 +124,6 @@ function textOf(part: Part): string {
   return typeof part === 'string' ? part : strFromU8(part);
 }
 
-function bytesOf(part: Part): Uint8Array {
-  return typeof part === 'string' ? strToU8(part) : part;
-}
-
 /** Re-packs a .docx the docx library wrote. */
 export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
   const parts = unzipSync(docx, { filter: (file) => !file.name.endsWith('/') });
@@ -136,14 +132,31 @@ export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Prom
 
 function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   const fontTable = fontTableXml(usedFonts(parts, fixes), fixes.fontAltNames);
-  const fixed: Record<string, Uint8Array> = {};
-  for (const [name, data] of Object.entries(parts)) fixed[name] = fixedPart(name, data, { ...fixes, fontTable });
-  return zipPackage(fixed);
+  const entries: Record<string, ZipEntry> = {};
+  for (const [name, data] of Object.entries(parts)) entries[name] = finishedEntry(name, data, { ...fixes, fontTable });
+  return zipEntries(entries);
 }
 
 /** Finished parts as a .docx: fixed entry order and time, so equal parts give equal bytes. */
 export function zipPackage(parts: Record<string, Uint8Array>): Uint8Array {
-  const names = Object.keys(parts);
+  const entries: Record<string, ZipEntry> = {};
+  for (const [name, data] of Object.entries(parts)) entries[name] = deflatedEntry(data);
+  return zipEntries(entries);
+}
+
+/** A part's bytes as the zip stores them: deflated, with the length and CRC of the bytes. */
+interface ZipEntry {
+  size: number;
+  crc: number;
+  deflated: ReturnType<typeof deflateRawSync>;
+}
+
+function deflatedEntry(data: Uint8Array): ZipEntry {
+  return { size: data.length, crc: crc32(data), deflated: deflateRawSync(data, { level: 6 }) };
+}
+
+function zipEntries(entries: Record<string, ZipEntry>): Uint8Array {
+  const names = Object.keys(entries);
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
   const chunks: Uint8Array[] = [];
   const zip = new Zip((error, chunk) => {
@@ -151,8 +164,8 @@ export function zipPackage(parts: Record<string, Uint8Array>): Uint8Array {
     chunks.push(chunk);
   });
   for (const name of ordered) {
-    const data = parts[name];
-    if (data) DeflatedEntry.add(zip, name, data);
+    const entry = entries[name];
+    if (entry) DeflatedEntry.add(zip, name, entry);
   }
   zip.end();
   return concat(chunks);
@@ -160,14 +173,14 @@ export function zipPackage(parts: Record<string, Uint8Array>): Uint8Array {
 
 /** A zip entry deflated by zlib; fflate only frames it (the callbacks run synchronously). */
 class DeflatedEntry extends ZipPassThrough {
-  static add(zip: Zip, name: string, data: Uint8Array): void {
-    const entry = new DeflatedEntry(name);
-    entry.mtime = ZIP_TIME;
-    entry.compression = 8;
-    zip.add(entry);
-    entry.size = data.length;
-    entry.crc = crc32(data);
-    entry.process(deflateRawSync(data, { level: 6 }), true);
+  static add(zip: Zip, name: string, entry: ZipEntry): void {
+    const framed = new DeflatedEntry(name);
+    framed.mtime = ZIP_TIME;
+    framed.compression = 8;
+    zip.add(framed);
+    framed.size = entry.size;
+    framed.crc = entry.crc;
+    framed.process(entry.deflated, true);
   }
 }
 
@@ -189,10 +202,39 @@ function usedFonts(parts: PartMap, fixes: PackageFixes): string[] {
 
 type PartFixes = PackageFixes & { fontTable: string };
 
-function fixedPart(name: string, data: Part, fixes: PartFixes): Uint8Array {
-  if (name === 'docProps/core.xml') return strToU8(fixCoreDates(textOf(data), fixes.date));
-  if (!name.startsWith('word/') || !name.endsWith('.xml')) return bytesOf(data);
-  return strToU8(reorderXml(wordPart(name, data, fixes)));
+/**
+ * Most parts are the same text in every document of a build (numbering,
+ * settings, footers, styles of one profile…): their finished entries (schema
+ * order, UTF-8, deflate, CRC) are kept by their text, a few per part name.
+ * The document body is different every time and is not kept.
+ */
+const finishedByText = new Map<string, Map<string, ZipEntry>>();
+const KEPT_PER_PART = 4;
+
+function finishedEntry(name: string, data: Part, fixes: PartFixes): ZipEntry {
+  const text = partText(name, data, fixes);
+  if (typeof text !== 'string') return deflatedEntry(text);
+  const finish = () => deflatedEntry(strToU8(isWordXml(name) ? reorderXml(text) : text));
+  if (name === 'word/document.xml') return finish();
+  let kept = finishedByText.get(name);
+  if (!kept) finishedByText.set(name, (kept = new Map()));
+  let entry = kept.get(text);
+  if (!entry) {
+    if (kept.size >= KEPT_PER_PART) kept.clear();
+    entry = finish();
+    kept.set(text, entry);
+  }
+  return entry;
+}
+
+/** A part as it should read before its children are put in schema order: text, or bytes kept as they are. */
+function partText(name: string, data: Part, fixes: PartFixes): Part {
+  if (name === 'docProps/core.xml') return fixCoreDates(textOf(data), fixes.date);
+  return isWordXml(name) ? wordPart(name, data, fixes) : data;
+}
+
+function isWordXml(name: string): boolean {
+  return name.startsWith('word/') && name.endsWith('.xml');
 }
 
 /** A part of word/ as it should read, before its children are put in schema order. */

@@ -41,8 +41,13 @@ export function charAdvance(char: string, latinFont: string): number {
  */
 export const CJK_LATIN_GAP = 0.21;
 
+/** Built once: the bundle turns a \p{…} literal into `new RegExp` at every call. */
+const HAN = /\p{Script=Han}/u;
+/** No character below it is Han (CJK Radicals Supplement starts the script). */
+const FIRST_HAN = 0x2e80;
+
 export function isCjk(char: string): boolean {
-  return /\p{Script=Han}/u.test(char);
+  return (char.codePointAt(0) ?? 0) >= FIRST_HAN && HAN.test(char);
 }
 
 export function isLatinAlphanumeric(char: string): boolean {
