@@ -14,6 +14,7 @@ import { excessiveNesting } from '../load/depth.js';
 import { MAX_SOURCE_BYTES } from '../load/source.js';
 import { readBounded, type ReadRefusal } from '../io/read.js';
 import { sameStat, statOf, type FileStat } from './file-stat.js';
+import { runPool } from './pool.js';
 
 export type InputKind = 'plan' | 'progress';
 
@@ -51,15 +52,19 @@ export interface Discovered {
 
 /**
  * Every plan and progress file under `dir`, in path order; `exclude` (the
- * output directory) is not searched. `known` is what the last build recorded.
+ * output directory) is not searched. `known` is what the last build recorded;
+ * `listed`, the files listYamlFiles already found.
  */
-export async function discoverInputs(dir: string, exclude: string[] = [], known: Record<string, KnownSource> = {}): Promise<Discovered> {
-  const excluded = new Set(exclude.map((path) => resolve(path)));
-  const files = (await yamlFiles(dir, excluded)).sort();
+export async function discoverInputs(
+  dir: string, exclude: string[] = [], known: Record<string, KnownSource> = {}, listed?: string[],
+): Promise<Discovered> {
+  const files = listed ?? (await listYamlFiles(dir, exclude));
+  // a few files at a time: one after another, each stat and read waited for the thread pool in turn
+  const examined = await runPool(files, EXAMINED_AT_ONCE, (path) => examine(path, dir, known[relative(dir, path)]), () => undefined);
   const found: Discovered = { inputs: [], skipped: [], sources: {} };
-  for (const path of files) {
+  for (const [index, path] of files.entries()) {
     const name = relative(dir, path);
-    const source = await examine(path, dir, known[name]);
+    const source = examined[index];
     if (!source) continue;
     found.sources[name] = source;
     if (!source.kind) {
@@ -71,6 +76,13 @@ export async function discoverInputs(dir: string, exclude: string[] = [], known:
     found.inputs.push(input);
   }
   return found;
+}
+
+const EXAMINED_AT_ONCE = 8;
+
+/** The YAML files under `dir`, in path order, outside the `exclude`d folders (the output directory). */
+export async function listYamlFiles(dir: string, exclude: string[] = []): Promise<string[]> {
+  return (await yamlFiles(dir, new Set(exclude.map((path) => resolve(path))))).sort();
 }
 
 /**

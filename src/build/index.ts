@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../init/schema-path.js';
-import { discoverInputs, type BuildInput } from './discover.js';
+import { discoverInputs, listYamlFiles, type BuildInput } from './discover.js';
 import { inputKey, planHashes, readManifest, recordOutput, sharedKey, upToDateStats, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
 import { OutputRoot } from '../io/output.js';
 import { outputBaseName } from '../render/index.js';
@@ -81,7 +81,30 @@ export interface BuildEvents {
 
 export async function runBuild(options: BuildOptions, events: BuildEvents = {}): Promise<FileOutcome[]> {
   const manifest = await readManifest(options.outDir);
-  const { inputs, skipped, sources } = await discoverInputs(options.dir, [options.outDir], manifest.sources);
+  const files = await listYamlFiles(options.dir, [options.outDir]);
+  const early = workersStartedEarly(options, manifest, files.length);
+  try {
+    return await buildListed(options, events, manifest, files, early);
+  } finally {
+    early?.close();
+  }
+}
+
+/**
+ * A first build (or --force) of more files than render here starts its
+ * workers before reading and hashing the inputs: their start-up (a Node
+ * start, the bundle, the first renders) overlaps that work instead of
+ * following it. An incremental build does not know yet whether anything
+ * changed, and starts none.
+ */
+export function workersStartedEarly(options: BuildOptions, manifest: Manifest, listed: number): RenderWorkers | undefined {
+  if (options.renderer || options.workers || listed <= IN_PROCESS_BATCH) return undefined;
+  if (!options.force && Object.keys(manifest.files).length > 0) return undefined;
+  return new RenderWorkers(Math.min(effectiveJobs(options.jobs), listed), workerSettings(options)).warm();
+}
+
+async function buildListed(options: BuildOptions, events: BuildEvents, manifest: Manifest, files: string[], early: RenderWorkers | undefined): Promise<FileOutcome[]> {
+  const { inputs, skipped, sources } = await discoverInputs(options.dir, [options.outDir], manifest.sources, files);
   if (skipped.length > 0) events.skipped?.(skipped);
   const shared = await sharedKey({
     tool: toolIdentity(),
@@ -114,7 +137,7 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
   }
   events.start?.(inputs, toRender.length);
   for (const outcome of outcomes.values()) events.done?.(outcome);
-  const { render, lanes, close } = await chooseRenderer(options, toRender.length);
+  const { render, lanes, close } = await chooseRenderer(early ? { ...options, workers: early } : options, toRender.length);
   try {
     await runPool(toRender, lanes, (input) => render(input.path, join(options.outDir, dirname(input.relative)), options.outDir), (input, result) => {
       const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };

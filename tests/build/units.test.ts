@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverInputs, kindOf, type KnownSource } from '../../src/build/discover.js';
 import { statOf } from '../../src/build/file-stat.js';
-import { chooseRenderer, IN_PROCESS_BATCH } from '../../src/build/index.js';
+import { chooseRenderer, IN_PROCESS_BATCH, workersStartedEarly } from '../../src/build/index.js';
 import { runPool } from '../../src/build/pool.js';
 import { isScratchFile, watchAndRun } from '../../src/watch/index.js';
 
@@ -104,6 +104,28 @@ describe('chooseRenderer', () => {
     const chosen = await chooseRenderer({ ...options, jobs: 2 }, IN_PROCESS_BATCH + 1);
     chosen.close();
     expect([chosen.kind, chosen.lanes]).toEqual(['workers', 2]);
+  });
+});
+
+describe('workersStartedEarly', () => {
+  const options = { dir: '.', outDir: 'out', formats: ['md'], jobs: 2 };
+  const empty = { version: 2, files: {} };
+  const built = { version: 2, files: { 'a.yaml': { key: 'k', outputs: ['a.md'], hashes: ['h'] } } };
+
+  it('starts the workers of a first build of many files before its inputs are read', () => {
+    const workers = workersStartedEarly(options, empty, IN_PROCESS_BATCH + 1);
+    workers?.close();
+    expect(workers?.size).toBe(2);
+    const forced = workersStartedEarly({ ...options, force: true }, built, IN_PROCESS_BATCH + 1);
+    forced?.close();
+    expect(forced?.size).toBe(2);
+  });
+
+  it('starts none for a few files, an incremental build, or a build given its renderer', () => {
+    expect(workersStartedEarly(options, empty, IN_PROCESS_BATCH)).toBeUndefined();
+    expect(workersStartedEarly(options, built, IN_PROCESS_BATCH + 1)).toBeUndefined();
+    const renderer = async () => ({ ok: true, outputs: [], messages: '' });
+    expect(workersStartedEarly({ ...options, renderer }, empty, IN_PROCESS_BATCH + 1)).toBeUndefined();
   });
 });
 
