@@ -1,9 +1,10 @@
 // The handlebars environment: built-in templates in templates/, overridable
 // file by file from a user directory (--templates DIR or the config file).
 import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import { readBoundedSync, refusalMessage } from '../io/read.js';
 import { isInside } from '../io/paths.js';
 
@@ -57,8 +58,17 @@ export function overridesTemplate(name: string, userDir: string): boolean {
   return existsSync(join(dir, name)) || listPartials(dir).length > 0;
 }
 
+/**
+ * Required on first use: only a template override is compiled (the built-in
+ * templates give the composed tree's own Markdown), so a render without one
+ * never loads handlebars.
+ */
+function handlebars(): typeof Handlebars {
+  return createRequire(import.meta.url)('handlebars') as typeof Handlebars;
+}
+
 function compileTemplate(name: string, userDir?: string): RenderTemplate {
-  const env = Handlebars.create();
+  const env = handlebars().create();
   const dirs = userDir ? [builtinTemplatesDir(), resolve(userDir)] : [builtinTemplatesDir()];
   const partialFiles = new Map<string, { file: string; dir: string }>();
   for (const dir of dirs) {
