@@ -17,7 +17,6 @@ import { SectionStart, sectionOptions, splitSections, type BodyChild } from './s
 import { STYLE, stylesXml } from './styles.js';
 import { packDocument } from './package.js';
 import { stripInvalidXmlChars } from './xml-chars.js';
-import { copyPlanPaths } from '../review/anchors.js';
 
 export { stripInvalidXmlChars } from './xml-chars.js';
 export { DEFAULT_PROFILE, resolveProfile, ProfileError, type StyleProfile, type StyleProfileOverrides } from './profile.js';
@@ -45,7 +44,10 @@ export async function renderDocx(markdown: string, options: DocxOptions = {}): P
   // loaded for Markdown only: a composed plan reaches mdastToDocx as a tree
   const { parseMarkdown } = await import('../markdown/parse.js');
   const parsed = parseMarkdown(markdown, file);
-  if (options.anchorsFrom) copyPlanPaths(parsed.root, options.anchorsFrom);
+  if (options.anchorsFrom) {
+    const { copyPlanPaths } = await import('../review/copy-anchors.js');
+    copyPlanPaths(parsed.root, options.anchorsFrom);
+  }
   const result = await mdastToDocx(parsed.root, parsed.furniture, { ...options, file });
   return { docx: result.docx, diagnostics: [...parsed.diagnostics, ...result.diagnostics] };
 }
