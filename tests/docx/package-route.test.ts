@@ -73,6 +73,13 @@ describe('the bundle (native helpers for docx) writes the bytes the sources writ
     expect(code).not.toMatch(/_objectSpread2\(_objectSpread2\(\{\},acc\)/);
   });
 
+  it('formats a header or footer once when there are no images, and defines class fields per call site', () => {
+    const code = readFileSync(bundle, 'utf8');
+    expect(code.split('Media.Array.length===0?"":').length - 1).toBe(2);
+    // the sites the bundle keeps (others are tree-shaken away)
+    expect(code.match(/_defineField\d+\(this,/g)?.length).toBeGreaterThan(100);
+  });
+
   it.each([...plans, ...markdownInputs])('%s', async (relative) => {
     route.current = 'text';
     const built = (await import(bundle)) as typeof import('../../src/index.js');
