@@ -6,11 +6,13 @@
 // command would print. Anything unusual (no socket, a stale one, a directory
 // another user could reach, other flags, another plandoc build, no answer
 // within ACCEPT_TIMEOUT_MS) and the caller runs the command itself.
-import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
-import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { plainCommandLine, writeAll } from './command-line.js';
+
+// Built-in modules without an ES-module facade each (see bin/build-unchanged.js).
+const { createHash } = process.getBuiltinModule('node:crypto');
+const { lstatSync, readFileSync, realpathSync } = process.getBuiltinModule('node:fs');
+const { connect } = process.getBuiltinModule('node:net');
+const { join } = process.getBuiltinModule('node:path');
 
 export const PROTOCOL = 1;
 /** How long a resident may take to accept the work; the work itself may take as long as it needs. */
@@ -20,7 +22,7 @@ const ENV_KEYS = ['TZ', 'LANG', 'LC_ALL', 'LC_CTYPE', 'LC_TIME'];
 
 /** `$XDG_RUNTIME_DIR/plandoc-<uid>` (or under the temporary directory): only this user may enter it. */
 export function residentDirectory(env = process.env) {
-  return join(env.XDG_RUNTIME_DIR || tmpdir(), `plandoc-${process.getuid()}`);
+  return join(env.XDG_RUNTIME_DIR || process.getBuiltinModule('node:os').tmpdir(), `plandoc-${process.getuid()}`);
 }
 
 /** One socket per folder (its real path), so a resident of another folder is never asked. */
@@ -54,16 +56,9 @@ export function residentCommand(args) {
   const [command, ...rest] = args;
   const valued = command === 'render' ? { '-o': 'out', '--out': 'out', '--to': 'to' } : command === 'check' ? { '--format': 'format' } : undefined;
   const switches = command === 'render' ? { '--verbose': 'verbose' } : {};
-  if (!valued) return undefined;
-  const files = [];
-  const flags = {};
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    if (!arg.startsWith('-')) files.push(arg);
-    else if (valued[arg] && !(valued[arg] in flags) && rest[i + 1] !== undefined && !rest[i + 1].startsWith('-')) flags[valued[arg]] = rest[++i];
-    else if (switches[arg] && !(switches[arg] in flags)) flags[switches[arg]] = true;
-    else return undefined;
-  }
+  const line = valued && plainCommandLine(rest, valued, switches);
+  if (!line) return undefined;
+  const { positional: files, flags } = line;
   if (files.length === 0 || (flags.format !== undefined && !['text', 'json'].includes(flags.format))) return undefined;
   return { command, files, flags };
 }
@@ -101,17 +96,8 @@ export async function askResident(args, bundleDir) {
     ...work,
   });
   if (!reply) return undefined;
-  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedPipe(stream));
-  for (const [fd, text] of reply.written) (fd === 1 ? process.stdout : process.stderr).write(text);
+  for (const [fd, text] of reply.written) writeAll(fd, text);
   return reply.code;
-}
-
-/** As main() does: a reader that stops early (`| head -1`) ends the output, not the exit status. */
-function ignoreClosedPipe(stream) {
-  return (error) => {
-    if (error.code !== 'EPIPE') throw error;
-    stream.write = () => true;
-  };
 }
 
 function terminalFacts() {

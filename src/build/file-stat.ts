@@ -21,6 +21,4 @@ export function statOf(stats: Stats, now = Date.now()): FileStat {
 }
 
 /** True when `current` is the file `recorded` describes, so its recorded hash still holds. */
-export function sameStat(recorded: FileStat | undefined, current: Stats): boolean {
-  return recorded !== undefined && !recorded.racy && recorded.size === current.size && recorded.mtimeMs === current.mtimeMs && recorded.ino === current.ino;
-}
+export { sameStat } from '../../bin/build-unchanged.js';

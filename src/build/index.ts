@@ -1,11 +1,9 @@
 // plandoc build: every plan and progress file under a directory, rendered in
 // parallel, skipping those whose inputs have not changed since the last build.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { packageRoot } from '../init/schema-path.js';
 import { discoverInputs, listYamlFiles, type BuildInput } from './discover.js';
-import { inputKey, planHashes, readManifest, recordOutput, sharedKey, upToDateStats, writeManifest, type Manifest, type ManifestEntry } from './manifest.js';
+import { inputKey, planHashes, readManifest, recordOutput, sharedKey, upToDateStats, writeManifest, type Manifest, type ManifestEntry, type SharedRecord } from './manifest.js';
 import { OutputRoot } from '../io/output.js';
 import { outputBaseName } from '../render/index.js';
 import { effectiveJobs } from './jobs.js';
@@ -106,12 +104,8 @@ export function workersStartedEarly(options: BuildOptions, manifest: Manifest, l
 async function buildListed(options: BuildOptions, events: BuildEvents, manifest: Manifest, files: string[], early: RenderWorkers | undefined): Promise<FileOutcome[]> {
   const { inputs, skipped, sources } = await discoverInputs(options.dir, [options.outDir], manifest.sources, files);
   if (skipped.length > 0) events.skipped?.(skipped);
-  const shared = await sharedKey({
-    tool: toolIdentity(),
-    templatesDir: options.templatesDir ?? join(packageRoot(), 'templates'),
-    config: options.configFile && existsSync(options.configFile) ? await readFile(options.configFile, 'utf8') : '',
-    formats: options.formats,
-  });
+  const record = await sharedRecord(options);
+  const shared = record.key;
   const collisions = outputCollisions(inputs, await OutputRoot.open(options.outDir), options.outDir);
   const keys = new Map<BuildInput, string>();
   const planHash = planHashes(inputs);
@@ -149,8 +143,20 @@ async function buildListed(options: BuildOptions, events: BuildEvents, manifest:
   }
   const ordered = inputs.map((input) => outcomes.get(input)!);
   const updated = await updatedManifest(manifest, ordered, keys, checked, options);
-  await writeManifest(options.outDir, { ...updated, sources }, manifest.text);
+  await writeManifest(options.outDir, { ...updated, sources, shared: record }, manifest.text);
   return ordered;
+}
+
+/** The shared key of this build, with what it was made of (for bin/build-unchanged.js). */
+async function sharedRecord(options: BuildOptions): Promise<SharedRecord> {
+  const root = packageRoot();
+  const inputs = { tool: toolIdentity(), templatesDir: resolve(options.templatesDir ?? join(root, 'templates')), configFile: options.configFile, formats: options.formats };
+  const { key, config, templates } = await sharedKey(inputs);
+  return {
+    key, tool: inputs.tool, root, dir: resolve(options.dir), outDir: resolve(options.outDir), formats: options.formats,
+    templatesFlag: options.templates === undefined ? null : resolve(options.templates),
+    configFile: options.configFile === undefined ? null : resolve(options.configFile), config, templatesDir: inputs.templatesDir, templates,
+  };
 }
 
 /**

@@ -3,7 +3,9 @@
 // input is not rendered again only when its key is unchanged and every output
 // in out/ still holds exactly what the manifest recorded (an interrupted
 // build, or a hand edit, leaves other bytes there). Sizes and modification
-// times are recorded too: a file whose stat is unchanged is not read again.
+// times are recorded too: a file whose stat is unchanged is not read again,
+// and `shared` records what the shared part of every key stood for, so
+// bin/build-unchanged.js can tell "nothing changed" from stats alone.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -13,9 +15,9 @@ import { readBounded } from '../io/read.js';
 import { MAX_SOURCE_BYTES } from '../load/source.js';
 import type { BuildInput, KnownSource } from './discover.js';
 import { sameStat, statOf, type FileStat } from './file-stat.js';
+import { inputKey as keyOfInput, MANIFEST_NAME, MANIFEST_VERSION } from '../../bin/build-unchanged.js';
 
-export const MANIFEST_NAME = '.plandoc-build.json';
-const MANIFEST_VERSION = 2;
+export { MANIFEST_NAME } from '../../bin/build-unchanged.js';
 
 export interface ManifestEntry {
   key: string;
@@ -32,6 +34,8 @@ export interface Manifest {
   files: Record<string, ManifestEntry>;
   /** every YAML file of the build directory as last seen (discover.ts) */
   sources?: Record<string, KnownSource>;
+  /** what the shared key of this build was made of */
+  shared?: SharedRecord;
   /** the manifest's text as read, so an unchanged manifest is not written again */
   text?: string;
 }
@@ -54,7 +58,7 @@ const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 export async function writeManifest(outDir: string, manifest: Manifest, previousText?: string): Promise<void> {
   const sorted = (record: Record<string, unknown>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
-  const text = `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted(manifest.files), sources: sorted(manifest.sources ?? {}) }, null, 2)}\n`;
+  const text = `${JSON.stringify({ version: MANIFEST_VERSION, files: sorted(manifest.files), sources: sorted(manifest.sources ?? {}), shared: manifest.shared }, null, 2)}\n`;
   if (text !== previousText) await writeFileAtomic(join(outDir, MANIFEST_NAME), text);
 }
 
@@ -96,16 +100,45 @@ export interface SharedInputs {
   /** plandoc version and a hash of its code */
   tool: string;
   templatesDir: string;
-  /** text of the configuration file (style profile, templates), or '' */
-  config: string;
+  /** the configuration file (style profile, templates), if any */
+  configFile?: string;
   formats: string[];
 }
 
-export async function sharedKey(shared: SharedInputs): Promise<string> {
+/**
+ * The shared key and the stats of the files it was read from, each taken
+ * before the file was read: a stat that still matches vouches for the bytes
+ * the key was made of (bin/build-unchanged.js relies on that).
+ */
+export interface SharedRecord {
+  key: string;
+  tool: string;
+  /** the plandoc package whose templates/ is the default */
+  root: string;
+  /** build directory and output directory, resolved */
+  dir: string;
+  outDir: string;
+  formats: string[];
+  /** --templates, resolved, or null */
+  templatesFlag: string | null;
+  /** the configuration file in effect, resolved, or null */
+  configFile: string | null;
+  config: FileStat | null;
+  templatesDir: string;
+  /** every file of the templates directory, relative to it */
+  templates: Record<string, FileStat>;
+}
+
+export type SharedKey = Pick<SharedRecord, 'key' | 'config' | 'templates'>;
+
+export async function sharedKey(shared: SharedInputs): Promise<SharedKey> {
+  const configStat = shared.configFile === undefined ? undefined : await stat(shared.configFile).catch(() => undefined);
+  const config = configStat ? await readFile(shared.configFile!, 'utf8') : '';
+  const templates: Record<string, FileStat> = {};
   const hash = createHash('sha256');
-  hash.update(`tool\0${shared.tool}\0config\0${shared.config}\0formats\0${shared.formats.join(',')}\0`);
-  hash.update(`templates\0${await hashDirectory(shared.templatesDir)}\0`);
-  return hash.digest('hex');
+  hash.update(`tool\0${shared.tool}\0config\0${config}\0formats\0${shared.formats.join(',')}\0`);
+  hash.update(`templates\0${await hashDirectory(shared.templatesDir, templates)}\0`);
+  return { key: hash.digest('hex'), config: configStat ? statOf(configStat) : null, templates };
 }
 
 /**
@@ -114,10 +147,7 @@ export async function sharedKey(shared: SharedInputs): Promise<string> {
  * plan file, reading it only when the build has not seen it.
  */
 export async function inputKey(input: BuildInput, shared: string, planHash: (path: string) => Promise<string>): Promise<string> {
-  const hash = createHash('sha256');
-  hash.update(`shared\0${shared}\0input\0${input.hash}`);
-  if (input.plan !== undefined) hash.update(`\0plan\0${await planHash(input.plan)}`);
-  return hash.digest('hex');
+  return keyOfInput(shared, input.hash, input.plan === undefined ? undefined : await planHash(input.plan));
 }
 
 /** Hashes of the discovered inputs by absolute path; other plan files are read (once) when cited. */
@@ -135,13 +165,17 @@ export function planHashes(inputs: readonly BuildInput[]): (path: string) => Pro
   };
 }
 
-async function hashDirectory(dir: string): Promise<string> {
+/** The hash of every file under `dir`; `stats` receives each file's stat, taken before it is read. */
+async function hashDirectory(dir: string, stats: Record<string, FileStat>): Promise<string> {
   const hash = createHash('sha256');
   const files = existsSync(dir) ? (await listFiles(dir)).sort() : [];
   for (const file of files) {
-    hash.update(`${relative(dir, file)}\0`);
+    const name = relative(dir, file);
+    const before = await stat(file);
+    hash.update(`${name}\0`);
     hash.update(await readFile(file));
     hash.update('\0');
+    stats[name] = statOf(before);
   }
   return hash.digest('hex');
 }
