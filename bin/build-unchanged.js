@@ -13,7 +13,7 @@ import { plainCommandLine, writeAll } from './command-line.js';
 // Built-in modules without an ES-module facade each: importing node:fs and
 // node:crypto as modules cost more than this whole check's file work.
 const { hash } = process.getBuiltinModule('node:crypto');
-const { appendFileSync, fstatSync, readdirSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { appendFileSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
 const { availableParallelism, totalmem } = process.getBuiltinModule('node:os');
 const { basename, join, resolve } = process.getBuiltinModule('node:path');
 
@@ -25,6 +25,12 @@ const BUILD_FLAGS = { '-o': 'out', '--out': 'out', '--to': 'to', '--templates': 
 const BUILD_SWITCHES = { '--verbose': 'verbose' };
 /** A render worker's memory share (src/build/jobs.ts): -j above the cap prints a notice, so it is left to the full build. */
 const WORKER_MEMORY_BYTES = 256 * 1024 * 1024;
+/** The bounds the build reads within (src/load/source.ts, src/build/manifest.ts): a larger file is not one the build read. */
+const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
+const MAX_OUTPUT_BYTES = 256 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+/** Bytes this check may hash (files whose stat cannot vouch for them) before it leaves the work to the full build. */
+let hashBudget = 4 * 1024 * 1024;
 /** Text that the terminal sanitiser (src/io/sanitize.ts) could change: left to the full build. */
 // eslint-disable-next-line no-control-regex
 const MAYBE_UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
@@ -98,7 +104,8 @@ function reportText({ inputs, skipped }, terminal) {
 /** The inputs and skipped files (as the build names them) when nothing changed, else undefined. */
 function unchangedReport(build, root) {
   const outDir = resolve(build.out);
-  const manifest = JSON.parse(readFileSync(join(outDir, MANIFEST_NAME), 'utf8'));
+  const bytes = readRegularFile(join(outDir, MANIFEST_NAME), MAX_MANIFEST_BYTES);
+  const manifest = bytes && JSON.parse(bytes.toString('utf8'));
   const shared = manifest?.version === MANIFEST_VERSION ? manifest.shared : undefined;
   if (!shared || !sameSharedInputs(shared, build, outDir, root)) return undefined;
   const found = discover(build.dir, outDir, manifest.sources ?? {});
@@ -129,13 +136,40 @@ function sameSharedInputs(shared, build, outDir, root) {
 /** plandoc's version and the hash of its bundle, as src/build/render-result.ts names them. */
 function toolIdentity(root) {
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  const hash = readFileSync(join(root, 'dist', 'plandoc.cjs.sha256'), 'utf8').trim();
-  return /^[0-9a-f]{64}$/.test(hash) ? `${version ?? '0'}+${hash}` : undefined;
+  const bundleHash = readFileSync(join(root, 'dist', 'plandoc.cjs.sha256'), 'utf8').trim();
+  return /^[0-9a-f]{64}$/.test(bundleHash) ? `${version ?? '0'}+${bundleHash}` : undefined;
 }
 
 function sameFile(recorded, path) {
   const current = statSync(path);
   return current.isFile() && sameStat(recorded, current);
+}
+
+/**
+ * The file the build recorded: by its stat, or (a stat recorded too soon
+ * after a write to vouch for the bytes, a file touched or copied back) by
+ * the hash of its bytes, as the full build checks it.
+ */
+function unchangedFile(recorded, recordedHash, path, maxBytes) {
+  const current = statSync(path);
+  if (!current.isFile()) return false;
+  if (sameStat(recorded, current)) return true;
+  // many unvouched files (a whole build just written): the full build hashes them once and records their stats
+  hashBudget -= current.size;
+  const bytes = current.size <= maxBytes && hashBudget >= 0 ? readRegularFile(path, maxBytes) : undefined;
+  return bytes !== undefined && hash('sha256', bytes) === recordedHash;
+}
+
+
+/** The bytes of a regular file within `maxBytes`, or undefined; never waits on a FIFO or device. */
+function readRegularFile(path, maxBytes) {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= maxBytes ? readFileSync(fd) : undefined;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function sameKeys(record, names) {
@@ -149,7 +183,7 @@ function outputsUnchanged(entry, outDir, claimed) {
   return outputs.every((output, index) => {
     if (claimed.has(output)) return false;
     claimed.add(output);
-    return sameFile(stats[index], `${outDir}/${output}`);
+    return unchangedFile(stats[index], hashes[index], `${outDir}/${output}`, MAX_OUTPUT_BYTES);
   });
 }
 
@@ -168,7 +202,7 @@ function discover(dir, outDir, sources) {
   for (const name of names) {
     const path = prefix + name;
     const source = sources[name];
-    if (!sameFile(source.stat, path)) return undefined;
+    if (!unchangedFile(source.stat, source.hash, path, MAX_SOURCE_BYTES)) return undefined;
     if (source.kind === 'plan' || source.kind === 'progress') found.inputs.push({ path, name, source });
     else if (source.kind !== null) return undefined;
     else if (basename(name) !== CONFIG_FILE_NAME) found.skipped.push(path);

@@ -20,7 +20,12 @@ export interface WatchHandle {
   idle(): Promise<void>;
 }
 
-const DEFAULT_DEBOUNCE_MS = 80;
+/**
+ * An editor's save (write a temporary file and rename it, or truncate and
+ * write) arrives as events microseconds to a few milliseconds apart; 20 ms
+ * still makes one run of them, where 80 ms was most of a re-render's latency.
+ */
+const DEFAULT_DEBOUNCE_MS = 20;
 
 /** Files editors and plandoc itself write next to the real ones. */
 export function isScratchFile(path: string): boolean {
