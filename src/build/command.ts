@@ -72,10 +72,12 @@ export async function runBuildCommand(dir: string, flags: BuildCommandFlags): Pr
   if (outcomes.length === 0) process.stderr.write(`${dir} 下没有找到计划或进度文件（.yaml）。\n`);
   if (!flags.watch) return outcomes.some((o) => o.status === 'failed') ? 1 : 0;
   // a save re-renders a file or two in this process: load and compile the renderer now
-  const { warmUp } = await import('./render-inprocess.js');
+  const { keepWarm, warmUp } = await import('./render-inprocess.js');
   const sample = outcomes.find((o) => o.status !== 'failed');
   if (sample) await warmUp(sample.input.path, workerSettings(options));
-  return watchBuild(options);
+  const watching = watchBuild(options);
+  if (sample) void keepWarm(sample.input.path, workerSettings(options));
+  return watching;
 }
 
 async function buildOnce(options: BuildOptions, terminal: boolean): Promise<FileOutcome[]> {

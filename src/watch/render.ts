@@ -13,6 +13,7 @@ import { watchAndRun } from './index.js';
 export interface RenderWatchFlags {
   templates?: string;
   config?: string;
+  to?: string[];
 }
 
 /** Watches until Ctrl+C; `render` is the render command's own run function. */
@@ -34,6 +35,10 @@ export async function watchRender<F extends RenderWatchFlags>(
     await render(affected, flags);
   });
   process.stderr.write('正在监视输入文件的修改，保存后自动重新生成（按 Ctrl+C 结束）。\n');
+  // a save re-renders here, and the resident renderer answers plain renders here: warm the renderer up
+  const { keepWarm } = await import('../build/render-inprocess.js');
+  const sample = files.find((file) => existsSync(file));
+  if (sample) void keepWarm(sample, { formats: flags.to ?? ['md', 'docx'], templatesDir: flags.templates, color: false });
   return new Promise((done) => {
     process.once('SIGINT', () => {
       handle.close();
