@@ -8,18 +8,15 @@
 // build would print "未变" for every file and change nothing: this prints the
 // same and exits 0. On any doubt it writes nothing and returns undefined, and
 // the full build runs (which also hashes what a stat cannot vouch for).
-import { plainCommandLine, writeAll } from './command-line.js';
+const { plainCommandLine, writeAll } = require('./command-line.js');
+const { hash } = require('node:crypto');
+const { appendFileSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } = require('node:fs');
+const { availableParallelism, totalmem } = require('node:os');
+const { basename, join, resolve } = require('node:path');
 
-// Built-in modules without an ES-module facade each: importing node:fs and
-// node:crypto as modules cost more than this whole check's file work.
-const { hash } = process.getBuiltinModule('node:crypto');
-const { appendFileSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, statSync } = process.getBuiltinModule('node:fs');
-const { availableParallelism, totalmem } = process.getBuiltinModule('node:os');
-const { basename, join, resolve } = process.getBuiltinModule('node:path');
-
-export const MANIFEST_NAME = '.plandoc-build.json';
-export const MANIFEST_VERSION = 2;
-export const CONFIG_FILE_NAME = 'plandoc.config.yaml';
+const MANIFEST_NAME = '.plandoc-build.json';
+const MANIFEST_VERSION = 2;
+const CONFIG_FILE_NAME = 'plandoc.config.yaml';
 const FORMATS = ['md', 'docx', 'pdf'];
 const BUILD_FLAGS = { '-o': 'out', '--out': 'out', '--to': 'to', '--templates': 'templates', '--config': 'config', '-j': 'jobs', '--jobs': 'jobs' };
 const BUILD_SWITCHES = { '--verbose': 'verbose' };
@@ -36,24 +33,24 @@ let hashBudget = 4 * 1024 * 1024;
 const MAYBE_UNSAFE = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** The input key (src/build/manifest.ts): the shared key, the input's bytes and, for a progress file, its plan's bytes. */
-export function inputKey(shared, inputHash, planHash) {
+function inputKey(shared, inputHash, planHash) {
   return hash('sha256', `shared\0${shared}\0input\0${inputHash}${planHash === undefined ? '' : `\0plan\0${planHash}`}`);
 }
 
 /** True when `current` is the file `recorded` describes (src/build/file-stat.ts). */
-export function sameStat(recorded, current) {
+function sameStat(recorded, current) {
   return recorded !== undefined && recorded !== null && !recorded.racy && recorded.size === current.size && recorded.mtimeMs === current.mtimeMs && recorded.ino === current.ino;
 }
 
 /** The formats of `--to` as render's parseFormats reads them, or undefined for anything it would refuse. */
-export function formatsOf(value) {
+function formatsOf(value) {
   const parts = value.split(/[,，]/).map((part) => part.trim().toLowerCase()).filter(Boolean);
   if (parts.length === 0 || parts.some((part) => !FORMATS.includes(part))) return undefined;
   return [...new Set(parts)];
 }
 
 /** `build [DIR] [-o OUT] [--to LIST] [--templates DIR] [--config FILE] [-j N] [--verbose]`, as the full build reads it; else undefined. */
-export function plainBuild(args) {
+function plainBuild(args) {
   const [command, ...rest] = args;
   const line = command === 'build' ? plainCommandLine(rest, BUILD_FLAGS, BUILD_SWITCHES) : undefined;
   if (!line || line.positional.length > 1 || [...line.positional, ...Object.values(line.flags)].includes('')) return undefined;
@@ -72,7 +69,7 @@ function jobsCap() {
  * exit code (0), or undefined (nothing written) when the full build must run.
  * `root` is the plandoc package (its package.json, dist/ and templates/).
  */
-export async function answerUnchanged(args, root) {
+async function answerUnchanged(args, root) {
   if (process.env.PLANDOC_STAT_CHECK === '0' || process.env.PLANDOC_DEBUG) return undefined;
   const build = plainBuild(args);
   if (!build) return undefined;
@@ -91,7 +88,7 @@ export async function answerUnchanged(args, root) {
 
 /** process.stderr.isTTY, without setting up process.stderr unless fd 2 could be a terminal. */
 async function stderrIsTerminal() {
-  return fstatSync(2).isCharacterDevice() && (await import('node:tty')).isatty(2);
+  return fstatSync(2).isCharacterDevice() && require('node:tty').isatty(2);
 }
 
 /** As src/build/command.ts writes it: skipped files, each file's line (not under a progress bar), the summary. */
@@ -235,3 +232,5 @@ function listFiles(dir, prefix = '') {
   }
   return files;
 }
+
+module.exports = { MANIFEST_NAME, MANIFEST_VERSION, CONFIG_FILE_NAME, inputKey, sameStat, formatsOf, plainBuild, answerUnchanged };

@@ -2,13 +2,14 @@
 // (bin/resident.js, bin/build-unchanged.js) understand. Anything else — an
 // unknown or repeated flag, `--flag=value`, a value that looks like a flag,
 // `--` — returns undefined, and the command goes to commander as usual.
+const { writeSync } = require('node:fs');
 
 /**
  * `rest` (the arguments after the command) as { positional, flags }: `valued`
  * maps each flag that takes a value to its name, `switches` each flag that
  * takes none. Undefined when the line has anything else.
  */
-export function plainCommandLine(rest, valued, switches = {}) {
+function plainCommandLine(rest, valued, switches = {}) {
   const positional = [];
   const flags = {};
   for (let i = 0; i < rest.length; i++) {
@@ -27,8 +28,7 @@ export function plainCommandLine(rest, valued, switches = {}) {
  * setting those streams up. A reader that has gone away (EPIPE, `| head -1`)
  * ends the output, not the exit status, as in main().
  */
-export function writeAll(fd, text) {
-  const { writeSync } = process.getBuiltinModule('node:fs');
+function writeAll(fd, text) {
   const bytes = Buffer.from(text);
   let pause;
   for (let written = 0; written < bytes.length; ) {
@@ -41,3 +41,5 @@ export function writeAll(fd, text) {
     }
   }
 }
+
+module.exports = { plainCommandLine, writeAll };

@@ -6,43 +6,41 @@
 // command would print. Anything unusual (no socket, a stale one, a directory
 // another user could reach, other flags, another plandoc build, no answer
 // within ACCEPT_TIMEOUT_MS) and the caller runs the command itself.
-import { plainCommandLine, writeAll } from './command-line.js';
+const { plainCommandLine, writeAll } = require('./command-line.js');
+const { createHash } = require('node:crypto');
+const { lstatSync, readFileSync, realpathSync } = require('node:fs');
+const { connect } = require('node:net');
+const { join } = require('node:path');
 
-// Built-in modules without an ES-module facade each (see bin/build-unchanged.js).
-const { createHash } = process.getBuiltinModule('node:crypto');
-const { lstatSync, readFileSync, realpathSync } = process.getBuiltinModule('node:fs');
-const { connect } = process.getBuiltinModule('node:net');
-const { join } = process.getBuiltinModule('node:path');
-
-export const PROTOCOL = 1;
+const PROTOCOL = 1;
 /** How long a resident may take to accept the work; the work itself may take as long as it needs. */
 const ACCEPT_TIMEOUT_MS = 250;
 /** Variables that can change what a command writes; the resident must run with the same values. */
 const ENV_KEYS = ['TZ', 'LANG', 'LC_ALL', 'LC_CTYPE', 'LC_TIME'];
 
 /** `$XDG_RUNTIME_DIR/plandoc-<uid>` (or under the temporary directory): only this user may enter it. */
-export function residentDirectory(env = process.env) {
-  return join(env.XDG_RUNTIME_DIR || process.getBuiltinModule('node:os').tmpdir(), `plandoc-${process.getuid()}`);
+function residentDirectory(env = process.env) {
+  return join(env.XDG_RUNTIME_DIR || require('node:os').tmpdir(), `plandoc-${process.getuid()}`);
 }
 
 /** One socket per folder (its real path), so a resident of another folder is never asked. */
-export function residentSocketPath(directory, folder) {
+function residentSocketPath(directory, folder) {
   return join(directory, `${createHash('sha256').update(folder).digest('hex').slice(0, 24)}.sock`);
 }
 
 /** A directory nobody else can create, replace or reach into: ours, a real directory, mode 0700. */
-export function isPrivateDirectory(stat, uid = process.getuid()) {
+function isPrivateDirectory(stat, uid = process.getuid()) {
   return stat.isDirectory() && !stat.isSymbolicLink() && stat.uid === uid && (stat.mode & 0o077) === 0;
 }
 
 /** The environment a command's output depends on (besides the terminal), as the resident compares it. */
-export function relevantEnv(env = process.env) {
+function relevantEnv(env = process.env) {
   const keys = [...ENV_KEYS, ...Object.keys(env).filter((key) => key.startsWith('PLANDOC_'))].sort();
   return Object.fromEntries(keys.filter((key) => env[key] !== undefined).map((key) => [key, env[key]]));
 }
 
 /** The identity of the code: the bundle's hash and the Node release (zlib's bytes differ between releases). */
-export function toolIdentity(bundleDir) {
+function toolIdentity(bundleDir) {
   return `${readFileSync(join(bundleDir, 'plandoc.cjs.sha256'), 'utf8').trim()} node ${process.versions.node}`;
 }
 
@@ -52,7 +50,7 @@ export function toolIdentity(bundleDir) {
  * --templates, --config, `--`) goes the usual way, so commander still gives
  * its messages. Returns undefined when the command line is not one of these.
  */
-export function residentCommand(args) {
+function residentCommand(args) {
   const [command, ...rest] = args;
   const valued = command === 'render' ? { '-o': 'out', '--out': 'out', '--to': 'to' } : command === 'check' ? { '--format': 'format' } : undefined;
   const switches = command === 'render' ? { '--verbose': 'verbose' } : {};
@@ -68,7 +66,7 @@ export function residentCommand(args) {
  * code after writing its output, or undefined when the caller must run the
  * command itself (nothing has been written then).
  */
-export async function askResident(args, bundleDir) {
+async function askResident(args, bundleDir) {
   if (process.env.PLANDOC_RESIDENT === '0' || process.env.PLANDOC_DEBUG || typeof process.getuid !== 'function') return undefined;
   const work = residentCommand(args);
   if (!work) return undefined;
@@ -150,3 +148,5 @@ function parse(line) {
 function isResult(message) {
   return Number.isInteger(message?.code) && Array.isArray(message.written) && message.written.every(([fd, text]) => (fd === 1 || fd === 2) && typeof text === 'string');
 }
+
+module.exports = { PROTOCOL, residentDirectory, residentSocketPath, isPrivateDirectory, relevantEnv, toolIdentity, residentCommand, askResident };

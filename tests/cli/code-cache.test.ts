@@ -15,7 +15,7 @@ function makePackage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'plandoc-cache-'));
   mkdirSync(join(dir, 'bin'));
   mkdirSync(join(dir, 'dist'));
-  for (const name of readdirSync(join(ROOT, 'bin')).filter((file) => file.endsWith('.js'))) copyFileSync(join(ROOT, 'bin', name), join(dir, 'bin', name));
+  for (const name of readdirSync(join(ROOT, 'bin')).filter((file) => !file.endsWith('.d.ts'))) copyFileSync(join(ROOT, 'bin', name), join(dir, 'bin', name));
   copyFileSync(join(ROOT, 'dist', 'plandoc.cjs'), join(dir, 'dist', 'plandoc.cjs'));
   copyFileSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
   for (const shared of ['templates', 'schema', 'node_modules']) symlinkSync(join(ROOT, shared), join(dir, shared));
