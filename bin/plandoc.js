@@ -16,7 +16,6 @@
 // bin/ is CommonJS (bin/package.json): an ES-module entry, its dynamic
 // imports and the facades of the built-ins it imported cost every start
 // ~18M instructions (~3 ms), a tenth of the paths that answer without the bundle.
-const { createHash } = require('node:crypto');
 const { readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
@@ -74,6 +73,7 @@ async function runBundle() {
 /** dist/plandoc.cjs.cache for a one-shot command, a file per other set of V8 flags. */
 function codeCacheFile(flags) {
   if (flags.join(' ') === ONE_SHOT_FLAGS.join(' ')) return `${bundle}.cache`;
+  const { createHash } = require('node:crypto');
   return `${bundle}.${createHash('sha256').update(flags.join('\0')).digest('hex').slice(0, 12)}.cache`;
 }
 

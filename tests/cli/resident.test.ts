@@ -165,4 +165,11 @@ describe('what the thin client accepts', () => {
     expect(isPrivateDirectory(stat(0o707))).toBe(false);
     expect(residentDirectory({ XDG_RUNTIME_DIR: '/run/user/1000' })).toBe(`/run/user/1000/plandoc-${uid}`);
   });
+
+  it('names one socket per folder', () => {
+    const names = ['/home/a/计划', '/home/a/计划2', '/home/b/计划', '/', '/tmp/x'].map((folder) => residentSocketPath('/run/p', folder));
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^\/run\/p\/[0-9a-f]{16}\.sock$/);
+    expect(residentSocketPath('/run/p', '/home/a/计划')).toBe(names[0]);
+  });
 });
