@@ -6,25 +6,19 @@
 // The parts come from the library's XML compiler as text: its zip (JSZip,
 // each part UTF-8 encoded, then read back asynchronously and decoded) was a
 // round trip with nothing to keep.
-// fflate writes the zip container; Node's own zlib deflates, because deflate
-// in JavaScript was the largest single cost of a cold render in the profile
-// (29 ms of 280; zlib takes about 1 ms for the same parts). The bytes are then
+// Node's own zlib deflates, because deflate in JavaScript was the largest
+// single cost of a cold render in the profile (29 ms of 280; zlib takes about
+// 1 ms for the same parts), and ./zip.ts frames the entries. The bytes are then
 // those of Node's bundled zlib (process.versions.zlib): identical on every
 // machine with the same Node release, not across Node releases.
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
-import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough } from 'fflate';
 import { reorderXml } from './reorder.js';
 import { fontsNamedIn, fontTableXml } from './fonts.js';
 import { styleSectionParagraphs } from './sections.js';
+import { zipDeflated, type DeflatedEntry } from './zip.js';
 
-/**
- * DOS time starts in 1980; every entry gets this timestamp. fflate writes the
- * local-time fields of the date, so it is built from local fields: the bytes
- * are then the same in every time zone.
- */
-const ZIP_TIME = new Date(1980, 0, 1, 0, 0, 0);
 /** core.xml dates when the document has no date of its own. */
 const NO_DATE = '1980-01-01T00:00:00Z';
 
@@ -121,78 +115,43 @@ function wellFormed(text: string): string {
 }
 
 function textOf(part: Part): string {
-  return typeof part === 'string' ? part : strFromU8(part);
+  return typeof part === 'string' ? part : utf8Decoder.decode(part);
 }
 
 /** Re-packs a .docx the docx library wrote. */
 export async function finishPackage(docx: Uint8Array, fixes: PackageFixes): Promise<Uint8Array> {
+  // only a library without its compiler takes this route: fflate is loaded for it alone
+  const { unzipSync } = await import('fflate');
   const parts = unzipSync(docx, { filter: (file) => !file.name.endsWith('/') });
   return zipParts(parts, fixes);
 }
 
 function zipParts(parts: PartMap, fixes: PackageFixes): Uint8Array {
   const fontTable = fontTableXml(usedFonts(parts, fixes), fixes.fontAltNames);
-  const entries: Record<string, ZipEntry> = {};
+  const entries: Record<string, DeflatedEntry> = {};
   for (const [name, data] of Object.entries(parts)) entries[name] = finishedEntry(name, data, { ...fixes, fontTable });
   return zipEntries(entries);
 }
 
 /** Finished parts as a .docx: fixed entry order and time, so equal parts give equal bytes. */
 export function zipPackage(parts: Record<string, Uint8Array>): Uint8Array {
-  const entries: Record<string, ZipEntry> = {};
+  const entries: Record<string, DeflatedEntry> = {};
   for (const [name, data] of Object.entries(parts)) entries[name] = deflatedEntry(data);
   return zipEntries(entries);
 }
 
-/** A part's bytes as the zip stores them: deflated, with the length and CRC of the bytes. */
-interface ZipEntry {
-  size: number;
-  crc: number;
-  deflated: ReturnType<typeof deflateRawSync>;
-}
-
-function deflatedEntry(data: Uint8Array): ZipEntry {
+function deflatedEntry(data: Uint8Array): DeflatedEntry {
   return { size: data.length, crc: crc32(data), deflated: deflateRawSync(data, { level: 6 }) };
 }
 
-function zipEntries(entries: Record<string, ZipEntry>): Uint8Array {
+function zipEntries(entries: Record<string, DeflatedEntry>): Uint8Array {
   const names = Object.keys(entries);
   const ordered = ['[Content_Types].xml', ...names.filter((n) => n !== '[Content_Types].xml').sort()];
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    chunks.push(chunk);
-  });
-  for (const name of ordered) {
-    const entry = entries[name];
-    if (entry) DeflatedEntry.add(zip, name, entry);
-  }
-  zip.end();
-  return concat(chunks);
+  return zipDeflated(ordered.flatMap((name) => (entries[name] ? [[name, entries[name]] as const] : [])));
 }
 
-/** A zip entry deflated by zlib; fflate only frames it (the callbacks run synchronously). */
-class DeflatedEntry extends ZipPassThrough {
-  static add(zip: Zip, name: string, entry: ZipEntry): void {
-    const framed = new DeflatedEntry(name);
-    framed.mtime = ZIP_TIME;
-    framed.compression = 8;
-    zip.add(framed);
-    framed.size = entry.size;
-    framed.crc = entry.crc;
-    framed.process(entry.deflated, true);
-  }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
 
 /** Every font named by the document's parts (styles.xml as plandoc writes it). */
 function usedFonts(parts: PartMap, fixes: PackageFixes): string[] {
@@ -208,13 +167,13 @@ type PartFixes = PackageFixes & { fontTable: string };
  * order, UTF-8, deflate, CRC) are kept by their text, a few per part name.
  * The document body is different every time and is not kept.
  */
-const finishedByText = new Map<string, Map<string, ZipEntry>>();
+const finishedByText = new Map<string, Map<string, DeflatedEntry>>();
 const KEPT_PER_PART = 4;
 
-function finishedEntry(name: string, data: Part, fixes: PartFixes): ZipEntry {
+function finishedEntry(name: string, data: Part, fixes: PartFixes): DeflatedEntry {
   const text = partText(name, data, fixes);
   if (typeof text !== 'string') return deflatedEntry(text);
-  const finish = () => deflatedEntry(strToU8(isWordXml(name) ? reorderXml(text) : text));
+  const finish = () => deflatedEntry(utf8Encoder.encode(isWordXml(name) ? reorderXml(text) : text));
   if (name === 'word/document.xml') return finish();
   let kept = finishedByText.get(name);
   if (!kept) finishedByText.set(name, (kept = new Map()));
