@@ -50,11 +50,14 @@ export interface BuildOptions {
 
 /**
  * Up to this many files render in the build's own process: a render worker
- * costs a Node start and a cold load of the renderer, which only pays off
- * when the lanes share enough files. 10 files took 0.42 s of CPU in process
- * and 1.15 s through two workers (docs/benchmark.md).
+ * costs a Node start, a cold load of the renderer and a JIT warm-up, which
+ * only pays off when the lanes share enough files. 10 files took 0.42 s of
+ * CPU in process and 1.15 s through two workers (docs/benchmark.md); 25 and
+ * 40 files, under load, 0.93-1.09 and 1.33-1.49 s of CPU in process against
+ * 1.27-1.45 and 1.94-1.98 s with one lane here and a worker, also shorter in
+ * wall time. On an idle second core the worker starts helping at ~40 files.
  */
-export const IN_PROCESS_BATCH = 16;
+export const IN_PROCESS_BATCH = 32;
 
 type Renderer = NonNullable<BuildOptions['renderer']>;
 
