@@ -76,11 +76,15 @@ export async function warmUp(input: string, settings: InProcessSettings): Promis
  */
 const KEEP_WARM_RUNS = 30;
 const KEEP_WARM_MS = 1500;
+/** A document this slow to prepare warms the code up within one run; more would only hold up a save. */
+const KEEP_WARM_SLOWEST_RUN_MS = 250;
 
 export async function keepWarm(input: string, settings: InProcessSettings): Promise<void> {
   const start = performance.now();
   for (let run = 0; run < KEEP_WARM_RUNS && performance.now() - start < KEEP_WARM_MS; run++) {
     await new Promise((next) => setImmediate(next));
+    const began = performance.now();
     await warmUp(input, settings);
+    if (performance.now() - began > KEEP_WARM_SLOWEST_RUN_MS) return;
   }
 }
