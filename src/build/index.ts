@@ -101,9 +101,7 @@ export async function runBuild(options: BuildOptions, events: BuildEvents = {}):
 export function workersStartedEarly(options: BuildOptions, manifest: Manifest, listed: number): RenderWorkers | undefined {
   if (options.renderer || options.workers || listed <= IN_PROCESS_BATCH) return undefined;
   if (!options.force && Object.keys(manifest.files).length > 0) return undefined;
-  const lanes = Math.min(effectiveJobs(options.jobs), listed);
-  const size = listed <= MAIN_LANE_LIMIT ? lanes - 1 : lanes;
-  return size > 0 ? new RenderWorkers(size, workerSettings(options)).warm() : undefined;
+  return new RenderWorkers(Math.min(effectiveJobs(options.jobs), listed), workerSettings(options)).warm();
 }
 
 async function buildListed(options: BuildOptions, events: BuildEvents, manifest: Manifest, files: string[], early: RenderWorkers | undefined): Promise<FileOutcome[]> {
@@ -136,9 +134,9 @@ async function buildListed(options: BuildOptions, events: BuildEvents, manifest:
   }
   events.start?.(inputs, toRender.length);
   for (const outcome of outcomes.values()) events.done?.(outcome);
-  const { render, lanes, close } = await chooseRenderer(options, toRender.length, early);
+  const { render, lanes, close } = await chooseRenderer(early ? { ...options, workers: early } : options, toRender.length);
   try {
-    await runPool(toRender, lanes, (input, lane) => render(input.path, join(options.outDir, dirname(input.relative)), options.outDir, lane), (input, result) => {
+    await runPool(toRender, lanes, (input) => render(input.path, join(options.outDir, dirname(input.relative)), options.outDir), (input, result) => {
       const outcome: FileOutcome = { input, status: result.ok ? 'rendered' : 'failed', outputs: result.outputs, messages: result.messages };
       outcomes.set(input, outcome);
       events.done?.(outcome);
@@ -165,64 +163,26 @@ async function sharedRecord(options: BuildOptions): Promise<SharedRecord> {
 }
 
 /**
- * A few files render here, one after another (no worker start-up to pay).
- * Up to MAIN_LANE_LIMIT files, this process renders one lane and render
- * workers the others; more go to workers only. Watch's warm workers take
- * every lane. `started`: workers this build started early (runBuild closes them).
+ * A few files render here, one after another (no worker start-up to pay);
+ * more go to render workers, one per lane: new ones, or watch's warm ones.
  */
-export async function chooseRenderer(options: BuildOptions, count: number, started?: RenderWorkers): Promise<ChosenRenderer> {
+export async function chooseRenderer(options: BuildOptions, count: number): Promise<ChosenRenderer> {
   const lanes = Math.max(1, Math.min(effectiveJobs(options.jobs), count));
   if (options.renderer) return { kind: 'given', render: options.renderer, lanes, close: () => undefined };
-  const here = await inProcessRenderer(options);
-  if (count <= IN_PROCESS_BATCH) return { kind: 'in-process', render: here, lanes: 1, inProcessLane: true, close: () => undefined };
-  if (options.workers) {
-    const warm = options.workers;
-    return { kind: 'workers', render: (input, outDir, root) => warm.render(input, outDir, root), lanes: Math.min(lanes, warm.size), close: () => undefined };
+  if (count <= IN_PROCESS_BATCH) {
+    const { renderSafely } = await import('./render-inprocess.js');
+    const settings = workerSettings(options);
+    return { kind: 'in-process', render: (input, outDir, root) => renderSafely(input, outDir, settings, root), lanes: 1, close: () => undefined };
   }
-  const inProcessLane = count <= MAIN_LANE_LIMIT;
-  const wanted = lanes - (inProcessLane ? 1 : 0);
-  const workers = started ?? new RenderWorkers(Math.max(1, wanted), workerSettings(options));
-  const close = started ? () => undefined : () => workers.close();
-  const workerLanes = Math.min(workers.size, wanted);
-  if (workerLanes === 0) {
-    close();
-    return { kind: 'in-process', render: here, lanes: 1, inProcessLane: true, close: () => undefined };
-  }
-  return {
-    kind: 'workers',
-    // lanes 0 … workerLanes-1 are the workers', the last one (if any) this process's
-    render: (input, outDir, root, lane = 0) => (lane < workerLanes ? workers.render(input, outDir, root) : here(input, outDir, root)),
-    lanes: workerLanes + (inProcessLane ? 1 : 0),
-    inProcessLane,
-    close,
-  };
-}
-
-/**
- * Up to this many files, the build's own process renders one lane next to
- * the workers: it is loaded already and runs without a JIT warm-up, while a
- * worker's start and warm-up cost ~0.65 s of CPU. Past it, this process's
- * one-shot compiler tier (bin/plandoc.js, --max-opt=1: ~1.6x the CPU per
- * document of a warm worker) costs more than the worker it saves. Measured
- * under load, alternating: 100 documents 2.85-3.02 s of CPU with one lane
- * here and one worker against 3.05-3.42 s with two workers (wall 3.3-4.3
- * against 4.0-5.7 s); 1,000 documents 21 s against 16 s.
- */
-export const MAIN_LANE_LIMIT = 150;
-
-async function inProcessRenderer(options: BuildOptions): Promise<Renderer> {
-  const { renderSafely } = await import('./render-inprocess.js');
-  const settings = workerSettings(options);
-  return (input, outDir, root) => renderSafely(input, outDir, settings, root);
+  const workers = options.workers ?? new RenderWorkers(lanes, workerSettings(options));
+  const close = options.workers ? () => undefined : () => workers.close();
+  return { kind: 'workers', render: (input, outDir, root) => workers.render(input, outDir, root), lanes: Math.min(lanes, workers.size), close };
 }
 
 export interface ChosenRenderer {
   kind: 'given' | 'in-process' | 'workers';
-  /** `lane`: the pool lane the file runs on */
-  render: (input: string, outDir: string, root: string, lane?: number) => Promise<RenderJobResult>;
+  render: Renderer;
   lanes: number;
-  /** one lane renders in this process */
-  inProcessLane?: boolean;
   /** ends the workers started for this build (not watch's warm ones) */
   close: () => void;
 }

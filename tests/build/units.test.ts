@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { discoverInputs, kindOf, type KnownSource } from '../../src/build/discover.js';
 import { statOf } from '../../src/build/file-stat.js';
-import { chooseRenderer, IN_PROCESS_BATCH, MAIN_LANE_LIMIT, workersStartedEarly } from '../../src/build/index.js';
+import { chooseRenderer, IN_PROCESS_BATCH, workersStartedEarly } from '../../src/build/index.js';
 import { runPool } from '../../src/build/pool.js';
 import { isScratchFile, watchAndRun } from '../../src/watch/index.js';
 
@@ -100,18 +100,10 @@ describe('chooseRenderer', () => {
     expect((await chooseRenderer(options, IN_PROCESS_BATCH)).kind).toBe('in-process');
   });
 
-  it('renders one lane here and starts a worker for each other lane, up to MAIN_LANE_LIMIT files', async () => {
+  it('starts render workers, one per lane, when there are more', async () => {
     const chosen = await chooseRenderer({ ...options, jobs: 2 }, IN_PROCESS_BATCH + 1);
     chosen.close();
-    expect([chosen.kind, chosen.lanes, chosen.inProcessLane]).toEqual(['workers', 2, true]);
-    const alone = await chooseRenderer({ ...options, jobs: 1 }, MAIN_LANE_LIMIT);
-    expect([alone.kind, alone.lanes]).toEqual(['in-process', 1]);
-  });
-
-  it('starts render workers, one per lane, for more files', async () => {
-    const chosen = await chooseRenderer({ ...options, jobs: 2 }, MAIN_LANE_LIMIT + 1);
-    chosen.close();
-    expect([chosen.kind, chosen.lanes, chosen.inProcessLane]).toEqual(['workers', 2, false]);
+    expect([chosen.kind, chosen.lanes]).toEqual(['workers', 2]);
   });
 });
 
@@ -121,11 +113,10 @@ describe('workersStartedEarly', () => {
   const built = { version: 2, files: { 'a.yaml': { key: 'k', outputs: ['a.md'], hashes: ['h'] } } };
 
   it('starts the workers of a first build of many files before its inputs are read', () => {
-    // up to MAIN_LANE_LIMIT files the build's own process renders one of the two lanes
     const workers = workersStartedEarly(options, empty, IN_PROCESS_BATCH + 1);
     workers?.close();
-    expect(workers?.size).toBe(1);
-    const forced = workersStartedEarly({ ...options, force: true }, built, MAIN_LANE_LIMIT + 1);
+    expect(workers?.size).toBe(2);
+    const forced = workersStartedEarly({ ...options, force: true }, built, IN_PROCESS_BATCH + 1);
     forced?.close();
     expect(forced?.size).toBe(2);
   });
