@@ -8,7 +8,6 @@
 // within ACCEPT_TIMEOUT_MS) and the caller runs the command itself.
 const { plainCommandLine, writeAll } = require('./command-line.js');
 const { lstatSync, readFileSync, realpathSync } = require('node:fs');
-const { connect } = require('node:net');
 const { join } = require('node:path');
 
 const PROTOCOL = 1;
@@ -117,7 +116,8 @@ function terminalFacts() {
 /** One request, newline-delimited JSON both ways: {accepted}, then {code, written}. */
 function exchange(path, request) {
   return new Promise((resolve) => {
-    const connection = connect(path);
+    // node:net only now: most runs find no socket, and loading it cost them ~2 ms
+    const connection = require('node:net').connect(path);
     let buffer = '';
     let accepted = false;
     const give = (value) => {

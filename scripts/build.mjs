@@ -121,6 +121,34 @@ const docxHelpersPlugin = {
   },
 };
 
+/**
+ * commander loads node:child_process when it loads, for subcommands that are
+ * separate executables, which plandoc has none of; with it come dgram, net
+ * and sockets (~2 ms of every cold start). Its only use is `spawn`, so the
+ * module is required on that first call instead. The rewrite must match
+ * exactly once and `spawn` must be its only use, or the build stops.
+ */
+const COMMANDER_CHILD_PROCESS = {
+  from: "const childProcess = require('node:child_process');",
+  to: "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };",
+};
+
+const commanderLazyChildProcessPlugin = {
+  name: 'commander-lazy-child-process',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const contents = readFileSync(args.path, 'utf8');
+      const { from, to } = COMMANDER_CHILD_PROCESS;
+      const count = contents.split(from).length - 1;
+      const uses = contents.match(/\bchildProcess\.\w+/g) ?? [];
+      if (count !== 1 || uses.some((use) => use !== 'childProcess.spawn')) {
+        throw new Error(`commander child_process rewrite: matched ${count} times, uses ${[...new Set(uses)].join(', ')} in ${args.path}`);
+      }
+      return { contents: contents.replace(from, () => to), loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -131,7 +159,7 @@ const common = {
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [precompiledPlugin, docxHelpersPlugin],
+  plugins: [precompiledPlugin, docxHelpersPlugin, commanderLazyChildProcessPlugin],
   // exceljs (sheet, collect, status --format xlsx) is 1.4 MB that no other command
   // needs: it stays in node_modules and loads only when a spreadsheet command runs
   external: ['exceljs'],
