@@ -32,14 +32,17 @@ describe('profile values', () => {
   });
 
   it('property: any profile resolveProfile accepts gives a well-formed DOCX', async () => {
-    const text = fc.string({ minLength: 0, maxLength: 40, unit: 'binary' });
+    // each value in its range or anywhere: with wide values alone 2–3 % of profiles were accepted,
+    // and some seeds drew none of the accepted ones this property is about
+    const text = fc.oneof(fc.string({ minLength: 0, maxLength: 40, unit: 'binary' }), fc.constantFrom('仿宋_GB2312', 'FangSong', '黑体', '-', '—'));
+    const twips = (min: number, max: number, widest: number) => fc.oneof(fc.integer({ min, max }), fc.integer({ min: -widest, max: widest }));
     const overrides = fc.record({
-      page: fc.record({ marginLeft: fc.integer({ min: -5000, max: 40000 }), marginTop: fc.integer({ min: -5000, max: 40000 }) }, { requiredKeys: [] }),
+      page: fc.record({ marginLeft: twips(0, 5000, 40000), marginTop: twips(0, 5000, 40000) }, { requiredKeys: [] }),
       fonts: fc.record({ body: text, title: text, pageNumber: text }, { requiredKeys: [] }),
       pageNumber: fc.record({ dash: text }, { requiredKeys: [] }),
-      grid: fc.record({ linePitch: fc.integer({ min: -100, max: 5000 }), charSpacing: fc.integer({ min: -1000, max: 1000 }) }, { requiredKeys: [] }),
+      grid: fc.record({ linePitch: twips(240, 1000, 5000), charSpacing: twips(-200, 200, 1000) }, { requiredKeys: [] }),
     }, { requiredKeys: [] });
-    const samples = fc.sample(overrides, { numRuns: 40, seed: 19 });
+    const samples = fc.sample(overrides, { numRuns: 40 });
     let accepted = 0;
     for (const profile of samples) {
       try {
